@@ -1,0 +1,72 @@
+"""The one analysis every front end calls: two readouts in, one Comparison out.
+
+ingest happens before (the caller turns paths or pasted text into Readouts); this runs
+segment -> lexicon matches -> align (with the word diff inside links) -> measure emphasis
+-> findings.
+`progress(stage, fraction)` and `should_cancel()` let the window run it in a worker.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from viewer.align import align
+from viewer.emphasis import measure
+from viewer.emphasis.lexicon import load_lexicon
+from viewer.errors import Cancelled
+from viewer.model import Comparison, Mode, Readout
+from viewer.text import segment
+
+Progress = Callable[[str, float], None]
+
+
+def compare(
+    a: Readout,
+    b: Readout,
+    *,
+    mode: Mode | None = None,
+    lexicons: Sequence[str | Path] = (),
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> Comparison:
+    """Analyse a pair. `mode` None chooses readouts/versions from the texts themselves."""
+    timings: dict[str, float] = {}
+
+    def step(name: str, fraction: float) -> None:
+        if should_cancel is not None and should_cancel():
+            raise Cancelled(name)
+        if progress is not None:
+            progress(name, fraction)
+
+    t0 = time.perf_counter()
+    step("segment", 0.0)
+    doc_a = segment(a)
+    step("segment", 0.15)
+    doc_b = segment(b)
+    timings["segment"] = time.perf_counter() - t0
+
+    t1 = time.perf_counter()
+    step("lexicon", 0.25)
+    lexicon = load_lexicon(lexicons)
+    lexicon.annotate(doc_a)
+    lexicon.annotate(doc_b)
+    timings["lexicon"] = time.perf_counter() - t1
+
+    t1 = time.perf_counter()
+    step("align", 0.3)
+    result = align(doc_a, doc_b, mode=mode, lexicon=lexicon, should_cancel=should_cancel)
+    timings["align"] = time.perf_counter() - t1
+
+    comparison = Comparison(
+        mode=result.mode, a=doc_a, b=doc_b, links=result.links, unmatched=result.unmatched
+    )
+    t2 = time.perf_counter()
+    step("emphasis", 0.7)
+    measure(comparison, lexicon)
+    timings["emphasis"] = time.perf_counter() - t2
+    timings["total"] = time.perf_counter() - t0
+    comparison.timings = timings
+    step("done", 1.0)
+    return comparison

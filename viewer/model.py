@@ -1,0 +1,200 @@
+"""The data model every stage shares: one direction, ingest -> segment -> align -> measure -> present.
+
+Plain dataclasses, no Qt: the window, the JSON writer and the brief all read the same objects.
+Sides are always the strings "A" (first text given) and "B" (second).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Side = Literal["A", "B"]
+SIDES: tuple[Side, Side] = ("A", "B")
+
+LinkKind = Literal["identical", "reworded", "related", "moved"]
+Mode = Literal["readouts", "versions"]
+
+
+def other(side: Side) -> Side:
+    return "B" if side == "A" else "A"
+
+
+@dataclass
+class Readout:
+    """One text as read from its source, before any analysis."""
+
+    text: str
+    label: str = ""
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    source: str | None = None  # path, URL or None for pasted text
+    language: str | None = None  # forced language (ISO 639-1); None = detect
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Token:
+    """A word (or Chinese word unit) with its span in the readout's text and its matching form."""
+
+    text: str
+    start: int  # offsets into Readout.text
+    end: int
+    norm: str  # case-folded, stemmed (or simplified Chinese) form used for matching
+
+
+@dataclass
+class ToneMark:
+    id: str  # tone id of TOPICS.md, e.g. "candid"
+    text: str  # the words that triggered it, as written
+    sentence: int
+    start: int  # offsets into Readout.text
+    end: int
+
+
+@dataclass
+class TopicHit:
+    """One place a topic (or entity) recogniser matched."""
+
+    topic: str
+    text: str
+    start: int
+    end: int
+    entity: str | None = None  # canonical entity id when the match is a named entity ("country:UA")
+
+
+@dataclass
+class Sentence:
+    i: int
+    paragraph: int
+    start: int  # offsets into Readout.text: text == readout.text[start:end]
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    language: str = "und"
+    heading: bool = False
+    # filled by the emphasis stage
+    speaker: str | None = None  # canonical speaker name, "both", or None (narrator)
+    topics: list[str] = field(default_factory=list)  # topics discussed in this sentence
+    passing: list[str] = field(default_factory=list)  # topics only touched in passing
+    hits: list[TopicHit] = field(default_factory=list)  # lexicon matches (topics and entities)
+    tone: list[str] = field(default_factory=list)  # tone ids, from tone_marks
+    tone_marks: list[ToneMark] = field(default_factory=list)
+
+    @property
+    def norms(self) -> list[str]:
+        return [t.norm for t in self.tokens]
+
+
+@dataclass
+class Document:
+    """A readout after segmentation."""
+
+    readout: Readout
+    language: str  # ISO 639-1, "zh" for both Chinese scripts
+    sentences: list[Sentence]
+    paragraphs: list[tuple[int, int]]  # character spans of paragraphs in readout.text
+    script: str | None = None  # "Hans" / "Hant" for Chinese
+
+    @property
+    def text(self) -> str:
+        return self.readout.text
+
+    @property
+    def words(self) -> int:
+        """Length as OUTPUT.md counts it: words, or Han characters for Chinese."""
+        if self.language == "zh":
+            return sum(1 for ch in self.readout.text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+        return sum(1 for s in self.sentences for t in s.tokens if any(c.isalnum() for c in t.text))
+
+
+DiffOp = tuple[int, str]  # diff-match-patch op: -1 delete (A only), 0 equal, 1 insert (B only)
+
+
+@dataclass
+class Link:
+    """Passages of A and B that speak of the same thing."""
+
+    a: list[int]
+    b: list[int]
+    score: float
+    kind: LinkKind
+    diff: list[DiffOp] | None = None  # word diff over the joined texts; None across languages
+    shared: list[str] = field(default_factory=list)  # concepts/entities both sentences carry (cross-language)
+    only_a: list[str] = field(default_factory=list)
+    only_b: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TopicStat:
+    id: str
+    label: str
+    sentences: dict[str, list[int]]  # side -> sentences that discuss the topic
+    passing: dict[str, list[int]]  # side -> sentences that only touch it
+    share: dict[str, float]
+    first: dict[str, float | None]
+    rank: dict[str, int | None]
+
+
+@dataclass
+class Term:
+    term: str
+    score: float  # z-score of the log-odds ratio
+    count: int
+    sentences: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    side: Side
+    sentence: int
+
+
+@dataclass
+class Finding:
+    kind: str  # omission, prominence, share, voice, tone, wording, distinctive
+    weight: float  # 0..1
+    text: str
+    evidence: list[Evidence]
+    topic: str | None = None
+    side: Side | None = None
+    speaker: str | None = None
+
+
+@dataclass
+class Annotation:
+    """A user's note, anchored by side and span, with the quote kept to re-anchor after a reload."""
+
+    side: Side
+    start: int
+    end: int
+    quote: str
+    note: str
+    tag: str = ""
+    author: str = ""
+    created: str = ""  # ISO 8601
+    id: str = ""
+
+
+@dataclass
+class Comparison:
+    mode: Mode
+    a: Document
+    b: Document
+    links: list[Link] = field(default_factory=list)
+    unmatched: dict[str, list[int]] = field(default_factory=lambda: {"A": [], "B": []})
+    topics: list[TopicStat] = field(default_factory=list)
+    speakers: dict[str, dict[str, float]] = field(default_factory=dict)
+    tone: dict[str, list[ToneMark]] = field(default_factory=dict)
+    distinctive: dict[str, list[Term]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def doc(self, side: Side) -> Document:
+        return self.a if side == "A" else self.b
+
+    @property
+    def cross_language(self) -> bool:
+        return self.a.language != self.b.language

@@ -1,0 +1,73 @@
+"""The real readout pairs of ../shared/corpus/ (when present), read without their header lines.
+
+Each corpus file starts with `source:`, `date:` and `publisher:` lines and a blank line; the rest
+is the stored text. Folders with one file are unpaired and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from viewer.model import Readout
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+# Readable labels from the file names' publisher prefixes, for findings like "Only the White House ...".
+_PUBLISHERS = {
+    "us-wh": "White House",
+    "us-state": "State Department",
+    "cn-cctv": "CCTV",
+    "cn-mfa": "Chinese MFA",
+    "cn-hkcd": "HKCD",
+    "cn-xinhua": "Xinhua",
+    "cn-cgtn": "CGTN",
+    "ru-mfa": "Russian MFA",
+    "xinhua": "Xinhua",
+}
+
+
+def label(path: Path) -> str:
+    """'White House' for us-wh-en.txt; the language is added by pairs() when both sides share a name."""
+    stem = path.name.removesuffix(".txt").removesuffix(".partial")
+    prefix = re.sub(r"-[a-z]{2}(?:-hant)?$", "", stem)
+    return _PUBLISHERS.get(prefix, stem)
+
+
+def available() -> bool:
+    return CORPUS.is_dir()
+
+
+def read(path: Path, name: str | None = None) -> Readout:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header: dict[str, str] = {}
+    while lines and ":" in lines[0] and lines[0].split(":", 1)[0] in {"source", "date", "publisher"}:
+        key, value = lines.pop(0).split(":", 1)
+        header[key] = value.strip()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    text = "\n".join(lines)
+    return Readout(
+        text=text,
+        label=name or label(path),
+        title=text.split("\n", 1)[0].strip()[:120],
+        publisher=header.get("publisher"),
+        date=header.get("date"),
+        source=str(path),
+    )
+
+
+def pairs() -> Iterator[tuple[str, Readout, Readout]]:
+    """(pair id, readout A, readout B) for every folder holding two readouts, in name order."""
+    if not available():
+        return
+    for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+        files = sorted(folder.glob("*.txt"))
+        if len(files) != 2:
+            continue
+        names = [label(f) for f in files]
+        if names[0] == names[1]:
+            names = [f"{n} ({f.name.removesuffix('.txt').removesuffix('.partial').rsplit('-', 1)[-1]})"
+                     for n, f in zip(names, files, strict=True)]
+        yield folder.name, read(files[0], names[0]), read(files[1], names[1])

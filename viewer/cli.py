@@ -1,0 +1,125 @@
+"""The command line: `python -m viewer compare A B [options]`, the same analysis headless.
+
+Exit status 0 on success, 2 for a usage error or an input/output that cannot be handled, with one
+plain line on standard error naming the file and the reason (never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from viewer.errors import CounterpartError
+
+_DESCRIPTION = """\
+Compare two readouts of one meeting: align their passages, diff the wording inside aligned
+passages, and measure differences of emphasis (topics, order, omissions, voice, tone).
+Without --json, prints a readable summary."""
+
+_EPILOG = """\
+inputs: a path (.txt .md .html .htm .docx .pdf; any common encoding), '-' for standard input
+(only one side), or an http(s):// address (fetched once, read as HTML).
+examples:
+  python -m viewer compare us.txt cn.txt
+  python -m viewer compare us.txt cn.html --json result.json --label-a "White House" --label-b MFA
+  python -m viewer compare a.docx b.docx --mode versions --json -
+  python -m viewer compare us.txt cn.txt --docx brief.docx --notes notes.json"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m viewer", description="Counterpart: compare diplomatic readouts.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    cmp_ = sub.add_parser(
+        "compare",
+        help="compare two readouts",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmp_.add_argument("a", metavar="A", help="the first readout (side A)")
+    cmp_.add_argument("b", metavar="B", help="the second readout (side B)")
+    cmp_.add_argument("--json", metavar="PATH", help="write the comparison as JSON to PATH ('-' for standard output)")
+    cmp_.add_argument("--label-a", metavar="TEXT", help="name of side A in the summary and findings (default: its title or file name)")
+    cmp_.add_argument("--label-b", metavar="TEXT", help="name of side B")
+    cmp_.add_argument("--lang-a", metavar="xx", help="language of A as an ISO 639-1 code (default: detected)")
+    cmp_.add_argument("--lang-b", metavar="xx", help="language of B (default: detected)")
+    cmp_.add_argument(
+        "--mode",
+        choices=("readouts", "versions"),
+        help="readouts: two independent texts aligned by meaning; versions: two versions of one text, "
+        "diffed word by word with moved sentences (default: chosen from the texts)",
+    )
+    cmp_.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a user lexicon (TOML) adding topics or terms; may be given more than once",
+    )
+    cmp_.add_argument("--docx", metavar="OUT", help="export the annotated Word brief to OUT.docx")
+    notes = cmp_.add_mutually_exclusive_group()
+    notes.add_argument("--notes", metavar="NOTES.json", help="annotations to put in the brief as Word comments")
+    notes.add_argument("--project", metavar="FILE", help="take the annotations from a saved Counterpart project")
+    cmp_.add_argument("--title", metavar="TEXT", help="title of the brief (default: from the two labels)")
+    cmp_.add_argument("--force", action="store_true", help="overwrite an existing --docx file")
+    return parser
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from viewer.analysis import compare
+    from viewer.ingest import read_source
+
+    if args.a == "-" and args.b == "-":
+        raise CounterpartError("standard input can be only one of the two sides")
+    a = read_source(args.a, label=args.label_a)
+    b = read_source(args.b, label=args.label_b)
+    if args.lang_a:
+        a.language = args.lang_a.lower()
+    if args.lang_b:
+        b.language = args.lang_b.lower()
+    comparison = compare(a, b, mode=args.mode, lexicons=args.lexicon)
+
+    if args.notes:
+        from viewer.notes import load_notes
+
+        comparison.annotations = load_notes(args.notes, comparison)
+    elif args.project:
+        from viewer.project import load_project
+
+        comparison.annotations = load_project(args.project).annotations
+
+    if args.docx:
+        from viewer.report.brief import write_brief
+
+        write_brief(comparison, args.docx, title=args.title, force=args.force)
+
+    if args.json:
+        from viewer.fsutil import atomic_write_text
+        from viewer.report.json_out import to_dict
+
+        data = json.dumps(to_dict(comparison), ensure_ascii=False, indent=1)
+        if args.json == "-":
+            sys.stdout.write(data + "\n")
+        else:
+            atomic_write_text(args.json, data + "\n", force=True)
+    if args.json != "-":
+        from viewer.report.terminal import summary
+
+        print(summary(comparison))
+        if args.docx:
+            print(f"\nBrief written to {args.docx}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run_compare(args)
+    except CounterpartError as err:
+        print(f"counterpart: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("counterpart: interrupted", file=sys.stderr)
+        return 130

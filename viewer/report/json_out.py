@@ -1,0 +1,102 @@
+"""The comparison as JSON, format `counterpart.comparison` version 1 (shared/OUTPUT.md).
+
+Field names and meanings are a contract with other tools: add fields freely, but a change that
+breaks one raises FORMAT_VERSION.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from viewer.model import SIDES, Comparison, Document
+
+FORMAT = "counterpart.comparison"
+FORMAT_VERSION = 1
+
+
+def _r(x: float | None, nd: int = 4) -> float | None:
+    return None if x is None else round(x, nd)
+
+
+def _readout(doc: Document) -> dict[str, Any]:
+    r = doc.readout
+    return {
+        "label": r.label,
+        "title": r.title,
+        "language": doc.language,
+        "script": doc.script,
+        "source": r.source,
+        "publisher": r.publisher,
+        "date": r.date,
+        "words": doc.words,
+        "sentences": [
+            {
+                "i": s.i,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "speaker": s.speaker,
+                "topics": list(s.topics),
+                "passing": list(s.passing),
+                "tone": list(s.tone),
+                "heading": s.heading,
+            }
+            for s in doc.sentences
+        ],
+    }
+
+
+def to_dict(c: Comparison) -> dict[str, Any]:
+    links = []
+    for link in c.links:
+        item: dict[str, Any] = {"a": link.a, "b": link.b, "score": _r(link.score), "kind": link.kind}
+        if link.diff is not None and not c.cross_language:
+            item["diff"] = [[op, text] for op, text in link.diff]
+        if link.shared or link.only_a or link.only_b:
+            item["shared"] = link.shared
+            item["only_a"] = link.only_a
+            item["only_b"] = link.only_b
+        links.append(item)
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "mode": c.mode,
+        "readouts": {"A": _readout(c.a), "B": _readout(c.b)},
+        "links": links,
+        "unmatched": {side: list(c.unmatched.get(side, [])) for side in SIDES},
+        "topics": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "sentences": {side: t.sentences.get(side, []) for side in SIDES},
+                "passing": {side: t.passing.get(side, []) for side in SIDES},
+                "share": {side: _r(t.share.get(side, 0.0)) for side in SIDES},
+                "first": {side: _r(t.first.get(side)) for side in SIDES},
+                "rank": {side: t.rank.get(side) for side in SIDES},
+            }
+            for t in c.topics
+        ],
+        "speakers": {side: {k: _r(v) for k, v in c.speakers.get(side, {}).items()} for side in SIDES},
+        "tone": {
+            side: [{"id": m.id, "text": m.text, "sentence": m.sentence} for m in c.tone.get(side, [])]
+            for side in SIDES
+        },
+        "distinctive": {
+            side: [{"term": t.term, "score": _r(t.score, 3), "count": t.count} for t in c.distinctive.get(side, [])]
+            for side in SIDES
+        },
+        "findings": [
+            {
+                "kind": f.kind,
+                "weight": _r(f.weight, 3),
+                "text": f.text,
+                "topic": f.topic,
+                "side": f.side,
+                "speaker": f.speaker,
+                "evidence": [{"side": e.side, "sentence": e.sentence} for e in f.evidence],
+            }
+            for f in c.findings
+        ],
+        "timings": {k: _r(v) for k, v in c.timings.items()},
+    }

@@ -1,0 +1,80 @@
+"""The readable summary `python -m viewer compare` prints when no --json is asked for."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections import Counter
+
+from viewer.model import SIDES, Comparison, Link
+
+_MAX_UNMATCHED = 4
+_MAX_WORDING = 6
+_MAX_FINDINGS = 8
+
+
+def _width() -> int:
+    return min(shutil.get_terminal_size((100, 24)).columns, 110)
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _changes(link: Link) -> tuple[str, str]:
+    """The words only A has and only B has in a link, as two short strings."""
+    assert link.diff is not None
+    gone = " … ".join(t.strip() for op, t in link.diff if op == -1 and t.strip())
+    new = " … ".join(t.strip() for op, t in link.diff if op == 1 and t.strip())
+    return gone, new
+
+
+def summary(c: Comparison) -> str:
+    width = _width()
+    out: list[str] = []
+    for side in SIDES:
+        doc = c.doc(side)
+        unit = "Han characters" if doc.language == "zh" else "words"
+        out.append(
+            f"{side}  {doc.readout.label or '(unlabelled)'}: {doc.language}"
+            f"{'-' + doc.script if doc.script else ''}, {len(doc.sentences)} sentences, {doc.words} {unit}"
+        )
+    kinds = Counter(link.kind for link in c.links)
+    kinds_text = ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none"
+    out.append(f"Mode: {c.mode}.  Links: {len(c.links)} ({kinds_text}).")
+    out.append(f"Unmatched: {len(c.unmatched['A'])} sentences only in A, {len(c.unmatched['B'])} only in B.")
+
+    if c.findings:
+        out.append("")
+        out.append("Main findings:")
+        for f in c.findings[:_MAX_FINDINGS]:
+            out.append(textwrap.fill(f.text, width, initial_indent="  • ", subsequent_indent="    "))
+
+    for side in SIDES:
+        only = c.unmatched[side]
+        if not only:
+            continue
+        doc = c.doc(side)
+        out.append("")
+        out.append(f"Only in {side} ({doc.readout.label}):")
+        for i in only[:_MAX_UNMATCHED]:
+            out.append(f"  [{i}] {_short(doc.sentences[i].text, width - 8)}")
+        if len(only) > _MAX_UNMATCHED:
+            out.append(f"  … and {len(only) - _MAX_UNMATCHED} more")
+
+    changed = [link for link in c.links if link.diff and link.kind != "identical"]
+    changed.sort(key=lambda link: link.score, reverse=True)
+    shown = [(link, *_changes(link)) for link in changed]
+    shown = [(link, gone, new) for link, gone, new in shown if gone or new][:_MAX_WORDING]
+    if shown:
+        out.append("")
+        out.append("Main wording changes in linked passages:")
+        for link, gone, new in shown:
+            where = f"A{link.a} ~ B{link.b} ({link.kind}, {link.score:.2f})"
+            out.append(f"  {where}")
+            if gone:
+                out.append(f"    − {_short(gone, width - 8)}")
+            if new:
+                out.append(f"    + {_short(new, width - 8)}")
+    return "\n".join(out)

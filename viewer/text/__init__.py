@@ -2,9 +2,61 @@
 
 from __future__ import annotations
 
-from viewer.model import Document, Readout
+from viewer.model import Document, Readout, Sentence
+from viewer.text import chinese
+from viewer.text.language import detect_language, dominant_script
+from viewer.text.paragraphs import paragraph_spans
+from viewer.text.sentences import is_heading, sentence_spans
+from viewer.text.tokens import tokenize
+
+__all__ = ["detect_language", "segment"]
+
+# The script each detectable language is written in: a sentence in another script (a Russian
+# quotation inside an English readout) gets a language of its own.
+_SCRIPT_OF = {"zh": "han", "ja": "han", "ko": "hangul", "ru": "cyrillic", "uk": "cyrillic",
+              "ar": "arabic", "fa": "arabic", "el": "greek", "he": "hebrew"}
 
 
 def segment(readout: Readout) -> Document:
     """Split a readout into paragraphs and sentences with tokens (language detected unless forced)."""
-    raise NotImplementedError("segmentation is being written")
+    text = readout.text
+    language = _forced(readout.language) or detect_language(text)
+    script = None
+    if language == "zh":
+        script = "Hant" if chinese.is_traditional(text) else "Hans"
+    paragraphs = paragraph_spans(text)
+    sentences: list[Sentence] = []
+    for p, (p_start, p_end) in enumerate(paragraphs):
+        spans = sentence_spans(text, language, p_start, p_end)
+        for k, (start, end) in enumerate(spans):
+            sentence_text = text[start:end]
+            lang = _sentence_language(sentence_text, language)
+            sentences.append(
+                Sentence(
+                    i=len(sentences),
+                    paragraph=p,
+                    start=start,
+                    end=end,
+                    text=sentence_text,
+                    tokens=tokenize(sentence_text, lang, start),
+                    language=lang,
+                    heading=k == len(spans) - 1 and is_heading(sentence_text),
+                )
+            )
+    return Document(readout=readout, language=language, sentences=sentences,
+                    paragraphs=paragraphs, script=script)
+
+
+def _forced(language: str | None) -> str | None:
+    """"zh-Hant", "RU", "en_GB" -> "zh", "ru", "en"."""
+    if not language or not language.strip():
+        return None
+    return language.strip().replace("_", "-").split("-")[0].casefold()
+
+
+def _sentence_language(sentence: str, document_language: str) -> str:
+    expected = _SCRIPT_OF.get(document_language, "latin")
+    script = dominant_script(sentence)
+    if script is None or script == expected:
+        return document_language
+    return detect_language(sentence)

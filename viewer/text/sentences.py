@@ -1,0 +1,154 @@
+"""Sentence spans inside a paragraph: a rule-based splitter with per-language abbreviations.
+
+Why rules of our own: benchmarks/measure_splitters.py runs pysbd (per paragraph), razdel,
+sentencex, syntok and these rules over tricky sentences in en/fr/ru/zh/es written for it
+(initials "В.В. Путин", "т.д.", "г.", "U.S.", "p. ex.", "art. 5", "M. Wang", closing quotes
+after the full stop, Chinese without spaces, headings) and over 10,000 and 100,000 words.
+See SPLITTER_CHOICE below for the numbers. One pass of one regex over the text, with a
+constant look-back and look-ahead at each full stop, so the cost is linear in the text.
+
+The rules, in order, at each run of terminal punctuation (with any closing quotes or brackets,
+which stay with the sentence they close):
+- 。！？ and …… end a sentence with no space needed (Chinese has none);
+- otherwise a sentence ends only before whitespace, and never before a lower-case word
+  (after any opening quote, bracket or dash), which also keeps "etc." and "т.д." mid-sentence;
+- ! ? … and a full stop followed by a closing quote or bracket end it;
+- a full stop after initials or a dotted acronym ("С.В.", "U.S.", "M.") ends it only when the
+  next word is a function word that starts sentences ("the U.S. The two sides");
+- a full stop after a title ("Mr.", "г. Москва") never ends it; after a prefix of a number
+  ("No. 5", "art. 5", "ст. 5") not before a digit; after any other abbreviation ("etc.",
+  "1990 г.", "гг.") it ends it before a capitalised word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.text.language import STOPWORDS
+
+SPLITTER_CHOICE = "rules"  # see benchmarks/measure_splitters.py and the report in its docstring
+
+_CLOSERS = "\"'”’»)\\]」』）〉》›"
+_OPENERS = "\"'“‘«„(\\[「『（〈《‹¿¡—–-•*"
+_TERMINAL = re.compile(r"(?:……|[.!?…。！？؟])+[" + re.escape(_CLOSERS) + r"]*")
+_CJK_END = re.compile(r"[。！？]|……")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FINAL = re.compile(r"[.!?…。！？؟:：;；][" + re.escape(_CLOSERS) + r"]*$")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+# Abbreviations keyed without dots, case-folded; two-part ones ("p. ex.", "т. е.") joined.
+# Titles and the like: a capitalised name follows, so they never end a sentence.
+_TITLES = frozenset(
+    # en
+    "mr mrs ms dr prof gen sen rep gov st lt col capt sgt adm amb hon rev messrs "
+    # fr
+    "mm mme mmes mlle mgr me pr pex cad cf "
+    # ru (г. Москва, им. Ломоносова, ул., т.е., т.н., см.)
+    "г им ул пр проф акад ген те тн см напр "
+    # es
+    "sr sra srta sres dra dña ud uds vd vds "
+    # de
+    "hr fr bzw zb dh ua vgl".split()
+)
+# Prefixes of a number: not a sentence end before a digit.
+_NUMBER_PREFIXES = frozenset(
+    "no nos nr nº n° art arts p pp vol vols ch chap fig sec para par ст п пп ч гл рис "
+    "núm pág págs abs s".split()
+)
+# Ordinary abbreviations: a sentence may end on them, so only a capitalised word splits.
+_ABBREVIATIONS = frozenset(
+    "etc jr inc ltd co corp vs approx est dept jan feb mar apr jun jul aug sep sept oct nov dec "
+    "тд тп др пр гг вв млн млрд тыс руб долл "
+    "env etc av apr jc "
+    "usw ca".split()
+)
+_ANY_STOPWORD = frozenset().union(*STOPWORDS.values())
+
+
+def sentence_spans(text: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in text[start:end], whitespace stripped, in order."""
+    end = len(text) if end is None else end
+    starters = STOPWORDS.get(lang, _ANY_STOPWORD)
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    for m in _TERMINAL.finditer(text, start, end):
+        if _ends_sentence(text, m, end, starters):
+            _append(text, spans, sentence_start, m.end())
+            sentence_start = m.end()
+    _append(text, spans, sentence_start, end)
+    return spans
+
+
+def is_heading(text: str) -> bool:
+    """A short line without final punctuation: a title, a heading, a list item."""
+    return len(text) <= 150 and len(text.split()) <= 20 and not _FINAL.search(text)
+
+
+def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return
+    if spans and not _WORD_CHAR.search(text, start, end):
+        # A stray "..." or "»" after a sentence: keep it with that sentence.
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
+
+
+def _ends_sentence(text: str, m: re.Match[str], limit: int, starters: frozenset[str]) -> bool:
+    mark = m.group()
+    after = m.end()
+    if _CJK_END.search(mark):
+        return True
+    if after < limit and not text[after].isspace():
+        # "U.S.-China", "3.5", "В.В.Путин": no space, no end; except ASCII ?! before Chinese.
+        return mark[-1] in "!?" and bool(_HAN.match(text, after))
+    nxt = _next_word(text, after, limit)
+    if not nxt:
+        return True
+    if nxt[0].islower():
+        return False
+    if mark.rstrip(_CLOSERS) != "." or mark[-1] in _CLOSERS:
+        return True
+    before = _word_before(text, m.start())
+    key = before.replace(".", "").casefold()
+    if before and all(len(p) == 1 and p.isalpha() for p in before.split(".")):
+        if before.islower():
+            # "т.д. Стороны" and "в 2021 г. Стороны" end; "e.g. China", "г. Москва" go on.
+            return key in _ABBREVIATIONS or (key == "г" and _previous_is_number(text, m.start() - len(before)))
+        # Initials or a dotted acronym: "С.В. Лавров" goes on, "the U.S. The two sides" ends.
+        word = nxt.rstrip(".")
+        return nxt[-1] != "." and len(word) > 1 and word.casefold() in starters
+    previous = _word_before(text, m.start() - len(before) - 1)
+    pair = previous.replace(".", "").casefold() + key if previous.endswith(".") else key
+    if key in _TITLES or pair in _TITLES:
+        return False
+    if nxt[0].isdigit():
+        return key not in _NUMBER_PREFIXES
+    return True
+
+
+def _next_word(text: str, pos: int, limit: int) -> str:
+    """The next word after `pos`, past whitespace and opening quotes, brackets and dashes."""
+    while pos < limit and (text[pos].isspace() or text[pos] in _OPENERS):
+        pos += 1
+    stop = pos
+    while stop < limit and not text[stop].isspace():
+        stop += 1
+    return text[pos:stop].rstrip(_CLOSERS + ",;:")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The non-space run that ends at `pos` (the terminal full stop), without opening brackets."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace() and pos - start < 40:
+        start -= 1
+    return text[start:pos].lstrip(_OPENERS)
+
+
+def _previous_is_number(text: str, word_start: int) -> bool:
+    word = _word_before(text, word_start - 1).rstrip(".")
+    return bool(word) and word[-1].isdigit()

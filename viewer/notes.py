@@ -1,0 +1,104 @@
+"""The user's notes from NOTES.json, anchored to the texts by the words they quote.
+
+A note names its passage by quoting it, not by offsets: offsets break when a text is re-read
+(another encoding, a cleaned-up HTML page), a quote survives. The same `anchor` re-anchors the
+annotations of a saved project after its texts are reloaded.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from viewer.errors import InputError
+from viewer.model import SIDES, Annotation, Comparison
+
+
+def anchor(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """Span of the `occurrence`-th (1-based) place `quote` stands in `text`, or None.
+
+    Exact match first; then a match that ignores whitespace, because a quote copied from a
+    window or a PDF rarely keeps the line breaks and double spaces of the source.
+    """
+    if not quote.strip() or occurrence < 1:
+        return None
+    found = _nth(text, quote, occurrence)
+    if found is not None:
+        return found, found + len(quote)
+    positions = [i for i, ch in enumerate(text) if not ch.isspace()]
+    compact_text = "".join(text[i] for i in positions)
+    compact_quote = "".join(quote.split())
+    found = _nth(compact_text, compact_quote, occurrence)
+    if found is None:
+        return None
+    return positions[found], positions[found + len(compact_quote) - 1] + 1
+
+
+def _nth(text: str, needle: str, occurrence: int) -> int | None:
+    at = -1
+    for _ in range(occurrence):
+        at = text.find(needle, at + 1)
+        if at < 0:
+            return None
+    return at
+
+
+def load_notes(path: str | Path, comparison: Comparison) -> list[Annotation]:
+    """Annotations from a NOTES.json file: a list of {side, quote, note, author, tag, occurrence}."""
+    source = str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(source, "file not found") from None
+    except UnicodeDecodeError:
+        raise InputError(source, "not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read ({exc.strerror or exc})") from None
+    try:
+        items = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    if not isinstance(items, list):
+        raise InputError(source, "expected a list of notes, e.g. [{\"side\": \"A\", \"quote\": \"...\", \"note\": \"...\"}]")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    return [_annotation(source, n, item, comparison, now) for n, item in enumerate(items, 1)]
+
+
+def _annotation(source: str, n: int, item: Any, comparison: Comparison, now: str) -> Annotation:
+    def fail(reason: str) -> InputError:
+        return InputError(source, f"note {n}: {reason}")
+
+    if not isinstance(item, dict):
+        raise fail("expected an object with side, quote and note")
+    side = item.get("side")
+    if side not in SIDES:
+        raise fail('"side" must be "A" or "B"')
+    quote = item.get("quote")
+    if not isinstance(quote, str) or not quote.strip():
+        raise fail('"quote" must be the exact text the note is about')
+    for key in ("note", "author", "tag", "created"):
+        if not isinstance(item.get(key, ""), str):
+            raise fail(f'"{key}" must be text')
+    occurrence = item.get("occurrence", 1)
+    if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1:
+        raise fail('"occurrence" must be a whole number from 1')
+    text = comparison.doc(side).text
+    span = anchor(text, quote, occurrence)
+    if span is None:
+        shown = quote if len(quote) <= 60 else quote[:59] + "…"
+        where = f" (occurrence {occurrence})" if occurrence > 1 else ""
+        raise InputError(source, f'quote not found on side {side}{where}: "{shown}"')
+    start, end = span
+    return Annotation(
+        side=side,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        note=item.get("note", ""),
+        tag=item.get("tag", ""),
+        author=item.get("author", ""),
+        created=item.get("created") or now,
+        id=f"note-{n}",
+    )

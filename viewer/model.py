@@ -62,6 +62,7 @@ class TopicHit:
     start: int
     end: int
     entity: str | None = None  # canonical entity id when the match is a named entity ("country:UA")
+    passing: bool = False  # a lexicon "passing" term: the topic is only touched, not discussed
 
 
 @dataclass

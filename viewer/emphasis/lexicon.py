@@ -1,7 +1,411 @@
-"""The multilingual lexicon of topics, tone markers and entities (stub until written)."""
+"""The multilingual lexicon of topics, tone markers and entities, and its annotation of documents.
+
+Data lives in resources/lexicon/: concepts.toml holds the language-independent ids (topics,
+tones, people, organisations) and <lang>.toml the words of one language, so a linguist can add
+a language without touching code. A user file has the same format; it may add terms to built-in
+ids, or add a topic (or person, organisation) by giving it a label. Country names come from
+CLDR through Babel, so every country has its names in every language without a word list.
+Matching itself lives in lexicon_match.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-def load_lexicon(paths=()):
-    raise NotImplementedError("lexicon is being written")
+from babel import Locale, UnknownLocaleError
+
+from viewer.emphasis.lexicon_match import Matcher, Target
+from viewer.errors import LexiconError
+from viewer.model import Document, Sentence, ToneMark, TopicHit
+from viewer.paths import RESOURCES
+from viewer.text.tokens import tokenize
+
+LEXICON_DIR = RESOURCES / "lexicon"
+CONCEPTS = "concepts.toml"
+
+# Languages whose CLDR country names are always indexed; zh gathers both scripts.
+_CLDR_LOCALES = {"en": ("en",), "fr": ("fr",), "es": ("es",), "ru": ("ru",), "zh": ("zh_Hans", "zh_Hant")}
+# CLDR "territories" that are groupings, not countries (EU and UN are organisations here).
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+
+# Allowed keys of each kind of section; the first group is language-independent.
+_KEYS = {
+    "topic": {"label", "countries", "terms", "passing"},
+    "tone": {"label", "reading", "terms"},
+    "person": {"label", "country", "role", "names"},
+    "org": {"label", "topic", "names"},
+    "country": {"names"},
+}
+_TERM_KEYS = {"terms", "passing", "names"}
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    label: str
+    country: str
+    role: str
+
+
+@dataclass
+class _Topic:
+    label: str
+    countries: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Tone:
+    label: str
+    reading: str = ""
+
+
+@dataclass
+class _Org:
+    label: str
+    topic: str = ""
+
+
+@dataclass
+class _Term:
+    lang: str
+    term: object
+    target_kind: str  # section name: topic, tone, person, org, country
+    target_id: str
+    passing: bool
+    path: str
+    line: int | None
+
+
+@dataclass
+class _Data:
+    """Everything read from the files, before matching patterns are built."""
+
+    topics: dict[str, _Topic] = field(default_factory=dict)
+    tones: dict[str, _Tone] = field(default_factory=dict)
+    people: dict[str, PersonInfo] = field(default_factory=dict)
+    orgs: dict[str, _Org] = field(default_factory=dict)
+    terms: list[_Term] = field(default_factory=list)
+    languages: set[str] = field(default_factory=set)
+    where: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
+
+
+def _line_of(text: str, section: str, key: str | None = None, value: str | None = None) -> int | None:
+    """Line of `[section]` in the file, or of `key` (or `value`) after that header."""
+    lines = text.splitlines()
+    header = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(re.escape(p) for p in section.split(".")) + r"\s*\]")
+    start = next((i for i, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        return None
+    if key is None and value is None:
+        return start + 1
+    needle = value if value is not None else key
+    for i in range(start + 1, len(lines)):
+        if lines[i].lstrip().startswith("["):
+            break
+        if needle in lines[i]:
+            return i + 1
+    return start + 1
+
+
+def _read(path: Path, data: _Data) -> None:
+    """Merge one lexicon file into `data`, checking its shape; errors name the file and line."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LexiconError(name, None, f"cannot read the file ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+        doc = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise LexiconError(name, None, "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = _TOML_AT.search(message)
+        line = int(at.group(1)) if at else None
+        raise LexiconError(name, line, f"TOML syntax: {_TOML_AT.sub('', message)}") from None
+
+    def fail(problem: str, section: str, key: str | None = None, value: str | None = None):
+        raise LexiconError(name, _line_of(text, section, key, value), problem)
+
+    lang = doc.pop("language", None)
+    if lang is not None and (not isinstance(lang, str) or not lang.strip()):
+        raise LexiconError(
+            name, _find_line(text, "language"), "'language' must be a language code like \"en\""
+        )
+    for kind, entries in doc.items():
+        if kind not in _KEYS or not isinstance(entries, dict):
+            raise LexiconError(
+                name,
+                _find_line(text, kind),
+                f"unknown section '{kind}' (expected one of: {', '.join(_KEYS)})",
+            )
+        for ident, entry in entries.items():
+            section = f"{kind}.{ident}"
+            if not isinstance(entry, dict):
+                fail(f"'{section}' must be a table like [{section}]", kind, value=ident)
+            unknown = set(entry) - _KEYS[kind]
+            if unknown:
+                key = sorted(unknown)[0]
+                fail(
+                    f"unknown key '{key}' in [{section}] (allowed: {', '.join(sorted(_KEYS[kind]))})",
+                    section,
+                    key,
+                )
+            where = (name, _line_of(text, section, "topic"))
+            _merge_concept(data, kind, ident, entry, where, fail)
+            for key in sorted(_TERM_KEYS & set(entry)):
+                values = entry[key]
+                if not isinstance(values, list):
+                    fail(f"'{key}' in [{section}] must be a list of strings", section, key)
+                if lang is None:
+                    fail(f"[{section}] has {key} but the file has no 'language = \"..\"' line", section, key)
+                for value in values:
+                    line = _line_of(text, section, key, f'"{value}"' if isinstance(value, str) else key)
+                    data.terms.append(_Term(lang, value, kind, ident, key == "passing", name, line))
+    if lang is not None:
+        data.languages.add(lang)
+
+
+def _find_line(text: str, key: str) -> int | None:
+    pattern = re.compile(r"^\s*\[?\s*" + re.escape(key) + r"\b", re.MULTILINE)
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _merge_concept(
+    data: _Data, kind: str, ident: str, entry: dict, where: tuple[str, int | None], fail
+) -> None:
+    """Record labels and links of one section; a new id needs a label, a known one may be relabelled."""
+    section = f"{kind}.{ident}"
+    for key in ("label", "reading", "role", "country", "topic"):
+        if key in entry and not isinstance(entry[key], str):
+            fail(f"'{key}' in [{section}] must be a string", section, key)
+    if kind == "country":
+        if not re.fullmatch(r"[A-Z]{2}", ident) or ident not in _territories("en"):
+            fail(f"unknown country code '{ident}' (use ISO 3166 codes like \"UA\")", section)
+        return
+    table = {"topic": data.topics, "tone": data.tones, "person": data.people, "org": data.orgs}[kind]
+    label = entry.get("label")
+    if ident not in table and label is None:
+        known = f" (known: {', '.join(table)})" if kind == "tone" else ""
+        fail(f"unknown {kind} id '{ident}'{known}: give it a label to add it", section)
+    if kind == "topic":
+        topic = data.topics.setdefault(ident, _Topic(label or ident))
+        topic.label = label or topic.label
+        countries = entry.get("countries", [])
+        if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
+            fail(f"'countries' in [{section}] must be a list of country codes", section, "countries")
+        for code in countries:
+            if code not in _territories("en"):
+                fail(f"unknown country code '{code}' in [{section}]", section, "countries")
+        topic.countries += [c for c in countries if c not in topic.countries]
+    elif kind == "tone":
+        tone = data.tones.setdefault(ident, _Tone(label or ident))
+        tone.label = label or tone.label
+        tone.reading = entry.get("reading", tone.reading)
+    elif kind == "person":
+        old = data.people.get(ident, PersonInfo(ident, "", ""))
+        data.people[ident] = PersonInfo(
+            label or old.label, entry.get("country", old.country), entry.get("role", old.role)
+        )
+    else:
+        org = data.orgs.setdefault(ident, _Org(label or ident))
+        org.label = label or org.label
+        org.topic = entry.get("topic", org.topic)
+    if kind == "org" and "topic" in entry:
+        data.where[(kind, ident)] = where
+
+
+@lru_cache(maxsize=16)
+def _territories(locale: str) -> dict[str, str]:
+    """CLDR country names of a locale, countries only (two-letter codes, no groupings)."""
+    try:
+        names = Locale.parse(locale).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {
+        code: name
+        for code, name in names.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    }
+
+
+def _cldr_names(lang: str) -> list[tuple[str, str]]:
+    """(code, name) pairs for a language; a name with a bracketed alias gives both parts."""
+    pairs = []
+    for locale in _CLDR_LOCALES.get(lang, (lang,)):
+        for code, name in _territories(locale).items():
+            for part in re.split(r"[()（）]", name):
+                if part.strip():
+                    pairs.append((code, part.strip()))
+    return pairs
+
+
+class Lexicon:
+    """Topic, tone and entity recognisers of every language, ready to annotate documents."""
+
+    def __init__(self, data: _Data):
+        self._topics = data.topics
+        self._tones = data.tones
+        self._people = data.people
+        self._orgs = data.orgs
+        self._country_topics: dict[str, tuple[str, ...]] = {}
+        for tid, topic in data.topics.items():
+            for code in topic.countries:
+                self._country_topics[code] = self._country_topics.get(code, ()) + (tid,)
+        for org_id, org in data.orgs.items():
+            if org.topic and org.topic not in data.topics:
+                path, line = data.where[("org", org_id)]
+                raise LexiconError(path, line, f"[org.{org_id}] names unknown topic '{org.topic}'")
+        self._matcher = Matcher()
+        for term in data.terms:
+            self._add(term)
+        for lang in sorted(data.languages | set(_CLDR_LOCALES)):
+            for code, name in _cldr_names(lang):
+                self._matcher.add(name, lang, self._country_target(code))
+
+    def _country_target(self, code: str) -> Target:
+        return Target("entity", f"country:{code}", self._country_topics.get(code, ()))
+
+    def _add(self, term: _Term) -> None:
+        if not isinstance(term.term, str):
+            raise LexiconError(
+                term.path,
+                term.line,
+                f"term {term.term!r} in [{term.target_kind}.{term.target_id}] is not a string",
+            )
+        if term.target_kind == "topic":
+            target = Target("topic", term.target_id, (term.target_id,), term.passing)
+        elif term.target_kind == "tone":
+            target = Target("tone", term.target_id)
+        elif term.target_kind == "person":
+            target = Target("entity", f"person:{term.target_id}")
+        elif term.target_kind == "org":
+            topic = self._orgs[term.target_id].topic
+            target = Target("entity", f"org:{term.target_id}", (topic,) if topic else ())
+        else:
+            target = self._country_target(term.target_id)
+        if not term.term.strip() or not self._matcher.add(term.term, term.lang, target):
+            raise LexiconError(
+                term.path, term.line, f"empty term {term.term!r} in [{term.target_kind}.{term.target_id}]"
+            )
+
+    # -- labels -------------------------------------------------------------------------
+
+    @property
+    def topic_ids(self) -> list[str]:
+        """Built-in topics in the order of TOPICS.md, then user topics in file order."""
+        return list(self._topics)
+
+    @property
+    def tone_ids(self) -> list[str]:
+        return list(self._tones)
+
+    @property
+    def languages(self) -> set[str]:
+        return self._matcher.languages
+
+    def topic_label(self, topic_id: str) -> str:
+        """The display label; an unknown id is shown as itself rather than failing a report."""
+        topic = self._topics.get(topic_id)
+        return topic.label if topic else topic_id
+
+    def tone_label(self, tone_id: str) -> str:
+        tone = self._tones.get(tone_id)
+        return tone.label if tone else tone_id
+
+    def tone_reading(self, tone_id: str) -> str:
+        tone = self._tones.get(tone_id)
+        return tone.reading if tone else ""
+
+    def person(self, person_id: str) -> PersonInfo:
+        """Who a person id is ("biden" or "person:biden"); KeyError when unknown."""
+        return self._people[person_id.removeprefix("person:")]
+
+    def entity_label(self, entity_id: str, lang: str = "en") -> str:
+        """Display name of "country:UA", "person:biden" or "org:un" (countries in `lang`)."""
+        kind, _, ident = entity_id.partition(":")
+        if kind == "country":
+            for locale in _CLDR_LOCALES.get(lang, (lang,)):
+                name = _territories(locale).get(ident)
+                if name:
+                    return name
+            return _territories("en").get(ident, ident)
+        if kind == "person" and ident in self._people:
+            return self._people[ident].label
+        if kind == "org" and ident in self._orgs:
+            return self._orgs[ident].label
+        return entity_id
+
+    # -- annotation ---------------------------------------------------------------------
+
+    def annotate(self, doc: Document) -> None:
+        """Fill hits, tone marks and tone ids of every sentence of `doc`."""
+        for sentence in doc.sentences:
+            self.annotate_sentence(sentence, doc.text, doc.language)
+
+    def annotate_sentence(self, sentence: Sentence, text: str, language: str) -> None:
+        lang = sentence.language if sentence.language in self.languages else language
+        tokens = sentence.tokens or tokenize(sentence.text, lang, sentence.start)
+        hits: list[TopicHit] = []
+        marks: list[ToneMark] = []
+        for m in self._matcher.find(sentence.text, tokens, sentence.start, lang):
+            written = text[m.start : m.end]
+            target = m.target
+            if target.kind == "tone":
+                marks.append(ToneMark(target.id, written, sentence.i, m.start, m.end))
+            elif target.kind == "entity":
+                for topic in target.topics or ("",):
+                    hits.append(TopicHit(topic, written, m.start, m.end, target.id, target.passing))
+            else:
+                hits.append(TopicHit(target.id, written, m.start, m.end, None, target.passing))
+        # a topic word that is also an entity name ("Taiwan") is reported once, as the entity
+        entity_spans = {(h.topic, h.start, h.end) for h in hits if h.entity}
+        sentence.hits = [h for h in hits if h.entity or (h.topic, h.start, h.end) not in entity_spans]
+        sentence.tone_marks = marks
+        sentence.tone = sorted({m.id for m in marks})
+
+    def concepts(self, sentence: Sentence) -> set[str]:
+        """Language-independent concepts of an annotated sentence, for cross-language alignment."""
+        found = {h.topic for h in sentence.hits if h.topic}
+        found |= {h.entity for h in sentence.hits if h.entity}
+        found |= {f"tone:{t}" for t in sentence.tone}
+        return found
+
+
+def _files(paths: Sequence[str | Path]) -> tuple[tuple[str, int], ...]:
+    key = []
+    for p in paths:
+        path = Path(p)
+        try:
+            key.append((str(path), path.stat().st_mtime_ns))
+        except OSError:
+            key.append((str(path), 0))
+    return tuple(key)
+
+
+def _builtin_files() -> list[Path]:
+    concepts = LEXICON_DIR / CONCEPTS
+    return [concepts] + sorted(p for p in LEXICON_DIR.glob("*.toml") if p.name != CONCEPTS)
+
+
+@lru_cache(maxsize=8)
+def _load(files: tuple[tuple[str, int], ...]) -> Lexicon:
+    data = _Data()
+    for path, _ in files:
+        _read(Path(path), data)
+    return Lexicon(data)
+
+
+def load_lexicon(paths: Sequence[str | Path] = ()) -> Lexicon:
+    """The built-in lexicon plus user files (same format, one language each), cached per process."""
+    for p in paths:
+        if not Path(p).is_file():
+            raise LexiconError(str(p), None, "lexicon file not found")
+    return _load(_files([*_builtin_files(), *paths]))

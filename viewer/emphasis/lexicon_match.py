@@ -1,0 +1,201 @@
+"""Compiled lexicon terms and the matcher that finds them in sentences.
+
+Terms go through the same normaliser as the text (viewer.text.tokens), so inflection is handled
+once, by Snowball, on both sides. Patterns are indexed by their first word so a sentence costs
+one dictionary look-up per token. Chinese is matched on characters instead, because a term may
+span several jieba words; a match must still start and end on word boundaries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from viewer.model import Token
+from viewer.text import chinese
+from viewer.text.tokens import normalize, tokenize
+
+Kind = str  # "topic" | "tone" | "entity"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a match means: a topic term, a tone marker, or an entity mention (with its topics)."""
+
+    kind: Kind
+    id: str  # topic id, tone id, or entity id ("country:UA")
+    topics: tuple[str, ...] = ()  # topics an entity mention counts for
+    passing: bool = False
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a term: `mode` says how a text token must look to match it.
+
+    norm: same normalised form. cap: same form and written with a capital (so "Burns" the
+    name is not "burns" the verb). exact: short acronyms, same letters in upper case, dots
+    ignored (so "US" is not "us", "WHO" is not "who"). prefix: the folded word or its
+    normalised form starts with `value` (a term word written with a trailing *).
+    """
+
+    value: str
+    mode: str
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    target: Target
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("ё", "е").replace("’", "'")
+
+
+def compile_words(term: str, lang: str) -> tuple[Word, ...]:
+    """The words of a non-Chinese term; empty when the term has no word at all."""
+    words = []
+    for tok in tokenize(term, lang):
+        surface = tok.text
+        if term[tok.end : tok.end + 1] == "*":
+            words.append(Word(_fold(surface), "prefix"))
+            continue
+        bare = surface.replace(".", "")
+        if bare.isupper() and len(bare) <= 3:
+            words.append(Word(bare, "exact"))
+        elif surface[0].isupper():
+            words.append(Word(tok.norm, "cap"))
+        else:
+            words.append(Word(tok.norm, "norm"))
+    return tuple(words)
+
+
+def _word_matches(word: Word, tok: Token, fold: str) -> bool:
+    if word.mode == "prefix":
+        return fold.startswith(word.value) or tok.norm.startswith(word.value)
+    if word.mode == "exact":
+        return tok.text.replace(".", "") == word.value
+    return tok.norm == word.value and (word.mode == "norm" or tok.text[:1].isupper())
+
+
+def _han_form(text: str) -> str:
+    """Simplified, case-folded text with the same length (offsets stay valid)."""
+    simple = chinese.to_simplified(text)
+    if len(simple) != len(text):
+        simple = text
+    folded = simple.casefold()
+    return folded if len(folded) == len(simple) else simple
+
+
+class Matcher:
+    """All patterns of all languages, indexed for one pass over a sentence."""
+
+    def __init__(self) -> None:
+        # lang -> first word norm -> pattern words -> targets
+        self._index: dict[str, dict[str, dict[tuple[Word, ...], list[Target]]]] = defaultdict(dict)
+        # lang -> first two letters of a prefix word -> pattern words -> targets
+        self._prefix: dict[str, dict[str, dict[tuple[Word, ...], list[Target]]]] = defaultdict(dict)
+        # Chinese: first character -> (term, open-ended) -> targets
+        self._han: dict[str, dict[tuple[str, bool], list[Target]]] = {}
+
+    @property
+    def languages(self) -> set[str]:
+        return set(self._index) | set(self._prefix) | ({"zh"} if self._han else set())
+
+    def add(self, term: str, lang: str, target: Target) -> bool:
+        """Index one term; False when it holds nothing to match (the caller reports it)."""
+        if lang == "zh":
+            text = term.strip()
+            open_end = text.endswith("*")
+            text = _han_form(text.rstrip("*").strip())
+            if not text:
+                return False
+            self._han.setdefault(text[0], {}).setdefault((text, open_end), []).append(target)
+            return True
+        words = compile_words(term, lang)
+        if not words:
+            return False
+        first = words[0]
+        if first.mode == "prefix":
+            if len(first.value) < 2:
+                return False
+            table = self._prefix[lang].setdefault(first.value[:2], {})
+        else:
+            key = first.value if first.mode != "exact" else normalize(first.value, lang)
+            table = self._index[lang].setdefault(key, {})
+        targets = table.setdefault(words, [])
+        if target not in targets:
+            targets.append(target)
+        return True
+
+    def find(self, text: str, tokens: Sequence[Token], offset: int, lang: str) -> list[Match]:
+        """Every match in one sentence (`text` starts at `offset` in the readout), overlaps resolved."""
+        if lang == "zh":
+            found = self._find_han(text, tokens, offset)
+        else:
+            found = self._find_words(tokens, lang)
+        return _resolve(found)
+
+    def _find_words(self, tokens: Sequence[Token], lang: str) -> list[Match]:
+        index = self._index.get(lang, {})
+        prefix = self._prefix.get(lang, {})
+        folds = [_fold(t.text) for t in tokens]
+        found: list[Match] = []
+        for i, tok in enumerate(tokens):
+            tables = [index.get(tok.norm)]
+            if prefix:
+                tables.append(prefix.get(folds[i][:2]))
+                if tok.norm[:2] != folds[i][:2]:
+                    tables.append(prefix.get(tok.norm[:2]))
+            for table in tables:
+                if not table:
+                    continue
+                for words, targets in table.items():
+                    end = i + len(words)
+                    if end > len(tokens):
+                        continue
+                    if all(_word_matches(w, tokens[i + k], folds[i + k]) for k, w in enumerate(words)):
+                        found.extend(Match(tok.start, tokens[end - 1].end, t) for t in targets)
+        return found
+
+    def _find_han(self, text: str, tokens: Sequence[Token], offset: int) -> list[Match]:
+        form = _han_form(text)
+        starts = {t.start - offset for t in tokens}
+        ends = {t.end - offset for t in tokens}
+        found: list[Match] = []
+        for pos in sorted(starts):
+            for (term, open_end), targets in self._han.get(form[pos : pos + 1], {}).items():
+                end = pos + len(term)
+                if form.startswith(term, pos) and (open_end or end in ends):
+                    found.extend(Match(offset + pos, offset + end, t) for t in targets)
+        return found
+
+
+def _group(kind: Kind) -> str:
+    return "tone" if kind == "tone" else "topic"
+
+
+def _resolve(found: Iterable[Match]) -> list[Match]:
+    """Drop a match lying inside a longer one of its group: "China" inside "South China Sea",
+    "concern" inside "serious concern", "Biden" inside "Joe Biden". Equal spans all stay."""
+    ordered = sorted(found, key=lambda m: (m.start - m.end, m.start))
+    kept: list[Match] = []
+    seen: set[tuple[int, int, Target]] = set()
+    for m in ordered:
+        key = (m.start, m.end, m.target)
+        if key in seen:
+            continue
+        if any(
+            _group(k.target.kind) == _group(m.target.kind)
+            and k.start <= m.start
+            and m.end <= k.end
+            and (k.end - k.start) > (m.end - m.start)
+            for k in kept
+        ):
+            continue
+        seen.add(key)
+        kept.append(m)
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept

@@ -1,0 +1,115 @@
+"""Topics per side: which sentences discuss each topic, the share of text, where it first comes.
+
+Discussed or passing, per sentence (a topic only touched in passing is kept but does not count
+for presence, share, first mention or rank):
+- a topic matched only by the lexicon's "passing" terms (TopicHit.passing) is passing;
+- a sentence with one or two (other) topics discusses them all;
+- in a sentence with three or more topics, a topic matched twice or more is discussed, and a topic
+  matched once is passing when its match belongs to an enumeration: a run of three or more topic
+  matches separated only by list punctuation or conjunctions and at most two other words each
+  ("cooperation on trade, climate change and public health"); a topic matched once outside such a
+  list is discussed.
+Share: the words (Han characters for Chinese, as Document.words counts) of the sentences that
+discuss the topic over the side's words. First: the start offset of the first discussing sentence
+over the text's length. Rank: 1 for the first topic a side discusses, 2 for the next, and so on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from viewer.emphasis.wordlists import voice_words
+from viewer.model import SIDES, Comparison, Document, Sentence, TopicHit, TopicStat
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LIST_PUNCT = re.compile(r"[,;、，；/]")
+_MAX_GAP_WORDS = 2
+
+
+def sentence_words(sentence: Sentence, language: str) -> int:
+    """Length of a sentence counted as Document.words counts the whole text."""
+    if language == "zh":
+        return len(_HAN.findall(sentence.text))
+    return sum(1 for t in sentence.tokens if any(c.isalnum() for c in t.text))
+
+
+def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, conjunctions: frozenset[str]) -> bool:
+    """Whether two consecutive matches are neighbours in an enumeration."""
+    gap = [t for t in sentence.tokens if t.start >= a.end and t.end <= b.start]
+    gap_text = sentence.text[a.end - sentence.start : b.start - sentence.start]
+    joined = bool(_LIST_PUNCT.search(gap_text)) or any(t.norm in conjunctions for t in gap)
+    others = [t for t in gap if t.norm not in conjunctions]
+    return joined and len(others) <= _MAX_GAP_WORDS
+
+
+def classify(sentence: Sentence, language: str) -> tuple[list[str], list[str]]:
+    """(discussed, passing) topic ids of one sentence, each in order of first match."""
+    topical = sorted((h for h in sentence.hits if h.topic), key=lambda h: h.start)
+    hits = [h for h in topical if not h.passing]
+    counts = Counter(h.topic for h in hits)
+    order = list(dict.fromkeys(h.topic for h in hits))
+    flagged = [t for t in dict.fromkeys(h.topic for h in topical if h.passing) if t not in counts]
+    if len(order) <= 2:
+        return order, flagged
+    conjunctions = voice_words(language).conjunctions
+    # runs of consecutive matches linked as list items; a run of >= 3 is an enumeration
+    listed: set[int] = set()
+    run = [0]
+    for k in range(1, len(hits) + 1):
+        if k < len(hits) and _in_list(hits[k - 1], hits[k], sentence, conjunctions):
+            run.append(k)
+            continue
+        if len({hits[j].topic for j in run}) >= 3:
+            listed.update(run)
+        run = [k]
+    in_list = {hits[k].topic for k in listed}
+    passing = [t for t in order if counts[t] == 1 and t in in_list]
+    return [t for t in order if t not in passing], passing + flagged
+
+
+def _side_stats(doc: Document) -> tuple[dict[str, list[int]], dict[str, list[int]], dict[str, int]]:
+    discussed: dict[str, list[int]] = {}
+    passing: dict[str, list[int]] = {}
+    words: dict[str, int] = {}
+    for s in doc.sentences:
+        s.topics, s.passing = classify(s, doc.language)
+        n = sentence_words(s, doc.language)
+        for t in s.topics:
+            discussed.setdefault(t, []).append(s.i)
+            words[t] = words.get(t, 0) + n
+        for t in s.passing:
+            passing.setdefault(t, []).append(s.i)
+    return discussed, passing, words
+
+
+def coverage(comparison: Comparison, lexicon) -> list[TopicStat]:
+    """Fill sentence.topics / sentence.passing on both sides; one TopicStat per topic seen on either.
+
+    Ordered by the larger of the two shares (the topics that take most room first), then by the
+    lexicon's topic order; topics seen only in passing come last.
+    """
+    per_side = {}
+    for side in SIDES:
+        doc = comparison.doc(side)
+        discussed, passing, words = _side_stats(doc)
+        total = doc.words or 1
+        length = len(doc.text) or 1
+        firsts = sorted(discussed, key=lambda t: discussed[t][0])
+        per_side[side] = (doc, discussed, passing, words, total, length, firsts)
+    order = {t: k for k, t in enumerate(lexicon.topic_ids)}
+    seen = {t for side in SIDES for part in per_side[side][1:3] for t in part}
+    stats = []
+    for topic in seen:
+        stat = TopicStat(topic, lexicon.topic_label(topic), {}, {}, {}, {}, {})
+        for side in SIDES:
+            doc, discussed, passing, words, total, length, firsts = per_side[side]
+            sents = discussed.get(topic, [])
+            stat.sentences[side] = sents
+            stat.passing[side] = passing.get(topic, [])
+            stat.share[side] = round(words.get(topic, 0) / total, 4)
+            stat.first[side] = round(doc.sentences[sents[0]].start / length, 4) if sents else None
+            stat.rank[side] = firsts.index(topic) + 1 if sents else None
+        stats.append(stat)
+    stats.sort(key=lambda st: (-max(st.share.values()), order.get(st.id, len(order)), st.id))
+    return stats

@@ -1,0 +1,89 @@
+"""Words over-represented in one readout against the other.
+
+Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, "Fightin'
+Words", eq. 16-22), z-scored. For word w with counts y_a, y_b in texts of n_a, n_b counted words
+and prior pseudo-counts alpha_w summing to alpha0:
+
+    delta_w = log((y_a + alpha_w) / (n_a + alpha0 - y_a - alpha_w))
+            - log((y_b + alpha_w) / (n_b + alpha0 - y_b - alpha_w))
+    var_w   = 1 / (y_a + alpha_w) + 1 / (y_b + alpha_w)
+    z_w     = delta_w / sqrt(var_w)
+
+The prior is the pooled counts of both texts, alpha_w = alpha0 * (y_a + y_b) / (n_a + n_b): there is
+no background corpus of readouts to hand, and the pooled texts are the best estimate of how often
+a word occurs in this exchange. alpha0 = (n_a + n_b) / 2, half the observed mass: readouts are a
+few hundred words, so most counts are 1-5 and a weak prior (alpha0 << n) would let every word seen
+three times on one side and never on the other look distinctive; a prior as heavy as the data would
+shrink everything to nothing. At half, a word needs about eight uses against none (or a clear
+imbalance on larger counts) to pass z > 1.96, which is the bar a careful reader would set.
+Words used once on a side (hapaxes) are never listed for that side, and stop words are left out.
+Only for two texts in one language: across languages, concepts are compared elsewhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from viewer.emphasis.wordlists import stop_words
+from viewer.model import SIDES, Comparison, Document, Term, other
+
+Z_MIN = 1.96
+TOP = 15
+MIN_COUNT = 2
+
+
+def _counts(doc: Document, stops: frozenset[str]):
+    counts: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = {}
+    where: dict[str, list[int]] = {}
+    for s in doc.sentences:
+        for t in s.tokens:
+            if t.norm in stops or not any(c.isalpha() for c in t.text) or len(t.norm) < 2 and doc.language != "zh":
+                continue
+            counts[t.norm] += 1
+            surfaces.setdefault(t.norm, Counter())[t.text] += 1
+            rows = where.setdefault(t.norm, [])
+            if not rows or rows[-1] != s.i:
+                rows.append(s.i)
+    return counts, surfaces, where
+
+
+def _surface(forms: Counter[str]) -> str:
+    """The most frequent written form; on a tie the lower-case one (sentence-initial capitals lose)."""
+    return max(forms.items(), key=lambda kv: (kv[1], kv[0].islower(), kv[0]))[0]
+
+
+def log_odds_z(y_a: int, y_b: int, n_a: int, n_b: int, alpha0: float) -> float:
+    """z-score of the log-odds ratio of one word, A against B, prior pooled over both texts."""
+    alpha = alpha0 * (y_a + y_b) / (n_a + n_b)
+    delta = math.log((y_a + alpha) / (n_a + alpha0 - y_a - alpha)) - math.log(
+        (y_b + alpha) / (n_b + alpha0 - y_b - alpha)
+    )
+    return delta / math.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
+
+
+def distinctive(comparison: Comparison) -> dict[str, list[Term]]:
+    """Top terms of each side with z > 1.96, highest first; empty lists across languages."""
+    if comparison.cross_language:
+        return {"A": [], "B": []}
+    stops = stop_words(comparison.a.language)
+    data = {side: _counts(comparison.doc(side), stops) for side in SIDES}
+    n = {side: sum(data[side][0].values()) for side in SIDES}
+    if not n["A"] or not n["B"]:
+        return {"A": [], "B": []}
+    alpha0 = (n["A"] + n["B"]) / 2
+    result: dict[str, list[Term]] = {}
+    for side in SIDES:
+        counts, surfaces, where = data[side]
+        other_counts = data[other(side)][0]
+        terms = []
+        for norm, y in counts.items():
+            if y < MIN_COUNT:
+                continue
+            z = log_odds_z(y, other_counts.get(norm, 0), n[side], n[other(side)], alpha0)
+            if z > Z_MIN:
+                terms.append(Term(_surface(surfaces[norm]), round(z, 3), y, where[norm]))
+        terms.sort(key=lambda t: (-t.score, t.term))
+        result[side] = terms[:TOP]
+    return result

@@ -1,0 +1,249 @@
+"""Plain-language findings, ranked by weight, each tied to the sentences it comes from.
+
+Weights (0..1) say how much a careful reader would care:
+- omission: a topic one side discusses and the other never touches, 0.75 + up to 0.25 with the
+  share it takes; touched only in passing on the other side, 0.55 + up to 0.25;
+- prominence: the lede of one side is the 3rd topic or lower of the other, 0.6 + 0.05 per rank;
+- share: both discuss a topic with shares apart by d (0..1): weight 2*d, at most 0.7, listed from
+  d >= 3 points and a ratio >= 1.5 (a 3-point gap weighs 0.06, far below any omission);
+- entity: a person, organisation or country named prominently (>= 2 times or in the first third)
+  by one side only, 0.45 + 0.05 per mention up to 0.65;
+- voice: positions put in the mouth of the other readout's principal, 0.45 + 0.4 * share;
+- tone: a tone marker one side uses and the other does not, 0.5 for the markers of disagreement
+  (candid, concern, oppose, warning, core-interests), 0.35 for the others;
+- distinctive: the most distinctive words of a side, 0.25;
+- wording: a short addition or deletion inside linked passages, 0.15, or 0.45 when it is a tone
+  marker; at most five.
+"""
+
+from __future__ import annotations
+
+from viewer.emphasis.voice import BOTH
+from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
+from viewer.text.tokens import tokenize
+
+DISAGREEMENT = {"candid", "concern", "oppose", "warning", "core-interests"}
+MAX_WORDING = 5
+
+
+def label(comparison: Comparison, side: Side) -> str:
+    return comparison.doc(side).readout.label or side
+
+
+def _pct(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+def _sentences(n: int) -> str:
+    return f"{n} sentence" + ("" if n == 1 else "s")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _evidence(side: Side, sentences: list[int]) -> list[Evidence]:
+    return [Evidence(side, i) for i in sentences]
+
+
+def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Finding]:
+    found = []
+    for st in topics:
+        for side in SIDES:
+            o = other(side)
+            mine, theirs = st.sentences[side], st.sentences[o]
+            if mine and not theirs:
+                passing = st.passing[o]
+                if passing:
+                    text = (
+                        f"{label(comparison, o)} touches {st.label} only in passing while "
+                        f"{label(comparison, side)} gives it {_sentences(len(mine))}, {_pct(st.share[side])} of its text."
+                    )
+                    weight = 0.55 + min(0.25, st.share[side])
+                    evidence = _evidence(side, mine) + _evidence(o, passing)
+                else:
+                    text = (
+                        f"Only {label(comparison, side)} mentions {st.label}: "
+                        f"{_sentences(len(mine))}, {_pct(st.share[side])} of its text."
+                    )
+                    weight = 0.75 + min(0.25, st.share[side])
+                    evidence = _evidence(side, mine)
+                found.append(Finding("omission", round(weight, 3), text, evidence, topic=st.id, side=side))
+            rank_mine, rank_theirs = st.rank[side], st.rank[o]
+            if rank_mine == 1 and rank_theirs is not None and rank_theirs >= 3:
+                text = (
+                    f"{st.label} is the lede of {label(comparison, side)} and the "
+                    f"{_ordinal(rank_theirs)} topic of {label(comparison, o)}."
+                )
+                weight = min(0.85, 0.6 + 0.05 * (rank_theirs - 1))
+                evidence = [Evidence(side, mine[0]), Evidence(o, theirs[0])]
+                found.append(Finding("prominence", round(weight, 3), text, evidence, topic=st.id, side=side))
+        a, b = st.share["A"], st.share["B"]
+        if st.sentences["A"] and st.sentences["B"]:
+            big: Side = "A" if a >= b else "B"
+            hi, lo = max(a, b), min(a, b)
+            if hi - lo >= 0.03 and hi >= 1.5 * lo:
+                text = (
+                    f"{label(comparison, big)} devotes {_pct(hi)} of its text to {st.label} "
+                    f"against {_pct(lo)} in {label(comparison, other(big))}."
+                )
+                evidence = _evidence("A", st.sentences["A"]) + _evidence("B", st.sentences["B"])
+                weight = min(0.7, 2 * (hi - lo))
+                found.append(Finding("share", round(weight, 3), text, evidence, topic=st.id, side=big))
+    return found
+
+
+def entity_findings(comparison: Comparison, lexicon, omitted_topics: dict[Side, set[str]]) -> list[Finding]:
+    """Entities named prominently by one side only (not when their topic is already an omission)."""
+    named: dict[Side, dict[str, list[tuple[int, str]]]] = {}
+    for side in SIDES:
+        doc = comparison.doc(side)
+        places: dict[str, list[tuple[int, str]]] = {}
+        for s in doc.sentences:
+            for h in s.hits:
+                if h.entity:
+                    places.setdefault(h.entity, []).append((s.i, h.topic))
+        named[side] = places
+    found = []
+    for side in SIDES:
+        doc = comparison.doc(side)
+        third = len(doc.text) / 3
+        for entity, places in named[side].items():
+            if entity in named[other(side)]:
+                continue
+            if any(t in omitted_topics[side] for _, t in places if t):
+                continue
+            first = doc.sentences[places[0][0]].start
+            if len(places) < 2 and first > third:
+                continue
+            sents = sorted({i for i, _ in places})
+            times = "once" if len(places) == 1 else f"{len(places)} times"
+            text = f"Only {label(comparison, side)} names {lexicon.entity_label(entity)} ({times})."
+            weight = min(0.65, 0.45 + 0.05 * len(places))
+            found.append(Finding("omission", round(weight, 3), text, _evidence(side, sents), side=side))
+    return found
+
+
+def voice_findings(comparison: Comparison, principals: dict[Side, str | None], countries: dict[str, str | None]) -> list[Finding]:
+    """Sentences one readout attributes to the other readout's principal (or to that principal's side)."""
+    found = []
+    for side in SIDES:
+        theirs = principals[other(side)]
+        if theirs is None or theirs == principals[side]:
+            continue
+        country = countries.get(theirs)
+        mine = principals[side]
+        if country is not None and mine is not None and countries.get(mine) == country:
+            continue  # both readouts are led by the same country: no "other side" to speak for
+        doc = comparison.doc(side)
+        body = [s for s in doc.sentences if not s.heading]
+        hits = [
+            s.i
+            for s in body
+            if s.speaker not in (None, BOTH) and (s.speaker == theirs or (country and countries.get(s.speaker) == country))
+        ]
+        if not hits or not body:
+            continue
+        share = len(hits) / len(body)
+        text = (
+            f"{label(comparison, side)} attributes {_sentences(len(hits))} ({_pct(share)}) to {theirs}, "
+            f"the principal of {label(comparison, other(side))}, or to that side."
+        )
+        found.append(
+            Finding("voice", round(min(0.85, 0.45 + 0.4 * share), 3), text, _evidence(side, hits), side=side, speaker=theirs)
+        )
+    return found
+
+
+def tone_findings(comparison: Comparison, lexicon) -> list[Finding]:
+    found = []
+    ids = {side: {m.id for m in comparison.tone.get(side, [])} for side in SIDES}
+    for side in SIDES:
+        for tone in sorted(ids[side] - ids[other(side)]):
+            marks = [m for m in comparison.tone[side] if m.id == tone]
+            words = ", ".join(dict.fromkeys(f"“{m.text}”" for m in marks))
+            text = (
+                f"Only {label(comparison, side)} uses {lexicon.tone_label(tone)} language ({words}): "
+                f"{lexicon.tone_reading(tone)}."
+            )
+            weight = 0.5 if tone in DISAGREEMENT else 0.35
+            evidence = _evidence(side, sorted({m.sentence for m in marks}))
+            found.append(Finding("tone", weight, text, evidence, side=side))
+    return found
+
+
+def distinctive_findings(comparison: Comparison) -> list[Finding]:
+    found = []
+    for side in SIDES:
+        terms = comparison.distinctive.get(side, [])[:6]
+        if not terms:
+            continue
+        words = ", ".join(f"{t.term} ({t.count})" for t in terms)
+        sents = sorted({i for t in terms for i in t.sentences[:3]})
+        text = f"Words most distinctive of {label(comparison, side)}: {words}."
+        found.append(Finding("distinctive", 0.25, text, _evidence(side, sents), side=side))
+    return found
+
+
+def _locate(offset: int, spans: list[tuple[int, int, int]]) -> int:
+    """Sentence index holding a position of the joined text (spans: index, start, end there)."""
+    for i, _start, end in spans:
+        if offset < end + 1:
+            return i
+    return spans[-1][0]
+
+
+def _joined_spans(comparison: Comparison, side: Side, indices: list[int]) -> list[tuple[int, int, int]]:
+    """Where each sentence sits in the texts joined with one space (the joiner of link diffs)."""
+    spans, pos = [], 0
+    for i in indices:
+        n = len(comparison.doc(side).sentences[i].text)
+        spans.append((i, pos, pos + n))
+        pos += n + 1
+    return spans
+
+
+def _marked(comparison: Comparison, side: Side, sentence: int, local: int, length: int) -> str | None:
+    """The tone id whose marker overlaps [local, local+length) of a sentence, if any."""
+    s = comparison.doc(side).sentences[sentence]
+    lo, hi = s.start + local, s.start + local + length
+    return next((m.id for m in s.tone_marks if m.start < hi and m.end > lo), None)
+
+
+def wording_findings(comparison: Comparison, stops: frozenset[str]) -> list[Finding]:
+    """Short words added or dropped inside linked passages (the rest of the passage kept)."""
+    candidates: list[tuple[float, Finding]] = []
+    lang = comparison.a.language
+    for link in comparison.links:
+        if not link.diff or link.kind not in ("reworded", "moved"):
+            continue
+        candidates.extend(_link_changes(comparison, link, lang, stops))
+    candidates.sort(key=lambda c: -c[0])
+    return [f for _, f in candidates[:MAX_WORDING]]
+
+
+def _link_changes(comparison: Comparison, link: Link, lang: str, stops: frozenset[str]):
+    spans = {"A": _joined_spans(comparison, "A", link.a), "B": _joined_spans(comparison, "B", link.b)}
+    pos = {"A": 0, "B": 0}
+    for op, text in link.diff or []:
+        sides: tuple[Side, ...] = ("A", "B") if op == 0 else (("A",) if op < 0 else ("B",))
+        if op != 0:
+            side = sides[0]
+            words = [t.text for t in tokenize(text, lang) if t.norm not in stops and any(c.isalpha() for c in t.text)]
+            if 1 <= len(words) <= 3:
+                i = _locate(pos[side], spans[side])
+                start = next(st for k, st, _ in spans[side] if k == i)
+                tone = _marked(comparison, side, i, pos[side] - start, len(text))
+                o = other(side)
+                j = _locate(pos[o], spans[o])
+                text_f = (
+                    f"In a passage both readouts carry, only {label(comparison, side)} has "
+                    f"“{' '.join(words)}”" + (f" (tone marker: {tone})." if tone else ".")
+                )
+                weight = 0.45 if tone else 0.15
+                evidence = [Evidence(side, i), Evidence(o, j)]
+                yield weight, Finding("wording", weight, text_f, evidence, side=side)
+        for side in sides:
+            pos[side] += len(text)
+

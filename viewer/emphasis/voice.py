@@ -1,0 +1,160 @@
+"""Who each sentence is reported as saying.
+
+Rule (kept simple so a reader can predict it):
+1. Speaker mentions in a sentence are person hits (-> the person's label, "Joe Biden" for both
+   "President Biden" and "Biden"), a country's side ("the Chinese side", "中方", "китайская
+   сторона" -> "China side"), and "both" phrases ("the two leaders", "双方", "стороны").
+2. With a verb of saying, the speaker is the mention nearest before the first such verb; two
+   different mentions joined by a conjunction ("Biden and Xi discussed") are "both"; a bare country
+   counts only right before the verb ("Russia reaffirmed"). No mention but a pronoun subject
+   ("He added") or a verb at the very start continues the speaker of the previous two sentences;
+   a mention just after the verb ("said Biden") also names the speaker.
+3. Without a verb of saying, a continuation opener ("He also", "Il a également", "Он также")
+   continues the previous speaker; in Chinese, where a paragraph opened by "习近平指出" keeps
+   speaking without a subject, every later sentence of that paragraph continues its speaker.
+4. Otherwise the sentence is the narrator's (None). Headings are always the narrator's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from viewer.emphasis.wordlists import VoiceWords, find_phrases, voice_words
+from viewer.model import Document, Sentence
+
+BOTH = "both"
+NARRATOR = "narrator"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token span [start, end) in the sentence
+    end: int
+    speaker: str
+    country: str | None  # ISO code of the speaker's country; None for "both"
+    bare_country: bool = False  # a country named without "side": a speaker only right before a verb
+
+
+def _token_index(sentence: Sentence, offset: int) -> int:
+    for k, tok in enumerate(sentence.tokens):
+        if tok.end > offset:
+            return k
+    return len(sentence.tokens)
+
+
+def _country_side(lexicon, code: str) -> str:
+    return f"{lexicon.entity_label('country:' + code)} side"
+
+
+def mentions(sentence: Sentence, words: VoiceWords, lexicon) -> list[Mention]:
+    """Speaker mentions of one sentence, in text order."""
+    norms = sentence.norms
+    found: list[Mention] = []
+    taken: set[int] = set()
+    for hit in sentence.hits:
+        if not hit.entity:
+            continue
+        kind, _, ident = hit.entity.partition(":")
+        start = _token_index(sentence, hit.start)
+        end = max(start + 1, _token_index(sentence, hit.end))
+        if kind == "person":
+            info = lexicon.person(ident)
+            found.append(Mention(start, end, info.label, info.country))
+        elif kind == "country":
+            before = start - 1 >= 0 and norms[start - 1] in words.side_words
+            after = end < len(norms) and norms[end] in words.side_words
+            if before or after:
+                span = (start - 1 if before else start, end + 1 if after else end)
+                found.append(Mention(*span, _country_side(lexicon, ident), ident))
+                taken.update(range(*span))
+            else:
+                found.append(Mention(start, end, _country_side(lexicon, ident), ident, bare_country=True))
+    for k, norm in enumerate(norms):
+        code = words.sides.get(norm)
+        if code:
+            found.append(Mention(k, k + 1, _country_side(lexicon, code), code))
+            taken.add(k)
+    for start, end in find_phrases(norms, words.both):
+        if not taken.intersection(range(start, end)):
+            found.append(Mention(start, end, BOTH, None))
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found
+
+
+def _joined(a: Mention, b: Mention, norms: list[str], words: VoiceWords) -> bool:
+    gap = norms[a.end : b.start]
+    return len(gap) <= 2 and any(w in words.conjunctions for w in gap)
+
+
+def _speaker_at_verb(found: list[Mention], verb: int, norms: list[str], words: VoiceWords) -> Mention | None:
+    before = [m for m in found if m.end <= verb and (not m.bare_country or verb - m.end <= 2)]
+    if before:
+        nearest = before[-1]
+        if len(before) > 1:
+            prev = before[-2]
+            if prev.speaker != nearest.speaker and _joined(prev, nearest, norms, words):
+                return Mention(prev.start, nearest.end, BOTH, None)
+        return nearest
+    after = [m for m in found if verb < m.start <= verb + 3 and not m.bare_country]
+    return after[0] if after else None
+
+
+def attribute(doc: Document, lexicon) -> dict[str, str | None]:
+    """Set sentence.speaker for every sentence of `doc`; return each speaker's country (None for both)."""
+    words = voice_words(doc.language)
+    countries: dict[str, str | None] = {}
+    recent: list[str | None] = []  # speakers of the previous sentences, latest last
+    prev: Sentence | None = None
+    for s in doc.sentences:
+        s.speaker = None
+        if s.heading or not s.tokens:
+            recent.append(None)
+            prev = s
+            continue
+        norms = s.norms
+        carried = next((sp for sp in reversed(recent[-2:]) if sp is not None), None)
+        found = mentions(s, words, lexicon)
+        verbs = find_phrases(norms, words.verbs)
+        speaker: str | None = None
+        if verbs:
+            verb = verbs[0][0]
+            chosen = _speaker_at_verb(found, verb, norms, words)
+            if chosen is not None:
+                speaker = chosen.speaker
+                countries.setdefault(speaker, chosen.country)
+            elif verb <= 1 or any(w in words.pronouns for w in norms[:verb]):
+                speaker = carried
+        if speaker is None and not (verbs and found):
+            opener = find_phrases(norms[:4], words.continuation)
+            if (opener and opener[0][0] == 0) or (norms[0] in words.pronouns):
+                speaker = carried
+            elif words.carry_in_paragraph and prev is not None and prev.paragraph == s.paragraph:
+                speaker = prev.speaker
+        s.speaker = speaker
+        recent.append(speaker)
+        prev = s
+    return countries
+
+
+def shares(doc: Document) -> dict[str, float]:
+    """Share of the (non-heading) sentences of each speaker, "both" and "narrator"."""
+    body = [s for s in doc.sentences if not s.heading]
+    if not body:
+        return {}
+    counts = Counter(s.speaker or NARRATOR for s in body)
+    return {name: round(n / len(body), 4) for name, n in counts.most_common()}
+
+
+def principal(doc: Document) -> str | None:
+    """A readout's own principal: its most-quoted single speaker (not "both", not the narrator).
+
+    A readout mostly reports its own side's words, so this is the side it speaks for; ties go to
+    the speaker quoted first.
+    """
+    order = [s.speaker for s in doc.sentences if s.speaker not in (None, BOTH)]
+    if not order:
+        return None
+    counts = Counter(order)
+    best = max(counts.values())
+    return next(sp for sp in order if counts[sp] == best)

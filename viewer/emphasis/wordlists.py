@@ -1,0 +1,107 @@
+"""Per-language word lists the emphasis stage reads: verbs of saying, "both" phrases, stop words.
+
+They live as data in resources/voice/<lang>.toml and resources/stopwords/<lang>.txt so a linguist
+can extend a language without touching code. Every phrase is stored as a tuple of normalised
+tokens (viewer.text.tokens), so "stressed" in the list meets "stresses" in a text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from viewer.text.tokens import normalize, tokenize
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VoiceWords:
+    """How one language reports speech: see resources/voice/en.toml for the meaning of each list."""
+
+    language: str
+    verbs: tuple[Phrase, ...] = ()
+    pronouns: frozenset[str] = frozenset()
+    continuation: tuple[Phrase, ...] = ()
+    both: tuple[Phrase, ...] = ()
+    side_words: frozenset[str] = frozenset()
+    sides: dict[str, str] = field(default_factory=dict)  # normalised word -> ISO country ("中方" -> "CN")
+    conjunctions: frozenset[str] = frozenset()
+    carry_in_paragraph: bool = False
+
+
+def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
+    out = []
+    for item in items:
+        norms = tuple(t.norm for t in tokenize(item, lang))
+        if norms:
+            out.append(norms)
+    # longest first, so "called for" wins over a shorter phrase starting at the same token
+    return tuple(sorted(set(out), key=len, reverse=True))
+
+
+def _words(items: list[str], lang: str) -> frozenset[str]:
+    return frozenset(normalize(w, lang) for w in items)
+
+
+@cache
+def voice_words(lang: str) -> VoiceWords:
+    """The voice lists of `lang`; a language without a file gets empty lists (everything is narrator)."""
+    path = RESOURCES / "voice" / f"{lang}.toml"
+    if not path.exists():
+        return VoiceWords(language=lang)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return VoiceWords(
+        language=lang,
+        verbs=_phrases(data.get("verbs", []), lang),
+        pronouns=_words(data.get("pronouns", []), lang),
+        continuation=_phrases(data.get("continuation", []), lang),
+        both=_phrases(data.get("both", []), lang),
+        side_words=_words(data.get("side_words", []), lang),
+        sides={normalize(k, lang): v for k, v in data.get("sides", {}).items()},
+        conjunctions=_words(data.get("conjunctions", []), lang),
+        carry_in_paragraph=bool(data.get("carry_in_paragraph", False)),
+    )
+
+
+@cache
+def stop_words(lang: str) -> frozenset[str]:
+    """Normalised stop words of `lang` (empty when no list exists: then every word counts)."""
+    path = RESOURCES / "stopwords" / f"{lang}.txt"
+    if not path.exists():
+        return frozenset()
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.append(normalize(line, lang))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=64)
+def _by_first(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
+    index: dict[str, list[Phrase]] = {}
+    for p in phrases:  # already longest first
+        index.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def find_phrases(norms: list[str], phrases: tuple[Phrase, ...]) -> list[tuple[int, int]]:
+    """Token spans [i, j) where one of `phrases` occurs, left to right, longest first, not overlapping."""
+    index = _by_first(phrases)
+    found = []
+    i = 0
+    n = len(norms)
+    while i < n:
+        for p in index.get(norms[i], ()):
+            if tuple(norms[i : i + len(p)]) == p:
+                found.append((i, i + len(p)))
+                i += len(p)
+                break
+        else:
+            i += 1
+    return found

@@ -1,0 +1,79 @@
+"""Counterpart's desktop window: `python main.py [A B]`, `--project FILE`, `--screenshot OUT.png`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Compare two readouts of one meeting side by side. With no files, opens the built-in demo pair.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="the two texts to compare, A then B (.txt, .md, .html, .docx, .pdf)")
+    parser.add_argument("--project", metavar="FILE", help="open a saved Counterpart project instead of two files")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="render the window offscreen once the analysis is done, save it as a PNG, and exit")
+    args = parser.parse_args(argv)
+    if len(args.files) not in (0, 2):
+        parser.error("give two files (A and B), or none for the demo pair")
+    if args.project and args.files:
+        parser.error("give either --project or two files, not both")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before the QApplication exists
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from viewer.app.main_window import APPLICATION, ORGANISATION, MainWindow
+    from viewer.errors import CounterpartError
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    window = MainWindow()
+    window.show()
+    try:
+        if args.project:
+            from viewer.project import load_project
+
+            window.show_comparison_from(load_project(args.project).comparison)
+        elif args.files:
+            from viewer.ingest import read_source
+
+            window.set_readouts(read_source(args.files[0]), read_source(args.files[1]))
+        else:
+            from viewer.demo import demo_readouts
+
+            window.set_readouts(*demo_readouts())
+    except CounterpartError as exc:
+        if args.screenshot:
+            print(f"main.py: {exc}", file=sys.stderr)
+            return 2
+        window.error(window.tr("Cannot open"), str(exc))
+
+    if not args.screenshot:
+        return app.exec()
+    if window.is_busy():
+        loop = QEventLoop()
+        window.analysisFinished.connect(loop.quit)
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()
+    app.processEvents()
+    if not window.grab().save(args.screenshot):
+        print(f"main.py: {args.screenshot}: cannot write the screenshot", file=sys.stderr)
+        return 2
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The desktop window: presents a Comparison and forwards the user's actions; never analyses."""

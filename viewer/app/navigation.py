@@ -1,0 +1,62 @@
+"""Where things are in a Comparison, for the window: sentence under an offset, link of a sentence,
+and the list of differences that next/previous difference walks through."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from viewer.model import Comparison, Document, Side
+
+
+def sentence_at(doc: Document, offset: int) -> int | None:
+    """Index of the sentence covering `offset` (the gap after a sentence counts as that sentence)."""
+    starts = [s.start for s in doc.sentences]
+    k = bisect_right(starts, offset) - 1
+    if k < 0:
+        return None
+    return doc.sentences[k].i
+
+
+def link_index(comparison: Comparison) -> dict[tuple[Side, int], int]:
+    """(side, sentence) -> index of the link that holds it."""
+    found: dict[tuple[Side, int], int] = {}
+    for n, link in enumerate(comparison.links):
+        for i in link.a:
+            found[("A", i)] = n
+        for j in link.b:
+            found[("B", j)] = n
+    return found
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One stop of next/previous difference: a non-identical link or an unmatched sentence."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    link: int | None  # index into comparison.links, None for an unmatched sentence
+
+
+def differences(comparison: Comparison) -> list[Difference]:
+    """Differences in reading order of A; a sentence only B has sits after the A passage
+    linked to the B sentence before it, so walking the list never jumps back and forth."""
+    keyed: list[tuple[float, float, Difference]] = []
+    for n, link in enumerate(comparison.links):
+        if link.kind != "identical":
+            keyed.append((min(link.a), min(link.b), Difference(tuple(link.a), tuple(link.b), n)))
+    for i in comparison.unmatched.get("A", []):
+        keyed.append((i, -1.0, Difference((i,), (), None)))
+    # B position -> the latest A sentence linked at or before it
+    a_before: dict[int, int] = {}
+    for link in comparison.links:
+        for j in link.b:
+            a_before[j] = max(a_before.get(j, -1), max(link.a))
+    only_b = set(comparison.unmatched.get("B", []))
+    last_a = -1
+    for j in range(len(comparison.b.sentences)):
+        last_a = max(last_a, a_before.get(j, -1))
+        if j in only_b:
+            keyed.append((last_a + 0.5, j, Difference((), (j,), None)))
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [d for _, _, d in keyed]

@@ -1,0 +1,163 @@
+"""One side's text: read-only, coloured by the comparison, with geometry helpers for the link
+band and the scroll sync, sentence tooltips, and file drops.
+
+Offsets in the model are Python string indices (code points); Qt counts UTF-16 units, so
+characters outside the Basic Multilingual Plane shift positions and are accounted for.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QRect, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import QTextEdit, QToolTip
+
+from viewer.app import palette
+from viewer.model import Side
+
+
+class TextPane(QTextEdit):
+    fileDropped = Signal(str, str)  # side, path
+    offsetClicked = Signal(str, int)  # side, character offset (model units)
+
+    def __init__(self, side: Side, parent=None):
+        super().__init__(parent)
+        self.side = side
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setFont(palette.text_font())
+        self.document().setUndoRedoEnabled(False)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._astral: list[int] = []  # code-point offsets of characters that take two UTF-16 units
+        self.tooltip_for: Callable[[int], str | None] | None = None  # offset -> tooltip text
+        self.setObjectName(f"pane{side}")
+
+    # --- text and marks -------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self.setPlainText(text)
+        self.setExtraSelections([])
+
+    def qt_pos(self, offset: int) -> int:
+        return offset + bisect_left(self._astral, offset)
+
+    def model_offset(self, pos: int) -> int:
+        """Inverse of qt_pos (positions inside a surrogate pair fall on the character)."""
+        lo, hi = 0, len(self._astral)
+        while lo < hi:  # count astral characters whose second unit lies before pos
+            mid = (lo + hi) // 2
+            if self._astral[mid] + mid + 1 < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return pos - lo
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        last = self.document().characterCount() - 1
+        cursor.setPosition(min(self.qt_pos(start), last))
+        cursor.setPosition(min(self.qt_pos(end), last), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def paint_spans(self, spans: list[tuple[int, int, QColor]]) -> None:
+        """Lasting background marks, written into the document once (cheap to repaint)."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start, end, colour in spans:
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            c = self.cursor_for(start, end)
+            c.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def select_spans(self, spans: list[tuple[int, int]]) -> None:
+        """The transient highlight of what the user picked (extra selections, easily cleared)."""
+        selections = []
+        for start, end in spans:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self.cursor_for(start, end)
+            sel.format.setBackground(palette.SELECTED)
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # --- geometry -------------------------------------------------------------------
+    def doc_y_range(self, start: int, end: int) -> tuple[float, float]:
+        """Top of the line holding `start` and bottom of the line holding `end`, in document pixels."""
+        return self._line_y(start, top=True), self._line_y(max(start, end - 1), top=False)
+
+    def _line_y(self, offset: int, top: bool) -> float:
+        doc: QTextDocument = self.document()
+        pos = min(self.qt_pos(offset), doc.characterCount() - 1)
+        block = doc.findBlock(pos)
+        block_rect = doc.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(pos - block.position()) if layout else None
+        if line is None or not line.isValid():
+            return block_rect.top() if top else block_rect.bottom()
+        y = block_rect.top() + line.y()
+        return y if top else y + line.height()
+
+    def view_y_range(self, start: int, end: int) -> tuple[float, float]:
+        """The same range in viewport pixels (negative or beyond the height when off screen)."""
+        top, bottom = self.doc_y_range(start, end)
+        scroll = self.verticalScrollBar().value()
+        return top - scroll, bottom - scroll
+
+    def span_rect(self, start: int, end: int) -> QRect:
+        top, bottom = self.view_y_range(start, end)
+        return QRect(0, int(top), self.viewport().width(), int(bottom - top))
+
+    def centre_on(self, start: int, end: int) -> None:
+        top, bottom = self.doc_y_range(start, end)
+        page = self.viewport().height()
+        middle = (top + bottom) / 2 if bottom - top < page else top + page / 3
+        self.verticalScrollBar().setValue(int(middle - page / 2))
+
+    # --- events ---------------------------------------------------------------------
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip and self.tooltip_for is not None:
+            pos = self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos())).position()
+            text = self.tooltip_for(self.model_offset(pos))
+            if text:
+                QToolTip.showText(e.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
+
+    def mouseReleaseEvent(self, e) -> None:
+        super().mouseReleaseEvent(e)
+        if not self.textCursor().hasSelection():
+            pos = self.cursorForPosition(e.position().toPoint()).position()
+            self.offsetClicked.emit(self.side, self.model_offset(pos))
+
+    def _local_file(self, mime) -> str | None:
+        for url in mime.urls() if mime.hasUrls() else []:
+            if url.isLocalFile():
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, e) -> None:
+        if self._local_file(e.mimeData()):
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dragMoveEvent(self, e) -> None:
+        if self._local_file(e.mimeData()):
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dropEvent(self, e) -> None:
+        path = self._local_file(e.mimeData())
+        if path:
+            e.acceptProposedAction()
+            self.fileDropped.emit(self.side, str(Path(path)))
+        else:
+            e.ignore()

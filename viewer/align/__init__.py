@@ -1,11 +1,25 @@
-"""Alignment of two segmented readouts into links, with the word diff inside each link."""
+"""Alignment of two segmented readouts into links, with the word diff inside each link.
+
+One language: TF-IDF similarity with candidates from an inverted index (similarity.py), then
+either a matching that allows crossings and merges (readouts mode, matching.py) or a
+monotone alignment with moved sentences (versions mode, versions.py), chosen from the texts
+unless forced. Two languages: delegated to viewer.align.crosslang.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from viewer.model import Document, Link, Mode
+from viewer.align.matching import Group, match, unmatched
+from viewer.align.similarity import SimilarityIndex
+from viewer.align.versions import align_versions, looks_like_versions
+from viewer.errors import Cancelled
+from viewer.model import Document, Link, LinkKind, Mode
+from viewer.wording import joined_text, word_diff
+
+THRESHOLD = 0.25  # below this cosine two sentences of two readouts are not linked
+REWORDED = 0.6  # most of the weighted words shared
 
 
 @dataclass
@@ -17,4 +31,48 @@ class AlignResult:
 
 def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
           should_cancel: Callable[[], bool] | None = None) -> AlignResult:
-    raise NotImplementedError("alignment is being written")
+    """Link the sentences of a and b; `mode` None detects versions (near-identical texts)."""
+    if a.language != b.language:
+        try:
+            from viewer.align.crosslang import align_cross
+        except ModuleNotFoundError as missing:
+            if missing.name != "viewer.align.crosslang":
+                raise
+            # viewer/align/crosslang.py (cross-language alignment) is not written yet:
+            # until it is, two languages give no links and leave every sentence unmatched.
+            return AlignResult(mode or "readouts", [],
+                               unmatched([], len(a.sentences), len(b.sentences)))
+        return align_cross(a, b, mode=mode, lexicon=lexicon, should_cancel=should_cancel)
+
+    n_a, n_b = len(a.sentences), len(b.sentences)
+    index = SimilarityIndex(a, b)
+    scores = index.candidates(should_cancel)
+    if mode is None:
+        mode = "versions" if looks_like_versions(scores, n_a, n_b) else "readouts"
+    if mode == "versions":
+        in_order, moved = align_versions(a, b, scores)
+        groups = in_order + moved
+        kinds = {id(g): "moved" for g in moved}
+    else:
+        groups = match(scores, n_a, n_b, THRESHOLD, joint=index.joint)
+        kinds = {}
+    links = []
+    for k, g in enumerate(sorted(groups, key=lambda g: (g.a[0], g.b[0]))):
+        if should_cancel is not None and k % 256 == 0 and should_cancel():
+            raise Cancelled("align")
+        links.append(_link(g, a, b, kinds.get(id(g))))
+    return AlignResult(mode, links, unmatched(groups, n_a, n_b))
+
+
+def _link(group: Group, a: Document, b: Document, kind: LinkKind | None) -> Link:
+    text_a, text_b = joined_text(a, group.a), joined_text(b, group.b)
+    if kind is None:
+        kind = _kind(text_a, text_b, group.score)
+    return Link(a=group.a, b=group.b, score=round(min(group.score, 1.0), 4), kind=kind,
+                diff=word_diff(text_a, text_b, a.language))
+
+
+def _kind(text_a: str, text_b: str, score: float) -> LinkKind:
+    if " ".join(text_a.split()) == " ".join(text_b.split()):
+        return "identical"
+    return "reworded" if score >= REWORDED else "related"

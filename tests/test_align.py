@@ -1,0 +1,193 @@
+"""Alignment in one language: crossings, merges, threshold, kinds, versions mode, sparse candidates."""
+
+import random
+
+import pytest
+
+from viewer.align import align
+from viewer.align.matching import match
+from viewer.align.similarity import SimilarityIndex
+from viewer.errors import Cancelled
+from viewer.model import Document, Readout, Sentence
+from viewer.text.tokens import tokenize
+from viewer.wording import joined_text
+
+
+def make_doc(sentences: list[str], lang: str = "en") -> Document:
+    """A Document as segment() would give it: one paragraph, sentences joined by spaces."""
+    out, pos = [], 0
+    for k, text in enumerate(sentences):
+        out.append(Sentence(k, 0, pos, pos + len(text), text, tokenize(text, lang, pos), lang))
+        pos += len(text) + 1
+    full = " ".join(sentences)
+    return Document(Readout(full), lang, out, [(0, len(full))])
+
+
+def pairs(result):
+    return {(tuple(link.a), tuple(link.b)) for link in result.links}
+
+
+def check_diffs(result, a, b):
+    for link in result.links:
+        assert "".join(t for op, t in link.diff if op <= 0) == joined_text(a, link.a)
+        assert "".join(t for op, t in link.diff if op >= 0) == joined_text(b, link.b)
+
+
+TOPICS_A = [
+    "The ministers discussed the trade deficit and tariffs on steel imports.",
+    "They exchanged views on the maritime dispute in the southern sea lanes.",
+    "Both sides stressed cooperation against fentanyl trafficking networks.",
+    "The meeting also touched on student visas and academic exchanges.",
+]
+TOPICS_B = [
+    "Visas for students and academic exchanges were raised by the delegation.",
+    "The delegation urged joint action on fentanyl trafficking networks.",
+    "On the maritime dispute, the southern sea lanes must stay open, it said.",
+    "Tariffs on steel imports and the trade deficit were discussed at length.",
+]
+
+
+def test_reverse_order_gives_crossing_links():
+    a, b = make_doc(TOPICS_A), make_doc(TOPICS_B)
+    result = align(a, b)
+    assert result.mode == "readouts"
+    assert pairs(result) == {((0,), (3,)), ((1,), (2,)), ((2,), (1,)), ((3,), (0,))}
+    assert result.unmatched == {"A": [], "B": []}
+    check_diffs(result, a, b)
+
+
+def test_unrelated_sentence_stays_unmatched():
+    a = make_doc([*TOPICS_A, "The weather in the capital was unusually warm for October."])
+    b = make_doc([*TOPICS_B, "A new ambassador presented credentials to the president."])
+    result = align(a, b)
+    assert 4 in result.unmatched["A"] and 4 in result.unmatched["B"]
+    assert len(result.links) == 4
+
+
+def test_one_sentence_summarised_by_two_merges():
+    a = make_doc([
+        "The leaders agreed to resume military communication channels and to open talks on artificial intelligence risks.",
+        "The weather was mild.",
+    ])
+    b = make_doc([
+        "Officials will hold talks on the risks of artificial intelligence.",
+        "Fisheries quotas were not discussed.",
+        "Military communication channels between the two armies will resume.",
+    ])
+    result = align(a, b)
+    assert ((0,), (0, 2)) in pairs(result)
+    assert result.unmatched == {"A": [1], "B": [1]}
+    check_diffs(result, a, b)
+
+
+def test_link_kinds():
+    a = make_doc([
+        "The two sides held talks in Geneva on Monday.",
+        "They agreed to expand cooperation on public health and pandemic preparedness.",
+        "The foreign minister warned against interference in internal affairs of sovereign states.",
+    ])
+    b = make_doc([
+        "The two sides held  talks in Geneva on Monday.",
+        "They agreed to expand cooperation on public health and on pandemic preparedness.",
+        "The spokesman said that interference in the internal affairs of any state is unacceptable.",
+    ])
+    kinds = {tuple(link.a): link.kind for link in align(a, b, mode="readouts").links}
+    assert kinds == {(0,): "identical", (1,): "reworded", (2,): "related"}
+
+
+def test_match_on_bare_scores_allows_crossings_and_threshold():
+    scores = {(0, 1): 0.9, (1, 0): 0.8, (0, 0): 0.5, (2, 2): 0.1}
+    groups = match(scores, 3, 3, 0.3)
+    assert [(g.a, g.b) for g in groups] == [([0], [1]), ([1], [0])]
+
+
+BASE = [
+    "The ministers met in Geneva on Monday morning.",
+    "They discussed tariffs on electric vehicles at length.",
+    "Both sides raised concerns about shipping lanes in the strait.",
+    "The talks covered climate finance for developing countries.",
+    "A joint statement on fisheries quotas was issued afterwards.",
+    "The next round of consultations will take place in Oslo.",
+    "Officials described the meeting as productive and businesslike.",
+    "Nuclear safety at civilian reactors was also on the agenda.",
+    "The delegations thanked the host government for its hospitality.",
+]
+
+
+def edited_copy():
+    edited = list(BASE)
+    edited[1] = "They discussed tariffs on electric cars at great length."
+    edited.insert(7, edited.pop(2))  # the shipping sentence moves near the end
+    edited.insert(4, "Vaccine supply chains were a new item this year.")
+    del edited[-1]
+    return edited
+
+
+def test_versions_detected_with_one_moved_sentence():
+    a, b = make_doc(BASE), make_doc(edited_copy())
+    result = align(a, b)
+    assert result.mode == "versions"
+    moved = [link for link in result.links if link.kind == "moved"]
+    assert [(link.a, link.b) for link in moved] == [([2], [8])]
+    assert moved[0].diff == [(0, BASE[2])]
+    assert result.unmatched == {"A": [8], "B": [4]}
+    changed = next(link for link in result.links if link.a == [1])
+    assert changed.b == [1] and changed.kind == "reworded"
+    assert (1, "great ") in changed.diff
+    check_diffs(result, a, b)
+
+
+def test_forced_modes():
+    a, b = make_doc(BASE), make_doc(edited_copy())
+    assert align(a, b, mode="readouts").mode == "readouts"
+    assert not any(link.kind == "moved" for link in align(a, b, mode="readouts").links)
+    forced = align(make_doc(TOPICS_A), make_doc(TOPICS_B), mode="versions")
+    assert forced.mode == "versions"
+    assert all(link.kind == "moved" or link.a == sorted(link.a) for link in forced.links)
+    assert align(make_doc(TOPICS_A), make_doc(TOPICS_B)).mode == "readouts"
+
+
+def test_chinese_sentences_align_by_words_and_bigrams():
+    a = make_doc(["双方就台湾问题交换了意见。", "中方坚决反对单边制裁。"], "zh")
+    b = make_doc(["中方坚决反对美方的单边制裁措施。", "双方在台湾问题上交换意见。"], "zh")
+    result = align(a, b)
+    assert pairs(result) == {((0,), (1,)), ((1,), (0,))}
+    check_diffs(result, a, b)
+
+
+def test_two_languages_without_crosslang_leave_all_unmatched():
+    try:
+        import viewer.align.crosslang  # noqa: F401
+    except ModuleNotFoundError:
+        result = align(make_doc(TOPICS_A), make_doc(["双方就台湾问题交换了意见。"], "zh"))
+        assert result.links == [] and result.unmatched == {"A": [0, 1, 2, 3], "B": [0]}
+    else:
+        pytest.skip("cross-language alignment is in place; its own tests cover it")
+
+
+def synthetic(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    vocabulary = [f"term{k}" for k in range(3000)]
+    common = ["the", "two", "sides", "and", "of", "on"]
+    return [" ".join(rng.choice(vocabulary if rng.random() < 0.6 else common) for _ in range(18)) + "."
+            for _ in range(n)]
+
+
+def test_candidates_do_not_score_all_pairs():
+    sentences = synthetic(300, 1)
+    shuffled = sentences[:]
+    random.Random(2).shuffle(shuffled)
+    a, b = make_doc(sentences), make_doc(shuffled)
+    index = SimilarityIndex(a, b)
+    scores = index.candidates()
+    assert index.scored < 90_000 / 20
+    result = align(a, b, mode="readouts")
+    assert len(result.links) == 300
+    assert all(shuffled[link.b[0]] == sentences[link.a[0]] for link in result.links)
+    assert len(scores) == index.scored
+
+
+def test_cancel_stops_alignment():
+    a, b = make_doc(TOPICS_A), make_doc(TOPICS_B)
+    with pytest.raises(Cancelled):
+        align(a, b, should_cancel=lambda: True)

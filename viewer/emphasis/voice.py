@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from viewer.emphasis.wordlists import VoiceWords, find_phrases, voice_words
+from viewer.emphasis.wordlists import Phrase, VoiceWords, find_phrases, voice_words
 from viewer.model import Document, Sentence
+from viewer.text.chinese import to_simplified
 
 BOTH = "both"
 NARRATOR = "narrator"
@@ -41,6 +42,33 @@ def _token_index(sentence: Sentence, offset: int) -> int:
         if tok.end > offset:
             return k
     return len(sentence.tokens)
+
+
+def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str) -> list[tuple[int, int]]:
+    """Token spans of `phrases` in a sentence.
+
+    Chinese is searched in the text itself, not token by token: jieba cuts the same words
+    differently by context ("双方同意" is one unit, "两国元首" three), so a verb or subject is found
+    wherever its characters stand; a one-character entry ("说") must still be a whole word unit.
+    """
+    if language != "zh":
+        return find_phrases(sentence.norms, phrases)
+    text = to_simplified(sentence.text)
+    units = {t.norm for t in sentence.tokens}
+    taken = [False] * len(text)
+    spans = []
+    for phrase in phrases:  # longest first
+        word = "".join(phrase)
+        if len(word) == 1 and word not in units:
+            continue
+        pos = text.find(word)
+        while pos >= 0:
+            if not any(taken[pos : pos + len(word)]):
+                taken[pos : pos + len(word)] = [True] * len(word)
+                start = _token_index(sentence, sentence.start + pos)
+                spans.append((start, max(start + 1, _token_index(sentence, sentence.start + pos + len(word)))))
+            pos = text.find(word, pos + len(word))
+    return sorted(spans)
 
 
 def _country_side(lexicon, code: str) -> str:
@@ -70,12 +98,11 @@ def mentions(sentence: Sentence, words: VoiceWords, lexicon) -> list[Mention]:
                 taken.update(range(*span))
             else:
                 found.append(Mention(start, end, _country_side(lexicon, ident), ident, bare_country=True))
-    for k, norm in enumerate(norms):
-        code = words.sides.get(norm)
-        if code:
-            found.append(Mention(k, k + 1, _country_side(lexicon, code), code))
-            taken.add(k)
-    for start, end in find_phrases(norms, words.both):
+    for name, code in words.sides.items():
+        for start, end in phrase_spans(sentence, ((name,),), words.language):
+            found.append(Mention(start, end, _country_side(lexicon, code), code))
+            taken.update(range(start, end))
+    for start, end in phrase_spans(sentence, words.both, words.language):
         if not taken.intersection(range(start, end)):
             found.append(Mention(start, end, BOTH, None))
     found.sort(key=lambda m: (m.start, -m.end))
@@ -115,7 +142,7 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
         norms = s.norms
         carried = next((sp for sp in reversed(recent[-2:]) if sp is not None), None)
         found = mentions(s, words, lexicon)
-        verbs = find_phrases(norms, words.verbs)
+        verbs = phrase_spans(s, words.verbs, doc.language)
         speaker: str | None = None
         if verbs:
             verb = verbs[0][0]
@@ -126,7 +153,7 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
             elif verb <= 1 or any(w in words.pronouns for w in norms[:verb]):
                 speaker = carried
         if speaker is None and not (verbs and found):
-            opener = find_phrases(norms[:4], words.continuation)
+            opener = phrase_spans(s, words.continuation, doc.language)
             if (opener and opener[0][0] == 0) or (norms[0] in words.pronouns):
                 speaker = carried
             elif words.carry_in_paragraph and prev is not None and prev.paragraph == s.paragraph:

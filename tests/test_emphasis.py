@@ -1,0 +1,217 @@
+"""Coverage (discussed vs passing, share, first, rank) and measure() end to end, on texts written here.
+
+The helpers build Documents by hand with the lexicon matches a test wants, so these tests do not
+depend on the real lexicon's word lists; test_voice, test_findings and test_distinctive reuse them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from viewer.emphasis import measure
+from viewer.emphasis.coverage import classify, coverage
+from viewer.model import Comparison, Document, Readout, Sentence, ToneMark, TopicHit
+from viewer.text.tokens import tokenize
+
+
+class Person(NamedTuple):
+    label: str
+    country: str
+    role: str
+
+
+class FakeLexicon:
+    """The part of viewer.emphasis.lexicon.Lexicon that the emphasis stage calls."""
+
+    topic_ids = ["taiwan", "ukraine", "trade-economy", "climate-energy", "public-health", "counternarcotics"]
+    people = {
+        "biden": Person("Joe Biden", "US", "President"),
+        "xi": Person("Xi Jinping", "CN", "President"),
+        "wang-yi": Person("Wang Yi", "CN", "Foreign Minister"),
+    }
+    countries = {"US": "United States", "CN": "China", "UA": "Ukraine", "RU": "Russia"}
+
+    def topic_label(self, topic_id: str) -> str:
+        return {"trade-economy": "trade", "climate-energy": "climate", "public-health": "health"}.get(
+            topic_id, topic_id.capitalize()
+        )
+
+    def tone_label(self, tone_id: str) -> str:
+        return tone_id
+
+    def tone_reading(self, tone_id: str) -> str:
+        return {"candid": "real disagreement", "friendly": "good atmosphere"}.get(tone_id, "usual reading")
+
+    def person(self, person_id: str) -> Person:
+        return self.people[person_id]
+
+    def entity_label(self, entity_id: str) -> str:
+        kind, _, ident = entity_id.partition(":")
+        if kind == "person":
+            return self.people[ident].label
+        return self.countries.get(ident, ident.upper())
+
+
+# term as written -> (topic, entity); matched as whole words, case-sensitively
+TERMS: dict[str, tuple[str, str | None]] = {
+    "Taiwan": ("taiwan", "country:TW"),
+    "Ukraine": ("ukraine", "country:UA"),
+    "trade": ("trade-economy", None),
+    "tariffs": ("trade-economy", None),
+    "investment": ("trade-economy", None),
+    "climate": ("climate-energy", None),
+    "energy": ("climate-energy", None),
+    "health": ("public-health", None),
+    "fentanyl": ("counternarcotics", None),
+    "President Biden": ("", "person:biden"),
+    "Biden": ("", "person:biden"),
+    "President Xi": ("", "person:xi"),
+    "Xi": ("", "person:xi"),
+    "Xi Jinping": ("", "person:xi"),
+    "Wang Yi": ("", "person:wang-yi"),
+    "Chinese": ("", "country:CN"),
+    "China": ("", "country:CN"),
+    "United States": ("", "country:US"),
+    "chinoise": ("", "country:CN"),
+    "Китайская": ("", "country:CN"),
+    "习近平": ("", "person:xi"),
+    "拜登": ("", "person:biden"),
+    "台湾": ("taiwan", "country:TW"),
+    "经贸": ("trade-economy", None),
+    "气候变化": ("climate-energy", None),
+}
+TONES = {"candid": "candid", "frank": "candid", "friendly": "friendly", "firmly": "oppose"}
+
+
+def _matches(text: str, table: dict) -> list[re.Match]:
+    """Longest terms first, never overlapping, whole words only for Latin/Cyrillic."""
+    found: list[re.Match] = []
+    for term in sorted(table, key=len, reverse=True):
+        pattern = re.escape(term) if re.search(r"[\u4e00-\u9fff]", term) else rf"(?<!\w){re.escape(term)}(?!\w)"
+        for m in re.finditer(pattern, text):
+            if all(m.end() <= f.start() or m.start() >= f.end() for f in found):
+                found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+def make_doc(paragraphs: list[list[str]], lang: str = "en", label: str = "", headline: str | None = None) -> Document:
+    """A Document with sentences, tokens and lexicon matches (TERMS, TONES) filled by hand."""
+    blocks = ([[headline]] if headline else []) + paragraphs
+    text = "\n\n".join(("" if lang == "zh" else " ").join(p) for p in blocks)
+    sentences, spans, pos = [], [], 0
+    for pi, para in enumerate(blocks):
+        start_para = pos
+        for k, sent in enumerate(para):
+            start = text.index(sent, pos)
+            s = Sentence(len(sentences), pi, start, start + len(sent), sent, tokenize(sent, lang, start), lang)
+            s.heading = headline is not None and pi == 0
+            for m in _matches(sent, TERMS):
+                topic, entity = TERMS[m.group()]
+                s.hits.append(TopicHit(topic, m.group(), start + m.start(), start + m.end(), entity))
+            for m in _matches(sent, TONES):
+                s.tone_marks.append(ToneMark(TONES[m.group()], m.group(), s.i, start + m.start(), start + m.end()))
+            s.tone = sorted({t.id for t in s.tone_marks})
+            sentences.append(s)
+            pos = start + len(sent)
+            del k
+        spans.append((start_para, pos))
+    return Document(Readout(text, label=label), lang, sentences, spans)
+
+
+def make_comparison(a: Document, b: Document, **kw) -> Comparison:
+    return Comparison("readouts", a, b, **kw)
+
+
+def test_share_first_and_rank_on_a_hand_checked_pair():
+    a = make_doc([
+        ["Taiwan came up first and took most of the hour.",  # 10 words, taiwan
+         "Then trade and tariffs."],  # 4 words, trade (2 hits)
+    ])
+    b = make_doc([
+        ["The ministers met for two hours.",  # 6 words, nothing
+         "They discussed trade.",  # 3 words
+         "On Taiwan the minister was brief."],  # 6 words
+    ])
+    assert a.words == 14 and b.words == 15
+    stats = {st.id: st for st in coverage(make_comparison(a, b), FakeLexicon())}
+    taiwan, trade = stats["taiwan"], stats["trade-economy"]
+    assert taiwan.sentences == {"A": [0], "B": [2]}
+    assert taiwan.share == {"A": round(10 / 14, 4), "B": round(6 / 15, 4)}
+    assert trade.share == {"A": round(4 / 14, 4), "B": round(3 / 15, 4)}
+    # first mention: offset of the sentence over the text's length
+    assert taiwan.first["A"] == 0.0
+    assert taiwan.first["B"] == round(b.text.index("On Taiwan") / len(b.text), 4)
+    assert trade.first["A"] == round(a.text.index("Then") / len(a.text), 4)
+    assert taiwan.rank == {"A": 1, "B": 2} and trade.rank == {"A": 2, "B": 1}
+    # ordered by the larger share: Taiwan (71% in A) before trade
+    assert list(stats) == ["taiwan", "trade-economy"]
+
+
+def test_a_topic_absent_from_one_side_has_no_first_or_rank():
+    a = make_doc([["Ukraine was discussed at length."]])
+    b = make_doc([["Trade was discussed at length."]])
+    stats = {st.id: st for st in coverage(make_comparison(a, b), FakeLexicon())}
+    assert stats["ukraine"].first["B"] is None and stats["ukraine"].rank["B"] is None
+    assert stats["ukraine"].share["B"] == 0.0 and stats["ukraine"].sentences["B"] == []
+
+
+def test_three_topics_in_a_list_are_passing_but_a_repeated_one_is_discussed():
+    doc = make_doc([
+        ["They agreed to cooperate on climate, health and fentanyl.",
+         "Trade and investment came first, then cooperation on climate, health and fentanyl.",
+         "Taiwan was raised with trade."]
+    ])
+    s0, s1, s2 = doc.sentences
+    assert classify(s0, "en") == ([], ["climate-energy", "public-health", "counternarcotics"])
+    assert classify(s1, "en") == (["trade-economy"], ["climate-energy", "public-health", "counternarcotics"])
+    # two topics in one sentence: both discussed
+    assert classify(s2, "en") == (["taiwan", "trade-economy"], [])
+
+
+def test_three_single_topics_outside_a_list_are_discussed():
+    doc = make_doc([["Taiwan remains the key question, the minister said, while energy prices and the war in Ukraine weigh on the year ahead."]])
+    discussed, passing = classify(doc.sentences[0], "en")
+    assert discussed == ["taiwan", "climate-energy", "ukraine"] and passing == []
+
+
+def test_a_lexicon_passing_term_makes_the_topic_passing():
+    doc = make_doc([["Growth and health were mentioned."]])
+    s = doc.sentences[0]
+    s.hits.append(TopicHit("trade-economy", "Growth", s.start, s.start + 6, passing=True))
+    assert classify(s, "en") == (["public-health"], ["trade-economy"])
+
+
+def test_chinese_enumeration_with_enumeration_comma_is_passing():
+    doc = make_doc([["双方同意在经贸、气候变化、台湾等领域保持沟通。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == ([], ["trade-economy", "climate-energy", "taiwan"])
+
+
+def test_measure_fills_every_field_and_findings_have_evidence():
+    a = make_doc(
+        [["President Biden held a candid call with President Xi.",
+          "Biden raised Ukraine and stressed that Ukraine must be defended.",
+          "He added that trade should be fair."],
+         ["The two leaders agreed to stay in touch."]],
+        label="White House",
+    )
+    b = make_doc(
+        [["Xi Jinping held a friendly call with Biden.",
+          "Xi said that trade and investment are the ballast of the relationship.",
+          "He stressed that Taiwan is a red line and that China firmly opposes interference."]],
+        label="Xinhua",
+    )
+    c = make_comparison(a, b)
+    measure(c, FakeLexicon())
+    assert [s.speaker for s in a.sentences] == [None, "Joe Biden", "Joe Biden", "both"]
+    assert [s.speaker for s in b.sentences] == [None, "Xi Jinping", "Xi Jinping"]
+    assert c.speakers["A"] == {"Joe Biden": 0.5, "narrator": 0.25, "both": 0.25}
+    assert [m.id for m in c.tone["A"]] == ["candid"] and {m.id for m in c.tone["B"]} == {"friendly", "oppose"}
+    assert a.sentences[1].topics == ["ukraine"]
+    texts = [f.text for f in c.findings]
+    # A: 9 + 10 + 7 + 8 = 34 words; the Ukraine sentence has 10: 29%
+    assert "Only White House mentions Ukraine: 1 sentence, 29% of its text." in texts
+    assert any(t.startswith("Only Xinhua mentions Taiwan") for t in texts)
+    assert all(f.evidence for f in c.findings)
+    weights = [f.weight for f in c.findings]
+    assert weights == sorted(weights, reverse=True) and all(0 <= w <= 1 for w in weights)

@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import docx
 import numpy as np
 import pytest
+from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from viewer.errors import InputError
@@ -295,6 +296,33 @@ def test_pdf_text_layer_in_paragraphs_with_dehyphenation(tmp_path):
         "\n\nBoth sides agreed to meet again. No date was set."
     )
     assert readout.metadata["pages"] == "1"
+
+
+def test_pdf_indented_paragraphs_across_a_page_break(tmp_path):
+    pages = [
+        [
+            (0.14, "Indented first line of one"),
+            (0.1, "and its second line."),
+            (0.14, "Another paragraph runs"),
+            (0.1, "over the end of the page"),
+        ],
+        [(0.1, "into the next one."), (0.14, "The last paragraph.")],
+    ]
+    buffer = io.BytesIO()
+    with PdfPages(buffer) as pdf:
+        for number, lines in enumerate(pages, 1):
+            figure = Figure(figsize=(8.27, 11.69))
+            for row, (x, line) in enumerate(lines):
+                figure.text(x, 0.95 - 0.02 * row, line, fontsize=11)
+            figure.text(0.5, 0.05, str(number), fontsize=9)  # page number, not text
+            pdf.savefig(figure)
+    path = tmp_path / "two-pages.pdf"
+    path.write_bytes(buffer.getvalue())
+    assert read_source(str(path)).text.split("\n\n") == [
+        "Indented first line of one and its second line.",
+        "Another paragraph runs over the end of the page into the next one.",
+        "The last paragraph.",
+    ]
 
 
 def test_pdf_without_text_layer_is_refused(tmp_path):

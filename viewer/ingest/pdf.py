@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from pypdf import PdfReader
@@ -72,10 +71,10 @@ def _paragraphs(pages: list[list[str]]) -> list[str]:
     paragraphs: list[list[str]] = []
     for lines in pages:
         lines = [line for line in lines if not _PAGE_NUMBER.match(line)]
-        indents = Counter(len(line) - len(line.lstrip()) for line in lines if line.strip())
+        indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
         if not indents:
             continue
-        margin = indents.most_common(1)[0][0]
+        margin = min(indents)
         continues = bool(paragraphs) and not _SENTENCE_END.search(paragraphs[-1][-1])
         current: list[str] | None = paragraphs[-1] if continues else None
         for line in lines:

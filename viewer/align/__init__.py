@@ -18,7 +18,7 @@ from viewer.errors import Cancelled
 from viewer.model import Document, Link, LinkKind, Mode
 from viewer.wording import joined_text, word_diff
 
-THRESHOLD = 0.25  # below this cosine two sentences of two readouts are not linked
+THRESHOLD = 0.2  # below this cosine two sentences of two readouts are not linked
 REWORDED = 0.6  # most of the weighted words shared
 
 

@@ -27,29 +27,79 @@ class Group:
 
 
 def pair(scores: Scores, n_a: int, n_b: int, threshold: float) -> list[Group]:
-    """One-to-one links, best score first; crossing links are allowed."""
+    """One-to-one links, best score first; crossing links are allowed.
+
+    Greedy alone lets a pair take a sentence that two others needed more (A2-B0 at 0.42 and
+    A0-B1 at 0.24, where A0-B0 0.39 and A2-B1 0.38 score more together), so a pass of swaps
+    follows: each candidate pair replaces the links in its way when the exchange raises the
+    total score.
+    """
     def key(item: tuple[tuple[int, int], float]) -> tuple[float, float]:
         (i, j), s = item
         return (-s, abs(i / max(n_a, 1) - j / max(n_b, 1)))
 
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    groups: list[Group] = []
-    for (i, j), s in sorted(scores.items(), key=key):
-        if s < threshold:
-            break
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        groups.append(Group([i], [j], s))
-    return groups
+    ranked = [(ij, s) for ij, s in sorted(scores.items(), key=key) if s >= threshold]
+    links = _Links({ij: s for ij, s in ranked})
+    for (i, j), _ in ranked:
+        if i not in links.to_b and j not in links.to_a:
+            links.add(i, j)
+    for (i, j), s in ranked:
+        links.try_swap(i, j, s)
+    return [Group([i], [j], scores[(i, j)]) for i, j in links.to_b.items()]
+
+
+class _Links:
+    """One-to-one links over the pairs that passed the threshold, with the swap move."""
+
+    def __init__(self, scores: Scores):
+        self.scores = scores
+        self.to_b: dict[int, int] = {}
+        self.to_a: dict[int, int] = {}
+        self.by_a: dict[int, list[int]] = {}
+        self.by_b: dict[int, list[int]] = {}
+        for i, j in scores:  # scores are ranked best first, so these lists are too
+            self.by_a.setdefault(i, []).append(j)
+            self.by_b.setdefault(j, []).append(i)
+
+    def add(self, i: int, j: int) -> None:
+        self.to_b[i], self.to_a[j] = j, i
+
+    def drop(self, i: int, j: int) -> None:
+        del self.to_b[i], self.to_a[j]
+
+    def score(self, i: int | None, j: int | None) -> float:
+        return self.scores.get((i, j), 0.0) if i is not None and j is not None else 0.0
+
+    def try_swap(self, i: int, j: int, s: float) -> None:
+        """Link i-j if the links it breaks, re-paired as well as they can be, lose less."""
+        j1, i1 = self.to_b.get(i), self.to_a.get(j)
+        if j1 == j:
+            return
+        if i1 is not None and j1 is not None:  # i1 and j1 are left to each other
+            new_i, new_j = i1, (j1 if (i1, j1) in self.scores else None)
+        elif i1 is not None:  # i was free: its rival i1 seeks a free partner
+            new_i, new_j = i1, next((b for b in self.by_a[i1] if b not in self.to_a), None)
+        elif j1 is not None:
+            new_i, new_j = next((a for a in self.by_b[j1] if a not in self.to_b), None), j1
+        else:
+            new_i = new_j = None
+        gain = s + self.score(new_i, new_j) - self.score(i, j1) - self.score(i1, j)
+        if gain <= 1e-9:
+            return
+        if j1 is not None:
+            self.drop(i, j1)
+        if i1 is not None:
+            self.drop(i1, j)
+        self.add(i, j)
+        if new_i is not None and new_j is not None:
+            self.add(new_i, new_j)
 
 
 def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float) -> None:
     """Let unmatched sentences join the link of their best partner when that raises its score.
 
-    Only partners scoring at least `floor` with the sentence are considered.
+    Only partners scoring at least `floor` with the sentence are considered, and a link grows
+    on one side only (one sentence summarised by several, not several by several).
     """
     owner_a = {i: g for g in groups for i in g.a}
     owner_b = {j: g for g in groups for j in g.b}
@@ -63,7 +113,8 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float) 
             best[("B", j)] = (s, i)
     for (side, k), (_, partner) in sorted(best.items(), key=lambda item: -item[1][0]):
         group = owner_b.get(partner) if side == "A" else owner_a.get(partner)
-        if group is None:
+        # one side grows, the other stays one sentence: chains of merges would glue topics
+        if group is None or len(group.b if side == "A" else group.a) > 1:
             continue
         a = sorted([*group.a, k]) if side == "A" else group.a
         b = sorted([*group.b, k]) if side == "B" else group.b
@@ -78,7 +129,7 @@ def match(scores: Scores, n_a: int, n_b: int, threshold: float, *,
     """Links from sparse pair scores: one-to-one best first, then merges when `joint` is given."""
     groups = pair(scores, n_a, n_b, threshold)
     if joint is not None:
-        merge(groups, scores, joint, threshold / 2 if merge_floor is None else merge_floor)
+        merge(groups, scores, joint, threshold if merge_floor is None else merge_floor)
     return sorted(groups, key=lambda g: (g.a[0], g.b[0]))
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from readability import Document
+from readability.readability import Unparseable
 
 from viewer.ingest.plain import join_paragraphs
 
@@ -155,7 +156,10 @@ def _content_root(soup: BeautifulSoup) -> Tag:
     marked = soup.find_all("article") or soup.find_all("main") or soup.find_all(attrs={"role": "main"})
     if marked:
         return max(marked, key=lambda t: len(t.get_text()))
-    summary = BeautifulSoup(Document(str(soup)).summary(html_partial=True), "lxml")
+    try:
+        summary = BeautifulSoup(Document(str(soup)).summary(html_partial=True), "lxml")
+    except Unparseable:  # readability gives up on some odd markup; the cleaned body is still text
+        return soup.body or soup
     return summary.body or summary
 
 

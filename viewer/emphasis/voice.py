@@ -30,7 +30,7 @@ NARRATOR = "narrator"
 
 @dataclass(frozen=True)
 class Mention:
-    start: int  # token span [start, end) in the sentence
+    start: int  # character span in the readout's text, like Token and TopicHit
     end: int
     speaker: str
     country: str | None  # ISO code of the speaker's country; None for "both"
@@ -44,17 +44,23 @@ def _token_index(sentence: Sentence, offset: int) -> int:
     return len(sentence.tokens)
 
 
+def _between(sentence: Sentence, lo: int, hi: int) -> list[str]:
+    """Normalised words lying wholly between two text offsets."""
+    return [t.norm for t in sentence.tokens if t.start >= lo and t.end <= hi]
+
+
 def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str) -> list[tuple[int, int]]:
-    """Token spans of `phrases` in a sentence.
+    """Character spans (in the readout's text) where `phrases` occur in a sentence, in order.
 
     Chinese is searched in the text itself, not token by token: jieba cuts the same words
     differently by context ("双方同意" is one unit, "两国元首" three), so a verb or subject is found
     wherever its characters stand; a one-character entry ("说") must still be a whole word unit.
     """
+    tokens = sentence.tokens
     if language != "zh":
-        return find_phrases(sentence.norms, phrases)
+        return [(tokens[i].start, tokens[j - 1].end) for i, j in find_phrases(sentence.norms, phrases)]
     text = to_simplified(sentence.text)
-    units = {t.norm for t in sentence.tokens}
+    units = {t.norm for t in tokens}
     taken = [False] * len(text)
     spans = []
     for phrase in phrases:  # longest first
@@ -65,8 +71,7 @@ def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str)
         while pos >= 0:
             if not any(taken[pos : pos + len(word)]):
                 taken[pos : pos + len(word)] = [True] * len(word)
-                start = _token_index(sentence, sentence.start + pos)
-                spans.append((start, max(start + 1, _token_index(sentence, sentence.start + pos + len(word)))))
+                spans.append((sentence.start + pos, sentence.start + pos + len(word)))
             pos = text.find(word, pos + len(word))
     return sorted(spans)
 
@@ -77,53 +82,58 @@ def _country_side(lexicon, code: str) -> str:
 
 def mentions(sentence: Sentence, words: VoiceWords, lexicon) -> list[Mention]:
     """Speaker mentions of one sentence, in text order."""
-    norms = sentence.norms
+    tokens, norms = sentence.tokens, sentence.norms
     found: list[Mention] = []
-    taken: set[int] = set()
     for hit in sentence.hits:
         if not hit.entity:
             continue
         kind, _, ident = hit.entity.partition(":")
-        start = _token_index(sentence, hit.start)
-        end = max(start + 1, _token_index(sentence, hit.end))
         if kind == "person":
             info = lexicon.person(ident)
-            found.append(Mention(start, end, info.label, info.country))
+            found.append(Mention(hit.start, hit.end, info.label, info.country))
         elif kind == "country":
-            before = start - 1 >= 0 and norms[start - 1] in words.side_words
-            after = end < len(norms) and norms[end] in words.side_words
-            if before or after:
-                span = (start - 1 if before else start, end + 1 if after else end)
-                found.append(Mention(*span, _country_side(lexicon, ident), ident))
-                taken.update(range(*span))
-            else:
-                found.append(Mention(start, end, _country_side(lexicon, ident), ident, bare_country=True))
+            first = _token_index(sentence, hit.start)
+            after = _token_index(sentence, hit.end)
+            start, end = hit.start, hit.end
+            if first > 0 and norms[first - 1] in words.side_words:
+                start = tokens[first - 1].start
+            if after < len(norms) and norms[after] in words.side_words:
+                end = tokens[after].end
+            bare = (start, end) == (hit.start, hit.end)
+            found.append(Mention(start, end, _country_side(lexicon, ident), ident, bare_country=bare))
     for name, code in words.sides.items():
         for start, end in phrase_spans(sentence, ((name,),), words.language):
             found.append(Mention(start, end, _country_side(lexicon, code), code))
-            taken.update(range(start, end))
+    sides = [m for m in found if not m.bare_country and m.country]
     for start, end in phrase_spans(sentence, words.both, words.language):
-        if not taken.intersection(range(start, end)):
+        # "китайская сторона" is China's side, not "стороны" (both)
+        if not any(m.start < end and start < m.end for m in sides):
             found.append(Mention(start, end, BOTH, None))
     found.sort(key=lambda m: (m.start, -m.end))
     return found
 
 
-def _joined(a: Mention, b: Mention, norms: list[str], words: VoiceWords) -> bool:
-    gap = norms[a.end : b.start]
+def _joined(a: Mention, b: Mention, sentence: Sentence, words: VoiceWords) -> bool:
+    gap = _between(sentence, a.end, b.start)
     return len(gap) <= 2 and any(w in words.conjunctions for w in gap)
 
 
-def _speaker_at_verb(found: list[Mention], verb: int, norms: list[str], words: VoiceWords) -> Mention | None:
-    before = [m for m in found if m.end <= verb and (not m.bare_country or verb - m.end <= 2)]
+def _speaker_at_verb(found: list[Mention], verb: tuple[int, int], sentence: Sentence, words: VoiceWords) -> Mention | None:
+    before = [
+        m
+        for m in found
+        if m.end <= verb[0] and (not m.bare_country or len(_between(sentence, m.end, verb[0])) <= 2)
+    ]
     if before:
         nearest = before[-1]
         if len(before) > 1:
             prev = before[-2]
-            if prev.speaker != nearest.speaker and _joined(prev, nearest, norms, words):
+            if prev.speaker != nearest.speaker and _joined(prev, nearest, sentence, words):
                 return Mention(prev.start, nearest.end, BOTH, None)
         return nearest
-    after = [m for m in found if verb < m.start <= verb + 3 and not m.bare_country]
+    after = [
+        m for m in found if m.start >= verb[1] and not m.bare_country and len(_between(sentence, verb[1], m.start)) <= 2
+    ]
     return after[0] if after else None
 
 
@@ -139,22 +149,21 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
             recent.append(None)
             prev = s
             continue
-        norms = s.norms
         carried = next((sp for sp in reversed(recent[-2:]) if sp is not None), None)
         found = mentions(s, words, lexicon)
         verbs = phrase_spans(s, words.verbs, doc.language)
         speaker: str | None = None
         if verbs:
-            verb = verbs[0][0]
-            chosen = _speaker_at_verb(found, verb, norms, words)
+            chosen = _speaker_at_verb(found, verbs[0], s, words)
+            lead = _between(s, s.start, verbs[0][0])
             if chosen is not None:
                 speaker = chosen.speaker
                 countries.setdefault(speaker, chosen.country)
-            elif verb <= 1 or any(w in words.pronouns for w in norms[:verb]):
+            elif len(lead) <= 1 or any(w in words.pronouns for w in lead):
                 speaker = carried
         if speaker is None and not (verbs and found):
             opener = phrase_spans(s, words.continuation, doc.language)
-            if (opener and opener[0][0] == 0) or (norms[0] in words.pronouns):
+            if (opener and opener[0][0] == s.tokens[0].start) or s.tokens[0].norm in words.pronouns:
                 speaker = carried
             elif words.carry_in_paragraph and prev is not None and prev.paragraph == s.paragraph:
                 speaker = prev.speaker

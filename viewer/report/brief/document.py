@@ -1,0 +1,253 @@
+"""The brief's sections, in the order an analyst's desk reads them (DESIGN.md section 6)."""
+
+from __future__ import annotations
+
+import io
+import tomllib
+from datetime import date
+from functools import lru_cache
+
+import docx
+from docx.shared import Cm, Pt
+
+from viewer.model import SIDES, Comparison, Side
+from viewer.paths import RESOURCES
+from viewer.report.brief import sidebyside
+from viewer.report.brief.chart import topic_chart_png
+from viewer.report.brief.comments import Comments
+from viewer.report.brief.style import NOTE, Look, add_run, set_document_fonts, write_spans
+from viewer.report.brief.tracked import add_tracked_changes
+
+PAGE_WIDTH_CM = 21.0  # A4
+MARGIN_CM = 2.0
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
+BOLD = Look(bold=True)
+
+
+@lru_cache(maxsize=1)
+def _tone_readings() -> dict[str, tuple[str, str]]:
+    """Tone id -> (label, usual reading), from the lexicon's concepts file."""
+    with open(RESOURCES / "lexicon" / "concepts.toml", "rb") as f:
+        tones = tomllib.load(f).get("tone", {})
+    return {tid: (t.get("label", tid), t.get("reading", "")) for tid, t in tones.items()}
+
+
+def _language_name(code: str) -> str:
+    from babel import Locale
+
+    return Locale("en").languages.get(code, code)
+
+
+def _label(c: Comparison, side: Side) -> str:
+    return c.doc(side).readout.label or side
+
+
+def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[float]):
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        add_run(cell.paragraphs[0], text, BOLD)
+    for values in rows:
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            add_run(cell.paragraphs[0], text)
+    return table
+
+
+def _heading(document, text: str, level: int = 1):
+    return document.add_heading(text, level=level)
+
+
+def _page_setup(document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(MARGIN_CM))
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(4)
+    set_document_fonts(document)
+
+
+def _title(document, c: Comparison, title: str | None) -> None:
+    kind = "two versions of one text" if c.mode == "versions" else "two readouts"
+    title = title or f"{_label(c, 'A')} and {_label(c, 'B')}: {kind} compared"
+    document.core_properties.title = title
+    document.core_properties.author = "Counterpart"
+    add_run(document.add_heading(level=0), title)
+    dates = sorted({d for d in (c.a.readout.date, c.b.readout.date) if d})
+    line = f"Brief of {date.today().isoformat()}"
+    if dates:
+        line += " · texts dated " + " and ".join(dates)
+    add_run(document.add_paragraph(), line, NOTE)
+
+
+def _sources(document, c: Comparison) -> None:
+    _heading(document, "The two texts")
+
+    def length(side: Side) -> str:
+        doc = c.doc(side)
+        unit = "Chinese characters" if doc.language == "zh" else "words"
+        return f"{doc.words:,} {unit}, {len(doc.sentences)} sentences"
+
+    fields = [
+        ("Title", lambda s: c.doc(s).readout.title or ""),
+        ("Publisher", lambda s: c.doc(s).readout.publisher or ""),
+        ("Date", lambda s: c.doc(s).readout.date or ""),
+        ("Source", lambda s: c.doc(s).readout.source or "pasted text"),
+        ("Language", lambda s: _language_name(c.doc(s).language)),
+        ("Length", length),
+    ]
+    rows = [[name, get("A"), get("B")] for name, get in fields]
+    _table(document, ["", f"A: {_label(c, 'A')}", f"B: {_label(c, 'B')}"], rows, [3.0, 7.0, 7.0])
+
+
+def _findings(document, c: Comparison) -> None:
+    _heading(document, "Summary of findings")
+    findings = sorted(c.findings, key=lambda f: -f.weight)
+    if not findings:
+        add_run(document.add_paragraph(), "No difference of emphasis stood out.", NOTE)
+    for f in findings:
+        p = document.add_paragraph(style="List Number")
+        add_run(p, f.text)
+        if f.evidence:
+            ev = f.evidence[0]
+            sentences = c.doc(ev.side).sentences
+            if 0 <= ev.sentence < len(sentences):
+                quote = sentences[ev.sentence].text
+                quote = quote if len(quote) <= 160 else quote[:159] + "…"
+                add_run(p, f"\n{ev.side}: “{quote}”", NOTE)
+
+
+def _emphasis(document, c: Comparison) -> None:
+    _heading(document, "Emphasis")
+    if c.topics:
+        def cell(t, side: Side) -> str:
+            if t.sentences.get(side):
+                rank = t.rank.get(side)
+                return f"{100 * t.share.get(side, 0):.0f}%" + (f" · #{rank}" if rank else "")
+            return "in passing" if t.passing.get(side) else "absent"
+
+        topics = sorted(c.topics, key=lambda t: -max(t.share.get("A", 0), t.share.get("B", 0)))
+        rows = [[t.label, cell(t, "A"), cell(t, "B")] for t in topics]
+        _table(document, ["Topic (share of text · rank)", _label(c, "A"), _label(c, "B")], rows, [7.0, 5.0, 5.0])
+    else:
+        add_run(document.add_paragraph(), "No topic of the lexicon was found in either text.", NOTE)
+    if c.speakers:
+        _heading(document, "Voice: who is reported speaking", 2)
+        names = sorted({n for side in SIDES for n in c.speakers.get(side, {})},
+                       key=lambda n: -sum(c.speakers.get(s, {}).get(n, 0) for s in SIDES))
+        rows = [[n, *(f"{100 * c.speakers.get(s, {}).get(n, 0):.0f}%" for s in SIDES)] for n in names]
+        _table(document, ["Speaker (share of sentences)", _label(c, "A"), _label(c, "B")], rows, [7.0, 5.0, 5.0])
+
+
+def _tone(document, c: Comparison) -> None:
+    _heading(document, "Tone markers")
+    readings = _tone_readings()
+    for side in SIDES:
+        marks = list({(m.id, m.text, m.sentence): m for m in c.tone.get(side, [])}.values())
+        p = document.add_paragraph()
+        add_run(p, f"{side}: {_label(c, side)}", BOLD)
+        if not marks:
+            add_run(p, " — none", NOTE)
+        for mark in marks:
+            label, reading = readings.get(mark.id, (mark.id, ""))
+            item = document.add_paragraph(style="List Bullet")
+            add_run(item, f"“{mark.text}”")
+            add_run(item, f" ({label}, sentence {mark.sentence + 1})" + (f": {reading}" if reading else ""), NOTE)
+
+
+def _chart(document, c: Comparison, chart_png: bytes | None) -> None:
+    image = chart_png or topic_chart_png(c)
+    if image is None:
+        return
+    _heading(document, "Topic shares", 2)
+    document.add_picture(io.BytesIO(image), width=Cm(TEXT_WIDTH_CM * 0.9))
+
+
+def _side_by_side(document, c: Comparison, comments: Comments) -> None:
+    _heading(document, "The texts side by side")
+    sidebyside.add_legend(document)
+    sidebyside.add_table(document, c, comments, TEXT_WIDTH_CM)
+
+
+def _one_side_only(document, c: Comparison) -> None:
+    _heading(document, "What only one side says")
+    for side in SIDES:
+        p = document.add_paragraph()
+        add_run(p, f"Only {side} ({_label(c, side)})", BOLD)
+        only = c.unmatched.get(side, [])
+        if not only:
+            add_run(p, " — nothing: every passage has a counterpart.", NOTE)
+        for i in only:
+            add_run(document.add_paragraph(style="List Bullet"), c.doc(side).sentences[i].text)
+
+
+def _distinctive(document, c: Comparison) -> None:
+    terms = {side: c.distinctive.get(side, [])[:15] for side in SIDES}
+    if not any(terms.values()):
+        return
+    _heading(document, "Distinctive words")
+    add_run(document.add_paragraph(), "Words over-represented in one text against the other "
+            "(log-odds ratio with an informative Dirichlet prior; z-score, count).", NOTE)
+    depth = max(len(t) for t in terms.values())
+
+    def cell(side: Side, k: int) -> str:
+        if k >= len(terms[side]):
+            return ""
+        t = terms[side][k]
+        return f"{t.term} (z {t.score:.1f}, ×{t.count})"
+
+    rows = [[cell("A", k), cell("B", k)] for k in range(depth)]
+    _table(document, [_label(c, "A"), _label(c, "B")], rows, [8.5, 8.5])
+
+
+def _tracked(document, c: Comparison, first_id: int) -> None:
+    document.add_page_break()
+    _heading(document, f"Changes from {_label(c, 'A')} to {_label(c, 'B')} (tracked changes)")
+    add_run(document.add_paragraph(), "The second text as tracked changes against the first: in Word, "
+            "Review › Next steps through them; accepting all gives the second text, rejecting all the first.",
+            NOTE)
+    add_tracked_changes(document, c, first_id)
+
+
+def _appendix(document, c: Comparison, comments: Comments) -> None:
+    document.add_page_break()
+    _heading(document, "Appendix: the full texts")
+    for side in SIDES:
+        doc = c.doc(side)
+        if side == "B":
+            document.add_page_break()
+        _heading(document, f"{side}: {_label(c, side)}", 2)
+        if doc.readout.title:
+            add_run(document.add_paragraph(), doc.readout.title, BOLD)
+        placed = comments.within(side, lambda start, end: (start, end))
+        cuts = [p for _, s, e in placed for p in (s, e)]
+        runs = []
+        for start, end in doc.paragraphs or [(0, len(doc.text))]:
+            runs += write_spans(document.add_paragraph(), doc.text[start:end], offset=start, cuts=cuts)
+        for note, s, e in placed:
+            comments.attach(note, s, e, runs)
+
+
+def build(c: Comparison, *, title: str | None = None, chart_png: bytes | None = None):
+    """The whole brief as a python-docx Document."""
+    document = docx.Document()
+    _page_setup(document)
+    comments = Comments(document, c.annotations)
+    _title(document, c, title)
+    _sources(document, c)
+    _findings(document, c)
+    _emphasis(document, c)
+    _tone(document, c)
+    _chart(document, c, chart_png)
+    _side_by_side(document, c, comments)
+    _one_side_only(document, c)
+    _distinctive(document, c)
+    if c.mode == "versions":
+        _tracked(document, c, first_id=len(c.annotations))
+    _appendix(document, c, comments)
+    return document
+

@@ -1,0 +1,158 @@
+"""The aligned texts in a two-column table: one row per link, the differences shaded.
+
+Rows follow A's order; a sentence only B has goes right after the row holding its nearest
+preceding B sentence, so it reads next to its neighbours. Inside a linked pair the cells show
+the link's word diff (ops over the sentences joined by wording.JOINER): words one side
+changed are shaded blue; a sentence without counterpart is shaded orange as a whole;
+identical passages are grey.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from viewer.model import Comparison, Document, Link, Side
+from viewer.report.brief.comments import Comments
+from viewer.report.brief.style import (
+    NOTE,
+    ONLY,
+    ONLY_FILL,
+    REWORDED,
+    SAME,
+    Look,
+    add_run,
+    shade_cell,
+    write_spans,
+)
+from viewer.wording import JOINER
+
+
+@dataclass
+class Row:
+    a: list[int]
+    b: list[int]
+    link: Link | None = None
+
+
+def rows(c: Comparison) -> list[Row]:
+    """Links and unmatched sentences in reading order (A's, with B-only rows beside neighbours)."""
+    keyed: list[tuple[tuple[int, int, int], Row]] = []
+    row_key_of_b: dict[int, tuple[int, int, int]] = {}
+    for link in c.links:
+        key = (min(link.a), 0, min(link.b))
+        keyed.append((key, Row(list(link.a), list(link.b), link)))
+        for j in link.b:
+            row_key_of_b[j] = key
+    keyed += [((i, 0, -1), Row([i], [])) for i in c.unmatched.get("A", [])]
+    linked_b = sorted(row_key_of_b)
+    for j in sorted(c.unmatched.get("B", [])):
+        k = bisect_left(linked_b, j)
+        anchor = row_key_of_b[linked_b[k - 1]][0] if k else -1
+        keyed.append(((anchor, 1, j), Row([], [j])))
+    return [row for _, row in sorted(keyed, key=lambda kr: kr[0])]
+
+
+def _diff_marks(link: Link, side: Side, text: str) -> list[tuple[int, int, Look]]:
+    """Shading of one cell from the link's diff; plain when the diff does not rebuild `text`."""
+    if link.kind == "identical":
+        return [(0, len(text), SAME)]
+    if not link.diff:
+        return []
+    own = -1 if side == "A" else 1
+    marks, pos = [], 0
+    for op, piece in link.diff:
+        if op == -own:
+            continue
+        if op == own:
+            marks.append((pos, pos + len(piece), REWORDED))
+        pos += len(piece)
+    return marks if pos == len(text) else []
+
+
+def _locator(doc: Document, indices: list[int]):
+    """Map spans of the side's text into the cell's joined text, when the span stays in the cell."""
+    starts, pos = [], 0
+    for i in indices:
+        starts.append(pos)
+        pos += len(doc.sentences[i].text) + len(JOINER)
+
+    def locate(start: int, end: int) -> tuple[int, int] | None:
+        first = last = None
+        for k, i in enumerate(indices):
+            s = doc.sentences[i]
+            if first is None and s.start <= start < s.end:
+                first = k
+            if s.start < end <= s.end:
+                last = k
+        if first is None or last is None or last < first:
+            return None
+        if indices[first:last + 1] != list(range(indices[first], indices[last] + 1)):
+            return None  # the span crosses a sentence this cell does not show
+        return (starts[first] + start - doc.sentences[indices[first]].start,
+                starts[last] + end - doc.sentences[indices[last]].start)
+
+    return locate
+
+
+def _fill(cell, c: Comparison, side: Side, indices: list[int], link: Link | None, comments: Comments) -> None:
+    doc = c.doc(side)
+    paragraph = cell.paragraphs[0]
+    if not indices:
+        return
+    text = JOINER.join(doc.sentences[i].text for i in indices)
+    if link is None:
+        shade_cell(cell, ONLY_FILL)
+        marks = []
+    else:
+        marks = _diff_marks(link, side, text)
+        if link.kind == "moved":
+            add_run(paragraph, "moved ", NOTE)
+    placed = comments.within(side, _locator(doc, indices))
+    runs = write_spans(paragraph, text, marks=marks, cuts=[p for _, s, e in placed for p in (s, e)])
+    for note, s, e in placed:
+        comments.attach(note, s, e, runs)
+
+
+def _row_flag(row, tag: str) -> None:
+    """Set a row property: w:cantSplit keeps a passage on one page, w:tblHeader repeats the labels."""
+    flag = OxmlElement(tag)
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
+
+
+def add_legend(document) -> None:
+    p = document.add_paragraph()
+    add_run(p, "Legend: ", NOTE)
+    add_run(p, "only this side has it", ONLY)
+    add_run(p, "   ")
+    add_run(p, "words reworded between the two", REWORDED)
+    add_run(p, "   ")
+    add_run(p, "identical passage", SAME)
+    add_run(p, "   plain: related passages (no word diff across languages)", NOTE)
+    p.paragraph_format.keep_with_next = True
+
+
+def add_table(document, c: Comparison, comments: Comments, width_cm: float) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column in table.columns:
+        column.width = Cm(width_cm / 2)
+    header = table.rows[0]
+    _row_flag(header, "w:tblHeader")
+    for cell, doc in zip(header.cells, (c.a, c.b), strict=True):
+        cell.width = Cm(width_cm / 2)
+        add_run(cell.paragraphs[0], doc.readout.label or ("A" if doc is c.a else "B"), Look(bold=True))
+    for row in rows(c):
+        table_row = table.add_row()
+        _row_flag(table_row, "w:cantSplit")
+        cells = table_row.cells
+        _fill(cells[0], c, "A", row.a, row.link, comments)
+        _fill(cells[1], c, "B", row.b, row.link, comments)

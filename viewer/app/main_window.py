@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.readouts: dict[Side, Readout | None] = {"A": None, "B": None}
         self.options: dict = {}
         self._run: AnalysisRun | None = None
+        self._retired: list[AnalysisRun] = []
         self._syncing = False
         self._diffs: list[Difference] = []
         self._current_diff = -1
@@ -220,8 +221,9 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
 
     def closeEvent(self, event) -> None:
-        if self._run is not None:
-            self._run.stop()
+        for run in [self._run, *self._retired]:
+            if run is not None:
+                run.stop()
         s = self._settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
@@ -329,7 +331,6 @@ class MainWindow(QMainWindow):
 
     def show_comparison_from(self, comparison: Comparison) -> None:
         """Show a comparison computed elsewhere (a loaded project)."""
-        self.readouts = {"A": comparison.a.readout, "B": comparison.b.readout}
         self.set_comparison(comparison)
 
     def _readouts_changed(self) -> None:
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
     # --- analysis -------------------------------------------------------------------
     def start_analysis(self) -> None:
         if self._run is not None:
-            self._run.stop()
+            self._retire(self._run)
         worker = AnalysisWorker(self.readouts["A"], self.readouts["B"], self.options)
         worker.progress.connect(self._progress)
         worker.finished.connect(self._analysis_done)
@@ -355,6 +356,17 @@ class MainWindow(QMainWindow):
         self._show_busy(True)
         self.statusBar().showMessage(self.tr("Analysing…"))
         self._run.start()
+
+    def _retire(self, run: AnalysisRun) -> None:
+        """A superseded run is told to stop and left to end on its own: the UI never waits for it."""
+        run.worker.cancel()
+        self._retired.append(run)
+
+        def gone() -> None:
+            self._retired.remove(run)
+            run.deleteLater()
+
+        run.thread.finished.connect(gone)
 
     def cancel_analysis(self) -> None:
         if self._run is not None:
@@ -369,7 +381,8 @@ class MainWindow(QMainWindow):
         if self._run is None or self._run.worker is not worker:
             return False
         run, self._run = self._run, None
-        run.thread.wait(5000)
+        run.thread.quit()  # the worker has returned: its thread has nothing left to do
+        run.thread.wait()
         run.deleteLater()
         self._show_busy(False)
         self.statusBar().clearMessage()
@@ -411,6 +424,7 @@ class MainWindow(QMainWindow):
     def set_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
         c = comparison
+        self.readouts = {"A": c.a.readout, "B": c.b.readout}
         self._links_by_sentence = link_index(c)
         self._diffs = differences(c)
         self._current_diff = -1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import traceback
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from viewer import analysis
 from viewer.errors import Cancelled, CounterpartError
@@ -57,12 +57,13 @@ class AnalysisRun(QObject):
         worker.moveToThread(self.thread)
         self.thread.started.connect(worker.run)
         for signal in (worker.finished, worker.failed, worker.cancelled):
-            signal.connect(self.thread.quit)
+            signal.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
         self.thread.start()
 
-    def stop(self, wait_ms: int = 5000) -> None:
+    def stop(self) -> None:
+        """Cancel and wait: the analysis polls the flag between steps, so this is short."""
         self.worker.cancel()
         self.thread.quit()
-        self.thread.wait(wait_ms)
+        self.thread.wait()

@@ -78,7 +78,13 @@ class _Term:
     target_id: str
     passing: bool
     path: str
-    line: int | None
+    source: str  # the file's text, to find the line only when there is an error
+
+    @property
+    def line(self) -> int | None:
+        value = f'"{self.term}"' if isinstance(self.term, str) else None
+        key = "passing" if self.passing else ("terms" if self.target_kind in ("topic", "tone") else "names")
+        return _line_of(self.source, f"{self.target_kind}.{self.target_id}", key, value)
 
 
 @dataclass
@@ -91,7 +97,7 @@ class _Data:
     orgs: dict[str, _Org] = field(default_factory=dict)
     terms: list[_Term] = field(default_factory=list)
     languages: set[str] = field(default_factory=set)
-    where: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
+    where: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # org -> (path, text)
 
 
 def _line_of(text: str, section: str, key: str | None = None, value: str | None = None) -> int | None:
@@ -157,17 +163,16 @@ def _read(path: Path, data: _Data) -> None:
                     section,
                     key,
                 )
-            where = (name, _line_of(text, section, "topic"))
-            _merge_concept(data, kind, ident, entry, where, fail)
+            _merge_concept(data, kind, ident, entry, (name, text), fail)
             for key in sorted(_TERM_KEYS & set(entry)):
                 values = entry[key]
                 if not isinstance(values, list):
                     fail(f"'{key}' in [{section}] must be a list of strings", section, key)
                 if lang is None:
                     fail(f"[{section}] has {key} but the file has no 'language = \"..\"' line", section, key)
-                for value in values:
-                    line = _line_of(text, section, key, f'"{value}"' if isinstance(value, str) else key)
-                    data.terms.append(_Term(lang, value, kind, ident, key == "passing", name, line))
+                data.terms += [
+                    _Term(lang, value, kind, ident, key == "passing", name, text) for value in values
+                ]
     if lang is not None:
         data.languages.add(lang)
 
@@ -178,9 +183,7 @@ def _find_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def _merge_concept(
-    data: _Data, kind: str, ident: str, entry: dict, where: tuple[str, int | None], fail
-) -> None:
+def _merge_concept(data: _Data, kind: str, ident: str, entry: dict, where: tuple[str, str], fail) -> None:
     """Record labels and links of one section; a new id needs a label, a known one may be relabelled."""
     section = f"{kind}.{ident}"
     for key in ("label", "reading", "role", "country", "topic"):
@@ -261,7 +264,8 @@ class Lexicon:
                 self._country_topics[code] = self._country_topics.get(code, ()) + (tid,)
         for org_id, org in data.orgs.items():
             if org.topic and org.topic not in data.topics:
-                path, line = data.where[("org", org_id)]
+                path, text = data.where[("org", org_id)]
+                line = _line_of(text, f"org.{org_id}", "topic")
                 raise LexiconError(path, line, f"[org.{org_id}] names unknown topic '{org.topic}'")
         self._matcher = Matcher()
         for term in data.terms:

@@ -36,7 +36,9 @@ class Word:
     norm: same normalised form. cap: same form and written with a capital (so "Burns" the
     name is not "burns" the verb). exact: short acronyms, same letters in upper case, dots
     ignored (so "US" is not "us", "WHO" is not "who"). prefix: the folded word or its
-    normalised form starts with `value` (a term word written with a trailing *).
+    normalised form starts with `value` (a term word written with a trailing *). form: this
+    very word form, case-folded (a term word written with a leading =), for the few words whose
+    stem is too wide: "=concern" leaves "concerning" alone.
     """
 
     value: str
@@ -62,6 +64,9 @@ def compile_words(term: str, lang: str) -> tuple[Word, ...]:
         if term[tok.end : tok.end + 1] == "*":
             words.append(Word(_fold(surface), "prefix"))
             continue
+        if term[tok.start - 1 : tok.start] == "=":
+            words.append(Word(_fold(surface), "form"))
+            continue
         bare = surface.replace(".", "")
         if bare.isupper() and len(bare) <= 3:
             words.append(Word(bare, "exact"))
@@ -77,6 +82,8 @@ def _word_matches(word: Word, tok: Token, fold: str) -> bool:
         return fold.startswith(word.value) or tok.norm.startswith(word.value)
     if word.mode == "exact":
         return tok.text.replace(".", "") == word.value
+    if word.mode == "form":
+        return fold == word.value
     return tok.norm == word.value and (word.mode == "norm" or tok.text[:1].isupper())
 
 
@@ -123,7 +130,7 @@ class Matcher:
                 return False
             table = self._prefix[lang].setdefault(first.value[:2], {})
         else:
-            key = first.value if first.mode != "exact" else normalize(first.value, lang)
+            key = normalize(first.value, lang) if first.mode in ("exact", "form") else first.value
             table = self._index[lang].setdefault(key, {})
         targets = table.setdefault(words, [])
         if target not in targets:

@@ -6,8 +6,9 @@ for presence, share, first mention or rank):
 - a sentence with one or two (other) topics discusses them all;
 - in a sentence with three or more topics, a topic matched twice or more is discussed, and a topic
   matched once is passing when its match belongs to an enumeration: a run of three or more topic
-  matches separated only by list punctuation or conjunctions and at most two other words each
-  ("cooperation on trade, climate change and public health"); a topic matched once outside such a
+  matches separated only by list punctuation or conjunctions and at most four other words each
+  ("cooperation on trade, climate change and public health", "regional security issues, Russia's
+  war against Ukraine, and cross-Strait issues"); a topic matched once outside such a
   list is discussed.
 Share: the words (Han characters for Chinese, as Document.words counts) of the sentences that
 discuss the topic over the side's words. First: the start offset of the first discussing sentence
@@ -24,7 +25,7 @@ from viewer.model import SIDES, Comparison, Document, Sentence, TopicHit, TopicS
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LIST_PUNCT = re.compile(r"[,;、，；/]")
-_MAX_GAP_WORDS = 2
+_MAX_GAP_WORDS = 4
 
 
 def sentence_words(sentence: Sentence, language: str) -> int:

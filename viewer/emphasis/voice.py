@@ -151,7 +151,10 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
             continue
         carried = next((sp for sp in reversed(recent[-2:]) if sp is not None), None)
         found = mentions(s, words, lexicon)
-        verbs = phrase_spans(s, words.verbs, doc.language)
+        # a verb inside a name is no verb: "United States" stems to "state", like "stated"
+        verbs = [
+            v for v in phrase_spans(s, words.verbs, doc.language) if not any(m.start < v[1] and v[0] < m.end for m in found)
+        ]
         speaker: str | None = None
         if verbs:
             chosen = _speaker_at_verb(found, verbs[0], s, words)

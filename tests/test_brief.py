@@ -1,0 +1,238 @@
+"""The Word brief, read back with python-docx and its XML: comments, shading, table, tracked changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import docx
+import pytest
+from brief_fixtures import EN_A, EN_B, annotation, chinese_pair, english_pair, versions_pair
+from docx.oxml.ns import qn
+
+from viewer import fsutil
+from viewer.errors import OutputError
+from viewer.report.brief import write_brief
+from viewer.report.brief.sidebyside import rows
+from viewer.report.brief.style import EAST_ASIAN_FONT, ONLY_FILL, REWORD_FILL
+
+
+def annotated_english():
+    c = english_pair()
+    c.annotations = [
+        annotation(c, "A", "red line", "Harder than last year.", tag="tone"),
+        annotation(c, "B", "open channels of communication", "Same formula, reordered.", author="Li Na"),
+        annotation(c, "A", "Vienna.\n\nThe two sides", "Spans two passages."),
+    ]
+    return c
+
+
+def write(c, tmp_path, name="brief.docx", **kw):
+    path = tmp_path / name
+    write_brief(c, path, **kw)
+    return docx.Document(str(path))
+
+
+def commented_text(document) -> dict[str, str]:
+    """Comment id -> the text between its range start and end, in document order."""
+    body = document.element.body
+    open_ids: set[str] = set()
+    texts: dict[str, str] = {}
+    for el in body.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:t")):
+        if el.tag == qn("w:commentRangeStart"):
+            open_ids.add(el.get(qn("w:id")))
+            texts[el.get(qn("w:id"))] = ""
+        elif el.tag == qn("w:commentRangeEnd"):
+            open_ids.discard(el.get(qn("w:id")))
+        else:
+            for cid in open_ids:
+                texts[cid] += el.text or ""
+    return texts
+
+
+def side_by_side(document, c):
+    labels = [c.a.readout.label, c.b.readout.label]
+    return next(t for t in document.tables if [cell.text for cell in t.rows[0].cells] == labels)
+
+
+def test_comments_sit_on_the_exact_words_with_author_initials_and_date(tmp_path):
+    c = annotated_english()
+    document = write(c, tmp_path)
+    comments = {str(cm.comment_id): cm for cm in document.comments}
+    assert len(comments) == 3
+    anchored = commented_text(document)
+    by_note = {cm.text: (cm, anchored[cid]) for cid, cm in comments.items()}
+    cm, words = by_note["[tone] Harder than last year."]
+    assert words == "red line" and cm.author == "Ann Analyst" and cm.initials == "AA"
+    assert cm.timestamp.isoformat().startswith("2024-03-14T09:30")
+    cm, words = by_note["Same formula, reordered."]
+    assert words == "open channels of communication" and (cm.author, cm.initials) == ("Li Na", "LN")
+    # a span across two rows of the table goes to the appendix, on the same words
+    _, words = by_note["Spans two passages."]
+    assert words.split() == "Vienna.The two sides".split()
+
+
+def test_single_sentence_comments_are_in_the_side_by_side_table(tmp_path):
+    c = annotated_english()
+    document = write(c, tmp_path)
+    table = side_by_side(document, c)
+    starts = list(table._tbl.iter(qn("w:commentRangeStart")))
+    assert len(starts) == 2
+
+
+def test_table_rows_follow_a_with_b_only_rows_beside_their_neighbours(tmp_path):
+    c = english_pair()
+    assert [(r.a, r.b) for r in rows(c)] == [([0], [0]), ([1], [1]), ([], [2]), ([2], []), ([3], [3]), ([4], [4])]
+    table = side_by_side(write(c, tmp_path), c)
+    assert len(table.rows) == 1 + 6
+    assert table.rows[3].cells[0].text == "" and table.rows[3].cells[1].text == c.b.sentences[2].text
+    assert table.rows[1].cells[1].text == c.b.sentences[0].text
+
+
+def test_differences_are_shaded(tmp_path):
+    c = english_pair()
+    table = side_by_side(write(c, tmp_path), c)
+
+    def shaded_runs(cell, fill):
+        return ["".join(t.text for t in r.iter(qn("w:t"))) for r in cell._tc.iter(qn("w:r"))
+                if any(s.get(qn("w:fill")) == fill for s in r.iter(qn("w:shd")))]
+
+    def cell_fill(cell):
+        shd = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
+        return None if shd is None else shd.get(qn("w:fill"))
+
+    first, diff = table.rows[1], c.links[0].diff
+    assert "".join(shaded_runs(first.cells[0], REWORD_FILL)) == "".join(t for op, t in diff if op < 0)
+    assert "".join(shaded_runs(first.cells[1], REWORD_FILL)) == "".join(t for op, t in diff if op > 0)
+    assert "today" in "".join(shaded_runs(first.cells[1], REWORD_FILL))
+    assert " in Vienna" not in "".join(shaded_runs(first.cells[0], REWORD_FILL))
+    assert cell_fill(table.rows[3].cells[1]) == ONLY_FILL and cell_fill(table.rows[4].cells[0]) == ONLY_FILL
+    assert cell_fill(first.cells[0]) is None
+    identical = table.rows[6].cells[0].paragraphs[0].runs
+    assert identical and all(r.font.color.rgb is not None for r in identical)
+    assert not shaded_runs(table.rows[6].cells[0], REWORD_FILL)
+
+
+def test_sections_in_order_and_the_chart_image(tmp_path):
+    document = write(english_pair(), tmp_path, chart_png=None)
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    order = ["The two texts", "Summary of findings", "Emphasis", "Tone markers", "Topic shares",
+             "The texts side by side", "What only one side says", "Distinctive words", "Appendix: the full texts"]
+    assert [h for h in headings if h in order] == order
+    findings = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    assert findings[0].startswith("Only A mentions the northern islands")  # heaviest first
+    assert len(document.inline_shapes) == 1
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert EN_A.split("\n\n")[0] in body and EN_B.split("\n\n")[-1] in body
+
+
+def test_a_chart_from_the_window_is_used_as_given(tmp_path):
+    from viewer.report.brief.chart import topic_chart_png
+
+    png = topic_chart_png(chinese_pair(), dpi=40)
+    document = write(english_pair(), tmp_path, chart_png=png)
+    blips = [r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype]
+    assert blips == [png]
+
+
+def test_chinese_runs_carry_the_east_asian_font(tmp_path):
+    c = chinese_pair()
+    document = write(c, tmp_path)
+    fonts = [r.find(qn("w:rPr")).find(qn("w:rFonts")) for r in document.element.body.iter(qn("w:r"))
+             if "红线" in "".join(t.text for t in r.iter(qn("w:t")))]
+    assert fonts and all(f.get(qn("w:eastAsia")) == EAST_ASIAN_FONT for f in fonts)
+    default = document.styles.element.find(qn("w:docDefaults")).find(f".//{qn('w:rFonts')}")
+    assert default.get(qn("w:eastAsia")) == EAST_ASIAN_FONT and default.get(qn("w:eastAsiaTheme")) is None
+    assert commented_text(document) == {"0": "红线"}
+
+
+def tracked_texts(document) -> tuple[str, str]:
+    """(after accepting all, after rejecting all) of the tracked-changes section."""
+    paragraphs = document.element.body.findall(qn("w:p"))
+    start = next(k for k, p in enumerate(paragraphs) if "".join(p.itertext()).startswith("The second text as"))
+    end = next(k for k, p in enumerate(paragraphs) if "".join(p.itertext()).startswith("Appendix"))
+    accepted, rejected = [], []
+    for p in paragraphs[start + 1:end]:
+        if not "".join(p.itertext()).strip():
+            continue
+        new = "".join(t.text for t in p.iter(qn("w:t")))
+        old = "".join(t.text for t in p.iter(qn("w:t"), qn("w:delText"))
+                      if not any(a.tag == qn("w:ins") for a in t.iterancestors()))
+        mark = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+        inserted_mark = mark is not None and mark.find(qn("w:ins")) is not None
+        deleted_mark = mark is not None and mark.find(qn("w:del")) is not None
+        accepted.append(new + ("" if deleted_mark else "\n"))
+        rejected.append(old + ("" if inserted_mark else "\n"))
+    return "".join(accepted), "".join(rejected)
+
+
+def test_versions_mode_writes_tracked_changes_that_rebuild_both_texts(tmp_path):
+    c = versions_pair()
+    c.annotations = [annotation(c, "B", "They will meet again", "New promise.")]
+    document = write(c, tmp_path)
+    body = document.element.body
+    ins, dels = list(body.iter(qn("w:ins"))), list(body.iter(qn("w:del")))
+    assert ins and dels and all(d.find(f".//{qn('w:delText')}") is not None for d in dels if len(d))
+    assert {e.get(qn("w:author")) for e in ins + dels} == {"Counterpart"}
+    ids = [e.get(qn("w:id")) for e in ins + dels]
+    comment_ids = [str(cm.comment_id) for cm in document.comments]
+    assert len(set(ids)) == len(ids) and not set(ids) & set(comment_ids)
+    accepted, rejected = tracked_texts(document)
+
+    def lines(text):
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    assert lines(accepted) == lines(c.b.text)
+    assert lines(rejected) == lines(c.a.text)
+
+
+def test_readouts_mode_has_no_tracked_changes(tmp_path):
+    document = write(english_pair(), tmp_path)
+    assert next(document.element.body.iter(qn("w:ins")), None) is None
+
+
+def test_existing_file_needs_force(tmp_path):
+    path = tmp_path / "brief.docx"
+    path.write_bytes(b"keep me")
+    with pytest.raises(OutputError, match="exists; use --force to overwrite"):
+        write_brief(english_pair(), path)
+    assert path.read_bytes() == b"keep me"
+    write_brief(english_pair(), path, force=True)
+    assert docx.Document(str(path)).paragraphs
+
+
+def test_failed_export_leaves_no_half_file_and_the_old_one_intact(tmp_path, monkeypatch):
+    path = tmp_path / "brief.docx"
+    path.write_bytes(b"previous brief")
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fsutil.os, "fsync", disk_full)
+    with pytest.raises(OutputError, match="No space left"):
+        write_brief(english_pair(), path, force=True)
+    assert path.read_bytes() == b"previous brief"
+    assert os.listdir(tmp_path) == ["brief.docx"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are not installed")
+def test_libreoffice_renders_chinese_and_tracked_changes(tmp_path):
+    for name, c in (("zh", chinese_pair()), ("versions", versions_pair())):
+        path = tmp_path / f"{name}.docx"
+        write_brief(c, path)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                       check=True, capture_output=True, timeout=120)
+        pdf = tmp_path / f"{name}.pdf"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                              text=True).stdout
+        info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+        pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+        assert pages >= 3
+        for heading in ("The texts side by side", "Appendix: the full texts"):
+            assert heading in text
+        if name == "zh":
+            assert "不可逾越的红线" in text and "外交部" in text
+        else:
+            assert "They will meet again in June" in text and "(tracked" in text

@@ -73,6 +73,7 @@ TERMS: dict[str, tuple[str, str | None]] = {
     "Chinese": ("", "country:CN"),
     "China": ("", "country:CN"),
     "United States": ("", "country:US"),
+    "NATO": ("", "org:nato"),
     "chinoise": ("", "country:CN"),
     "Китайская": ("", "country:CN"),
     "习近平": ("", "person:xi"),

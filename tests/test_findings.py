@@ -1,0 +1,113 @@
+"""Findings: their plain text, their weights and their order."""
+
+from __future__ import annotations
+
+from test_emphasis import FakeLexicon, make_comparison, make_doc
+
+from viewer.emphasis import findings as fnd
+from viewer.emphasis import measure
+from viewer.model import Link, TopicStat
+
+
+def _labelled():
+    a = make_doc([["One."]], label="A-side")
+    b = make_doc([["Two."]], label="B-side")
+    return make_comparison(a, b)
+
+
+def stat(topic, sents_a, sents_b, share_a, share_b, rank_a=None, rank_b=None, passing_a=(), passing_b=()):
+    return TopicStat(
+        topic, topic.capitalize(),
+        {"A": list(sents_a), "B": list(sents_b)},
+        {"A": list(passing_a), "B": list(passing_b)},
+        {"A": share_a, "B": share_b},
+        {"A": 0.1 if sents_a else None, "B": 0.1 if sents_b else None},
+        {"A": rank_a, "B": rank_b},
+    )
+
+
+def test_an_omission_outranks_a_three_point_share_difference():
+    c = _labelled()
+    found = fnd.topic_findings(c, [
+        stat("trade", [1], [2], 0.06, 0.03, 2, 2),  # 3 points apart
+        stat("sanctions", [], [3], 0.0, 0.05, None, 3),  # only B, 5% of its text
+    ])
+    found.sort(key=lambda f: -f.weight)
+    assert [f.kind for f in found] == ["omission", "share"]
+    assert found[0].text == "Only B-side mentions Sanctions: 1 sentence, 5% of its text."
+    assert found[0].weight >= 0.75 and found[1].weight < 0.1
+
+
+def test_share_weight_grows_with_the_difference():
+    c = _labelled()
+    small, big = (
+        fnd.topic_findings(c, [stat("taiwan", [1], [2], a, b, 1, 1)])[0] for a, b in ((0.06, 0.12), (0.06, 0.31))
+    )
+    assert small.weight < big.weight
+    assert big.text == "B-side devotes 31% of its text to Taiwan against 6% in A-side."
+    assert {(e.side, e.sentence) for e in big.evidence} == {("A", 1), ("B", 2)}
+
+
+def test_small_or_proportionally_small_share_differences_are_not_findings():
+    c = _labelled()
+    assert fnd.topic_findings(c, [stat("taiwan", [1], [2], 0.10, 0.12, 1, 1)]) == []
+    assert fnd.topic_findings(c, [stat("taiwan", [1], [2], 0.40, 0.44, 1, 1)]) == []
+
+
+def test_lede_against_a_late_topic():
+    c = _labelled()
+    [f] = fnd.topic_findings(c, [stat("ukraine", [0], [7], 0.1, 0.1, 1, 4)])
+    assert f.kind == "prominence" and f.text == "Ukraine is the lede of A-side and the 4th topic of B-side."
+    assert f.side == "A" and [(e.side, e.sentence) for e in f.evidence] == [("A", 0), ("B", 7)]
+
+
+def test_passing_on_one_side_is_a_weaker_omission():
+    c = _labelled()
+    found = fnd.topic_findings(c, [
+        stat("climate", [], [2, 3], 0.0, 0.12, None, 1, passing_a=[4]),
+        stat("health", [], [5, 6], 0.0, 0.12, None, 2),
+    ])
+    passing, absent = sorted(found, key=lambda f: f.topic)
+    assert passing.text == "A-side touches Climate only in passing while B-side gives it 2 sentences, 12% of its text."
+    assert ("A", 4) in {(e.side, e.sentence) for e in passing.evidence}
+    assert passing.weight < absent.weight
+
+
+def test_entity_named_prominently_by_one_side_only():
+    a = make_doc([["NATO came up.", "Trade came up.", "NATO again."]], label="A-side")
+    b = make_doc([["Trade came up.", "Nothing else."]], label="B-side")
+    found = fnd.entity_findings(make_comparison(a, b), FakeLexicon(), {"A": set(), "B": set()})
+    assert [f.text for f in found] == ["Only A-side names NATO (2 times)."]
+    # named once, late in the text: not prominent
+    late = make_doc([["Trade came up at length in the talks.", "A word on the weather was said.", "NATO once."]])
+    assert fnd.entity_findings(make_comparison(late, b), FakeLexicon(), {"A": set(), "B": set()}) == []
+
+
+def test_tone_difference_with_its_reading():
+    a = make_doc([["The talks were candid."]], label="A-side")
+    b = make_doc([["The talks were friendly."]], label="B-side")
+    c = make_comparison(a, b)
+    c.tone = {"A": a.sentences[0].tone_marks, "B": b.sentences[0].tone_marks}
+    found = {f.side: f for f in fnd.tone_findings(c, FakeLexicon())}
+    assert found["A"].text == "Only A-side uses candid language (“candid”): real disagreement."
+    assert found["A"].weight > found["B"].weight  # disagreement markers weigh more
+
+
+def test_a_tone_word_added_in_a_linked_passage_is_a_wording_finding():
+    a = make_doc([["China opposes interference."]], label="A-side")
+    b = make_doc([["China firmly opposes interference."]], label="B-side")
+    diff = [(0, "China "), (1, "firmly "), (0, "opposes interference.")]
+    c = make_comparison(a, b, links=[Link([0], [0], 0.9, "reworded", diff)])
+    [f] = fnd.wording_findings(c, frozenset())
+    assert f.text == "In a passage both readouts carry, only B-side has “firmly” (tone marker: oppose)."
+    assert f.weight == 0.45 and {(e.side, e.sentence) for e in f.evidence} == {("A", 0), ("B", 0)}
+
+
+def test_measure_sorts_findings_and_keeps_omissions_first():
+    a = make_doc([["Ukraine was discussed at length and Ukraine again.", "Then trade took a little time."]], label="A-side")
+    b = make_doc([["Trade and tariffs and investment took the whole meeting."]], label="B-side")
+    c = make_comparison(a, b)
+    measure(c, FakeLexicon())
+    assert c.findings[0].kind == "omission" and c.findings[0].topic == "ukraine"
+    assert all(f.evidence for f in c.findings)
+    assert [f.weight for f in c.findings] == sorted((f.weight for f in c.findings), reverse=True)

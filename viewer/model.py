@@ -176,6 +176,7 @@ class Annotation:
     author: str = ""
     created: str = ""  # ISO 8601
     id: str = ""
+    detached: bool = False  # its quote is no longer in the text: kept, shown apart, never dropped
 
 
 @dataclass

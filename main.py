@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     window = MainWindow()
+    if args.screenshot:
+        window.persist_settings = False
+        window.resize(1400, 860)
     window.show()
     try:
         if args.project:

@@ -175,3 +175,25 @@ def test_find_bar_searches_the_focused_pane(window, qtbot):
     assert window.find_bar.find_next()  # wraps around to the only match
     window.find_bar.edit.setText("nowhere in the text")
     assert not window.find_bar.find_next()
+
+
+def test_sentence_tooltip_names_topics_tone_and_link(window):
+    c = make_comparison()
+    window.set_comparison(c)
+    tip = window._tooltip("A", c.a.sentences[1].start + 2)
+    assert "trade-economy" in tip and "moved" in tip and "0.71" in tip and "B sentence 3" in tip
+    assert "no counterpart" in window._tooltip("B", c.b.sentences[3].start)
+
+
+def test_reload_reads_the_sources_again(window, qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    path.write_text("First version.", encoding="utf-8")
+    c = make_comparison()
+    c.a.readout.source = str(path)
+    window.set_comparison(c)
+    path.write_text("Second version.", encoding="utf-8")
+    started = []
+    monkeypatch.setattr(window, "start_analysis", lambda: started.append(dict(window.readouts)))
+    window.reload()
+    assert started[0]["A"].text.startswith("Second version.")
+    assert started[0]["A"].label == "Ruritania" and started[0]["B"] is c.b.readout

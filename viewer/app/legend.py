@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from viewer.app import palette
@@ -32,6 +32,10 @@ class Legend(QWidget):
             base = self.palette().base().color()
             # show the tint as it appears over the text background
             swatch.fill(_over(colour, base))
+            painter = QPainter(swatch)
+            painter.setPen(self.palette().mid().color())
+            painter.drawRect(0, 0, 13, 13)
+            painter.end()
             icon, text = QLabel(self), QLabel(name, self)
             icon.setPixmap(swatch)
             for w in (icon, text):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer import ingest
 from viewer.app import palette
 from viewer.app.find_bar import FindBar
 from viewer.app.findings_panel import FindingsPanel
@@ -62,6 +61,7 @@ class MainWindow(QMainWindow):
         self._sync_links: list[int] = []
         self._last_pane: TextPane | None = None
         self._point_size = palette.DEFAULT_POINT_SIZE
+        self.persist_settings = True  # False for throw-away windows (screenshots)
 
         self.panes: dict[Side, TextPane] = {side: TextPane(side, self) for side in SIDES}
         self.headers: dict[Side, QLabel] = {side: QLabel(self) for side in SIDES}
@@ -224,13 +224,17 @@ class MainWindow(QMainWindow):
         for run in [self._run, *self._retired]:
             if run is not None:
                 run.stop()
+        if self.persist_settings:
+            self._save_settings()
+        super().closeEvent(event)
+
+    def _save_settings(self) -> None:
         s = self._settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("view/pointSize", self._point_size)
         s.setValue("view/wrap", self.wrap_action.isChecked())
-        super().closeEvent(event)
 
     def recent_pairs(self) -> list[tuple[str, str]]:
         s = self._settings()
@@ -276,6 +280,8 @@ class MainWindow(QMainWindow):
             self.open_file(side, path)
 
     def _read(self, path: str) -> Readout | None:
+        from viewer import ingest  # imported on first use: its readers (pdf, html, docx) cost ~0.5 s at start
+
         try:
             return ingest.read_source(path)
         except CounterpartError as exc:
@@ -294,6 +300,8 @@ class MainWindow(QMainWindow):
             self.set_readouts(a, b)
 
     def paste_side(self, side: Side) -> None:
+        from viewer import ingest
+
         text = QApplication.clipboard().text()
         try:
             readout = ingest.readout_from_text(text, label=self.tr("Pasted {side}").format(side=side))

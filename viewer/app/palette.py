@@ -27,7 +27,7 @@ def tint(name: str, alpha: int) -> QColor:
 
 
 # What each mark means -> its colour. Passage tints are light; word marks are strong.
-ONLY_ONE_SIDE = tint("orange", 110)
+ONLY_ONE_SIDE = tint("orange", 95)
 CHANGED_WORDS = tint("sky", 150)
 SELECTED = tint("yellow", 150)
 KIND_TINT = {

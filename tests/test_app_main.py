@@ -1,0 +1,43 @@
+"""main.py: its arguments, and a screenshot rendered offscreen from the demo pair."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from main import parse_args  # noqa: E402
+
+
+def test_arguments():
+    assert parse_args([]).files == []
+    assert parse_args(["a.txt", "b.txt"]).files == ["a.txt", "b.txt"]
+    assert parse_args(["--project", "p.json"]).project == "p.json"
+    for bad in (["only-one.txt"], ["a", "b", "c"], ["--project", "p.json", "a", "b"]):
+        with pytest.raises(SystemExit) as exc:
+            parse_args(bad)
+        assert exc.value.code == 2
+
+
+def test_screenshot_of_the_demo_pair(tmp_path):
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(out)],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert out.stat().st_size > 10_000 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_an_unreadable_file_is_one_line_on_stderr(tmp_path):
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(tmp_path / "x.png"),
+                          str(tmp_path / "missing-a.txt"), str(tmp_path / "missing-b.txt")],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert "missing-a.txt" in run.stderr and "Traceback" not in run.stderr

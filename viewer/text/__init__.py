@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from viewer.model import Document, Readout, Sentence
 from viewer.text import chinese
-from viewer.text.language import detect_language, dominant_script
+from viewer.text.language import detect_language, dominant_script, other_script_pattern
 from viewer.text.paragraphs import paragraph_spans
 from viewer.text.sentences import is_heading, sentence_spans
 from viewer.text.tokens import tokenize
@@ -15,6 +15,7 @@ __all__ = ["detect_language", "segment"]
 # quotation inside an English readout) gets a language of its own.
 _SCRIPT_OF = {"zh": "han", "ja": "han", "ko": "hangul", "ru": "cyrillic", "uk": "cyrillic",
               "ar": "arabic", "fa": "arabic", "el": "greek", "he": "hebrew"}
+_OTHER_SCRIPT = {script: other_script_pattern(script) for script in {*_SCRIPT_OF.values(), "latin"}}
 
 
 def segment(readout: Readout) -> Document:
@@ -56,6 +57,8 @@ def _forced(language: str | None) -> str | None:
 
 def _sentence_language(sentence: str, document_language: str) -> str:
     expected = _SCRIPT_OF.get(document_language, "latin")
+    if not _OTHER_SCRIPT[expected].search(sentence):
+        return document_language
     script = dominant_script(sentence)
     if script is None or script == expected:
         return document_language

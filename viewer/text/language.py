@@ -99,6 +99,11 @@ def script_counts(text: str) -> Counter[str]:
     return Counter({name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()})
 
 
+def other_script_pattern(script: str) -> re.Pattern[str]:
+    """Letters of any script but `script`: a cheap test before counting them all."""
+    return re.compile("|".join(rx.pattern for name, rx in _SCRIPTS.items() if name != script))
+
+
 def dominant_script(text: str) -> str | None:
     counts = script_counts(text)
     name, n = counts.most_common(1)[0]

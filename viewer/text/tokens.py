@@ -4,12 +4,15 @@ Every stage that compares words (alignment, lexicon, distinctive vocabulary) goe
 `normalize`, so a lexicon term and a text word meet in the same form: case-folded, then
 stemmed by Snowball for inflected languages (Russian cases, French agreement), and for Chinese
 folded to simplified characters so that traditional and simplified text match as one.
+The stemmer follows the word's own script, not only the text's language: a Russian name quoted
+in an English readout is stemmed as Russian, "NATO" in a Russian one as English.
+Numbers meet in one form too: "1,000", "1.000" and "1 000" are 1000, "3,5" is 3.5.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -28,15 +31,24 @@ _STEMMER_NAMES = {
     "pt": "portuguese",
     "ar": "arabic",
 }
+_LATIN_STEMMED = frozenset({"en", "fr", "es", "de", "it", "pt"})
 
-# Acronyms written with dots ("U.S.", "U.N.") stay one word; numbers keep their separators;
-# otherwise a word is a run of letters/digits, joined across an inner hyphen only for Latin
-# compounds handled by the stemmer word by word (so "people-to-people" gives three words).
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)*|[^\W_]+", re.UNICODE)
+# Acronyms written with dots ("U.S.", "U.N.") stay one word; numbers keep their separators
+# (and French thousands written with a no-break space, "1 000"); otherwise a word is a run of
+# letters/digits, so inner hyphens and apostrophes split it: "people-to-people" gives three
+# words and French elisions come apart ("l'accord" -> "l", "accord").
+_WORD = re.compile(
+    r"(?:[^\W\d_]\.){2,}|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,:]\d+)*|[^\W_]+",
+    re.UNICODE,
+)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_NUMBER_GROUPS = re.compile(r"[.,\u00a0\u202f]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stemmer(lang: str):
     name = _STEMMER_NAMES.get(lang)
     return snowballstemmer.stemmer(name) if name else None
@@ -44,26 +56,69 @@ def _stemmer(lang: str):
 
 @lru_cache(maxsize=200_000)
 def normalize(word: str, lang: str) -> str:
-    """The matching form of one word in `lang`."""
+    """The matching form of one word in `lang` (a word in another script uses that script's)."""
     if _HAN.search(word):
         return chinese.to_simplified(word)
+    if word[:1].isdigit():
+        return _number(word)
     w = word.casefold().replace("ё", "е").replace("’", "'")
-    if "." in w and not w[0].isdigit():
+    if "." in w:
         w = w.replace(".", "")
-    stemmer = _stemmer(lang)
+    stemmer = _stemmer(_stemming_language(w, lang))
     if stemmer is not None and w.isalpha():
         return stemmer.stemWord(w)
     return w
 
 
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
-    """Tokens of `text`; spans are shifted by `offset` so they point into the whole readout."""
-    if lang == "zh" or _HAN.search(text):
-        return [
-            Token(w, offset + s, offset + e, normalize(w, lang))
-            for w, s, e in chinese.words(text)
-        ]
+    """Tokens of `text`; spans are shifted by `offset` so they point into the whole readout.
+
+    Runs of Han characters go to jieba; everything else (Latin names, numbers, "G20") to the
+    word pattern, so a number in Chinese text is one token as it is in English.
+    """
+    if not _HAN.search(text):
+        return _words(text, 0, len(text), lang, offset)
+    tokens: list[Token] = []
+    pos = 0
+    for run in _HAN_RUN.finditer(text):
+        tokens.extend(_words(text, pos, run.start(), lang, offset))
+        base = offset + run.start()
+        tokens.extend(
+            Token(w, base + s, base + e, normalize(w, lang)) for w, s, e in chinese.words(run.group())
+        )
+        pos = run.end()
+    tokens.extend(_words(text, pos, len(text), lang, offset))
+    return tokens
+
+
+def _words(text: str, start: int, end: int, lang: str, offset: int) -> list[Token]:
     return [
         Token(m.group(), offset + m.start(), offset + m.end(), normalize(m.group(), lang))
-        for m in _WORD.finditer(text)
+        for m in _WORD.finditer(text, start, end)
     ]
+
+
+def _stemming_language(word: str, lang: str) -> str:
+    if _CYRILLIC.match(word):
+        return lang if lang in ("ru", "uk") else "ru"
+    if _ARABIC.match(word):
+        return "ar"
+    if word[:1].isascii() or "\u00c0" <= word[:1] <= "\u024f":
+        return lang if lang in _LATIN_STEMMED else "en"
+    return lang
+
+
+def _number(word: str) -> str:
+    """One form for a number however it is grouped: "1,000" == "1.000" == "1 000" -> "1000".
+
+    A separator followed by exactly three digits groups thousands; a single other separator
+    is the decimal mark ("3,5" -> "3.5"); anything else (times, dates) stays as written.
+    """
+    groups = _NUMBER_GROUPS.split(word)
+    if len(groups) == 1:
+        return word
+    if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+        return "".join(groups)
+    if len(groups) == 2 and ":" not in word:
+        return f"{groups[0]}.{groups[1]}"
+    return word

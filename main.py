@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.project:
             from viewer.project import load_project
 
-            window.show_comparison_from(load_project(args.project).comparison)
+            window.start_project(load_project(args.project))
         elif args.files:
             from viewer.ingest import read_source
 

@@ -83,3 +83,25 @@ def test_a_failing_analysis_shows_a_message_not_a_crash(window, qtbot, monkeypat
         window.set_readouts(Readout(text="x."), Readout(text="y."))
     assert shown and "boom" in shown[0]
     assert window.comparison is old
+
+
+def test_a_project_opens_with_its_settings_and_notes(window, qtbot, monkeypatch):
+    from viewer.model import Annotation
+    from viewer.project import Project
+
+    seen = {}
+
+    def fake_compare(a, b, **kw):
+        seen.update(kw)
+        c = make_comparison()
+        c.a.readout, c.b.readout = a, b
+        return c
+
+    monkeypatch.setattr(analysis, "compare", fake_compare)
+    c = make_comparison()
+    note = Annotation(side="A", start=0, end=3, quote=c.a.text[:3], note="check this")
+    project = Project(a=c.a.readout, b=c.b.readout, mode="versions", annotations=[note])
+    with qtbot.waitSignal(window.analysisFinished, timeout=10_000):
+        window.start_project(project)
+    assert seen["mode"] == "versions"
+    assert [n.note for n in window.comparison.annotations] == ["check this"]

@@ -34,7 +34,8 @@ from viewer.app.sentence_info import describe_sentence
 from viewer.app.word_marks import changed_spans
 from viewer.app.worker import AnalysisRun, AnalysisWorker
 from viewer.errors import CounterpartError
-from viewer.model import SIDES, Comparison, Evidence, Readout, Side, other
+from viewer.model import SIDES, Annotation, Comparison, Evidence, Readout, Side, other
+from viewer.project import Project, reanchor
 
 ORGANISATION = "Counterpart"
 APPLICATION = "Counterpart"
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Counterpart"))
         self.comparison: Comparison | None = None
         self.readouts: dict[Side, Readout | None] = {"A": None, "B": None}
-        self.options: dict = {}
+        self.options: dict = {}  # keyword arguments for compare() (mode, lexicons)
         self._run: AnalysisRun | None = None
         self._retired: list[AnalysisRun] = []
         self._syncing = False
@@ -148,6 +149,8 @@ class MainWindow(QMainWindow):
                      self.tr("Open the left text"))
         self._action(m, self.tr("Open &B…"), lambda: self.choose_file("B"), ["Ctrl+Shift+O"],
                      self.tr("Open the right text"))
+        self._action(m, self.tr("Open &Project…"), self.choose_project, ["Ctrl+Alt+O"],
+                     self.tr("Open a saved Counterpart project: both texts, settings and notes"))
         self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         m.addSeparator()
         self._action(m, self.tr("&Reload"), self.reload, [QKeySequence.StandardKey.Refresh, "Ctrl+R"],
@@ -337,9 +340,23 @@ class MainWindow(QMainWindow):
         self.readouts = fresh
         self._readouts_changed()
 
-    def show_comparison_from(self, comparison: Comparison) -> None:
-        """Show a comparison computed elsewhere (a loaded project)."""
-        self.set_comparison(comparison)
+    def choose_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
+                                              self.tr("Counterpart projects (*.json *.counterpart);;All files (*)"))
+        if not path:
+            return
+        from viewer.project import load_project
+
+        try:
+            self.start_project(load_project(path))
+        except CounterpartError as exc:
+            self.error(self.tr("Cannot open the project"), str(exc))
+
+    def start_project(self, project: Project) -> None:
+        """Analyse a project's texts with its settings; its notes are placed once the analysis is done."""
+        self.readouts = {"A": project.a, "B": project.b}
+        self.options = project.options()
+        self.start_analysis(notes=list(project.annotations))
 
     def _readouts_changed(self) -> None:
         a, b = self.readouts["A"], self.readouts["B"]
@@ -352,10 +369,11 @@ class MainWindow(QMainWindow):
         self.start_analysis()
 
     # --- analysis -------------------------------------------------------------------
-    def start_analysis(self) -> None:
+    def start_analysis(self, notes: list[Annotation] | None = None) -> None:
+        """Analyse the current readouts; `notes` (a project's) are placed on the result."""
         if self._run is not None:
             self._retire(self._run)
-        worker = AnalysisWorker(self.readouts["A"], self.readouts["B"], self.options)
+        worker = AnalysisWorker(self.readouts["A"], self.readouts["B"], self.options, notes or [])
         worker.progress.connect(self._progress)
         worker.finished.connect(self._analysis_done)
         worker.failed.connect(self._analysis_failed)
@@ -402,6 +420,9 @@ class MainWindow(QMainWindow):
 
     def _analysis_done(self, comparison: Comparison) -> None:
         if self._finish_run(self.sender()):
+            notes = self.sender().notes
+            if notes:
+                comparison.annotations = reanchor(notes, {"A": comparison.a.text, "B": comparison.b.text})
             self.set_comparison(comparison)
             self._remember_pair()
             self.analysisFinished.emit()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from viewer import analysis
 from viewer.errors import Cancelled, CounterpartError
-from viewer.model import Readout
+from viewer.model import Annotation, Readout
 
 
 class AnalysisWorker(QObject):
@@ -18,9 +18,10 @@ class AnalysisWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, a: Readout, b: Readout, options: dict):
+    def __init__(self, a: Readout, b: Readout, options: dict, notes: list[Annotation]):
         super().__init__()
         self.a, self.b, self.options = a, b, options
+        self.notes = notes  # carried with the run so they land on the comparison of these texts
         self._stop = threading.Event()
 
     def cancel(self) -> None:

@@ -56,6 +56,13 @@ def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[f
     return table
 
 
+def _styled(document, style_id: str):
+    """A paragraph styled by id: python-docx's lookup by name scans every style on each call."""
+    paragraph = document.add_paragraph()
+    paragraph._p.get_or_add_pPr().style = style_id
+    return paragraph
+
+
 def _heading(document, text: str, level: int = 1):
     return document.add_heading(text, level=level)
 
@@ -110,7 +117,7 @@ def _findings(document, c: Comparison) -> None:
     if not findings:
         add_run(document.add_paragraph(), "No difference of emphasis stood out.", NOTE)
     for f in findings:
-        p = document.add_paragraph(style="List Number")
+        p = _styled(document, "ListNumber")
         add_run(p, f.text)
         if f.evidence:
             ev = f.evidence[0]
@@ -154,7 +161,7 @@ def _tone(document, c: Comparison) -> None:
             add_run(p, " — none", NOTE)
         for mark in marks:
             label, reading = readings.get(mark.id, (mark.id, ""))
-            item = document.add_paragraph(style="List Bullet")
+            item = _styled(document, "ListBullet")
             add_run(item, f"“{mark.text}”")
             add_run(item, f" ({label}, sentence {mark.sentence + 1})" + (f": {reading}" if reading else ""), NOTE)
 
@@ -182,7 +189,7 @@ def _one_side_only(document, c: Comparison) -> None:
         if not only:
             add_run(p, " — nothing: every passage has a counterpart.", NOTE)
         for i in only:
-            add_run(document.add_paragraph(style="List Bullet"), c.doc(side).sentences[i].text)
+            add_run(_styled(document, "ListBullet"), c.doc(side).sentences[i].text)
 
 
 def _distinctive(document, c: Comparison) -> None:

@@ -237,3 +237,15 @@ def test_full_title_is_one_mention(lex):
     doc = annotate(lex, "美国总统拜登同中方通电话。", "zh")
     people = [h for s in doc.sentences for h in s.hits if h.entity == "person:biden"]
     assert [h.text for h in people] == ["美国总统拜登"]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("中共中央政治局委员、中央外办主任王毅同沙利文会谈。", "zh"),
+        ("Министр провёл разговор с членом Политбюро ЦК КПК Ван И.", "ru"),
+    ],
+)
+def test_party_title_is_a_passing_mention(lex, text, lang):
+    hits = [h for s in annotate(lex, text, lang).sentences for h in s.hits if h.topic == "domestic-politics"]
+    assert hits and all(h.passing for h in hits)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.app import palette
 from viewer.model import Finding
@@ -25,6 +32,18 @@ def weight_icon(finding: Finding) -> QIcon:
     return QIcon(pixmap)
 
 
+class _WrappedRows(QStyledItemDelegate):
+    """Row height from the text wrapped at the list's real width (Qt's own guess overlaps rows)."""
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        width = view.viewport().width() - BAR.width() - 2 * view.spacing() - 32  # icon gap and text margins
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        rect = option.fontMetrics.boundingRect(0, 0, max(width, 80), 10_000, Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
 class FindingsPanel(QWidget):
     findingActivated = Signal(int)  # index into comparison.findings
 
@@ -36,7 +55,9 @@ class FindingsPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setSpacing(2)
+        self.list.setItemDelegate(_WrappedRows(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap the texts when the tab is resized
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never scroll sideways
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)

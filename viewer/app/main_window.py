@@ -125,10 +125,22 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(180)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setToolTip(self.tr("Stop the analysis and keep the comparison shown"))
+        self.note = QLabel(self)  # short-lived notes; statusBar().showMessage would hide the summary
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.timeout.connect(self.note.clear)
         self.statusBar().addWidget(self.summary, 1)
+        self.statusBar().addPermanentWidget(self.note)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._show_busy(False)
+
+    def _note(self, text: str, ms: int = 4000) -> None:
+        self.note.setText(text)
+        if ms:
+            self._note_timer.start(ms)
+        else:
+            self._note_timer.stop()
 
     def _action(self, menu, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -380,7 +392,7 @@ class MainWindow(QMainWindow):
         worker.cancelled.connect(self._analysis_cancelled)
         self._run = AnalysisRun(worker, self)
         self._show_busy(True)
-        self.statusBar().showMessage(self.tr("Analysing…"))
+        self._note(self.tr("Analysing…"), 0)
         self._run.start()
 
     def _retire(self, run: AnalysisRun) -> None:
@@ -411,7 +423,7 @@ class MainWindow(QMainWindow):
         run.thread.wait()
         run.deleteLater()
         self._show_busy(False)
-        self.statusBar().clearMessage()
+        self._note("")
         return True
 
     def _progress(self, stage: str, fraction: float) -> None:
@@ -436,7 +448,7 @@ class MainWindow(QMainWindow):
     def _analysis_cancelled(self) -> None:
         if self._finish_run(self.sender()):
             self._restore_shown_readouts()
-            self.statusBar().showMessage(self.tr("Analysis cancelled; the previous comparison is still shown."), 5000)
+            self._note(self.tr("Analysis cancelled; the previous comparison is still shown."), 5000)
             self.analysisFinished.emit()
 
     def _restore_shown_readouts(self) -> None:
@@ -607,20 +619,20 @@ class MainWindow(QMainWindow):
 
     def _go_difference(self, step: int) -> None:
         if not self._diffs:
-            self.statusBar().showMessage(self.tr("No differences"), 3000)
+            self._note(self.tr("No differences"), 3000)
             return
         k = self._current_diff + step
         if step < 0 and self._current_diff < 0:
             k = len(self._diffs) - 1
         if not 0 <= k < len(self._diffs):
-            self.statusBar().showMessage(self.tr("No more differences in this direction"), 3000)
+            self._note(self.tr("No more differences in this direction"), 3000)
             QApplication.beep()
             return
         self._current_diff = k
         d = self._diffs[k]
         self.band.selected = d.link
         self.reveal([Evidence("A", i) for i in d.a] + [Evidence("B", j) for j in d.b])
-        self.statusBar().showMessage(self.tr("Difference {k} of {n}").format(k=k + 1, n=len(self._diffs)), 3000)
+        self._note(self.tr("Difference {k} of {n}").format(k=k + 1, n=len(self._diffs)), 3000)
 
     # --- view -----------------------------------------------------------------------
     def _focused_pane(self) -> TextPane:

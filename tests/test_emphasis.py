@@ -216,3 +216,29 @@ def test_measure_fills_every_field_and_findings_have_evidence():
     assert all(f.evidence for f in c.findings)
     weights = [f.weight for f in c.findings]
     assert weights == sorted(weights, reverse=True) and all(0 <= w <= 1 for w in weights)
+
+
+def test_end_to_end_through_the_real_lexicon_and_pipeline():
+    from viewer.analysis import compare
+
+    a = Readout(
+        "President Biden spoke with President Xi Jinping today.\n\n"
+        "President Biden raised concerns about fentanyl and stressed that fentanyl trafficking must stop. "
+        "He added that the United States will keep working with allies.\n\n"
+        "The two leaders agreed to maintain open lines of communication.",
+        label="White House",
+    )
+    b = Readout(
+        "President Xi Jinping spoke with President Biden on the phone.\n\n"
+        "Xi Jinping stressed that the Taiwan question is the most important issue in China-U.S. relations. "
+        "He said that China firmly opposes Taiwan independence.\n\n"
+        "The two leaders agreed to maintain open lines of communication.",
+        label="Xinhua",
+    )
+    c = compare(a, b)
+    speakers_a = [s.speaker for s in c.a.sentences]
+    assert speakers_a[1:3] == ["Joe Biden", "Joe Biden"] and speakers_a[-1] == "both"
+    texts = [f.text for f in c.findings]
+    assert any(t.startswith("Only Xinhua mentions Taiwan") for t in texts)
+    assert c.findings[0].kind == "omission"
+    assert all(f.evidence for f in c.findings)

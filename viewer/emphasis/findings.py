@@ -146,9 +146,10 @@ def voice_findings(comparison: Comparison, principals: dict[Side, str | None], c
         if not hits or not body:
             continue
         share = len(hits) / len(body)
+        names = " or ".join(dict.fromkeys(doc.sentences[i].speaker for i in hits))
         text = (
-            f"{label(comparison, side)} attributes {_sentences(len(hits))} ({_pct(share)}) to {theirs}, "
-            f"the principal of {label(comparison, other(side))}, or to that side."
+            f"{label(comparison, side)} puts {_sentences(len(hits))} ({_pct(share)}) in the mouth of {names}; "
+            f"{theirs} is the speaker {label(comparison, other(side))} quotes most."
         )
         found.append(
             Finding("voice", round(min(0.85, 0.45 + 0.4 * share), 3), text, _evidence(side, hits), side=side, speaker=theirs)

@@ -8,11 +8,14 @@ Rule (kept simple so a reader can predict it):
    different mentions joined by a conjunction ("Biden and Xi discussed") are "both"; a bare country
    counts only right before the verb ("Russia reaffirmed"). No mention but a pronoun subject
    ("He added") or a verb at the very start continues the speaker of the previous two sentences;
-   a mention just after the verb ("said Biden") also names the speaker.
+   a mention just after the verb ("said Biden") also names the speaker (not in Chinese, where
+   "希望美方" is "hopes that the U.S. side").
 3. Without a verb of saying, a continuation opener ("He also", "Il a également", "Он также")
    continues the previous speaker; in Chinese, where a paragraph opened by "习近平指出" keeps
-   speaking without a subject, every later sentence of that paragraph continues its speaker.
-4. Otherwise the sentence is the narrator's (None). Headings are always the narrator's.
+   speaking without a subject, every later sentence of that paragraph continues its speaker, and
+   a country's side named inside it ("美方提出") is talked about, not talking.
+4. A sentence that opens with a "both" phrase is "both" even without a verb of saying.
+5. Otherwise the sentence is the narrator's (None). Headings are always the narrator's.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class Mention:
     end: int
     speaker: str
     country: str | None  # ISO code of the speaker's country; None for "both"
+    kind: str  # "person", "side" or "both"
     bare_country: bool = False  # a country named without "side": a speaker only right before a verb
 
 
@@ -90,7 +94,7 @@ def mentions(sentence: Sentence, words: VoiceWords, lexicon) -> list[Mention]:
         kind, _, ident = hit.entity.partition(":")
         if kind == "person":
             info = lexicon.person(ident)
-            found.append(Mention(hit.start, hit.end, info.label, info.country))
+            found.append(Mention(hit.start, hit.end, info.label, info.country, "person"))
         elif kind == "country":
             first = _token_index(sentence, hit.start)
             after = _token_index(sentence, hit.end)
@@ -100,15 +104,15 @@ def mentions(sentence: Sentence, words: VoiceWords, lexicon) -> list[Mention]:
             if after < len(norms) and norms[after] in words.side_words:
                 end = tokens[after].end
             bare = (start, end) == (hit.start, hit.end)
-            found.append(Mention(start, end, _country_side(lexicon, ident), ident, bare_country=bare))
+            found.append(Mention(start, end, _country_side(lexicon, ident), ident, "side", bare_country=bare))
     for name, code in words.sides.items():
         for start, end in phrase_spans(sentence, ((name,),), words.language):
-            found.append(Mention(start, end, _country_side(lexicon, code), code))
-    sides = [m for m in found if not m.bare_country and m.country]
+            found.append(Mention(start, end, _country_side(lexicon, code), code, "side"))
+    sides = [m for m in found if m.kind == "side" and not m.bare_country]
     for start, end in phrase_spans(sentence, words.both, words.language):
         # "китайская сторона" is China's side, not "стороны" (both)
         if not any(m.start < end and start < m.end for m in sides):
-            found.append(Mention(start, end, BOTH, None))
+            found.append(Mention(start, end, BOTH, None, "both"))
     found.sort(key=lambda m: (m.start, -m.end))
     return found
 
@@ -129,12 +133,21 @@ def _speaker_at_verb(found: list[Mention], verb: tuple[int, int], sentence: Sent
         if len(before) > 1:
             prev = before[-2]
             if prev.speaker != nearest.speaker and _joined(prev, nearest, sentence, words):
-                return Mention(prev.start, nearest.end, BOTH, None)
+                return Mention(prev.start, nearest.end, BOTH, None, "both")
         return nearest
+    if not words.speaker_after_verb:
+        return None
     after = [
         m for m in found if m.start >= verb[1] and not m.bare_country and len(_between(sentence, verb[1], m.start)) <= 2
     ]
     return after[0] if after else None
+
+
+def _has_pronoun(lead: list[str], lead_text: str, words: VoiceWords) -> bool:
+    """A pronoun subject before the verb; in Chinese inside a word unit too ("我愿" is one unit)."""
+    if words.language == "zh":
+        return any(p in lead_text for p in words.pronouns)
+    return any(w in words.pronouns for w in lead)
 
 
 def attribute(doc: Document, lexicon) -> dict[str, str | None]:
@@ -150,6 +163,7 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
             prev = s
             continue
         carried = next((sp for sp in reversed(recent[-2:]) if sp is not None), None)
+        ongoing = prev.speaker if words.carry_in_paragraph and prev is not None and prev.paragraph == s.paragraph else None
         found = mentions(s, words, lexicon)
         # a verb inside a name is no verb: "United States" stems to "state", like "stated"
         verbs = [
@@ -159,17 +173,22 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
         if verbs:
             chosen = _speaker_at_verb(found, verbs[0], s, words)
             lead = _between(s, s.start, verbs[0][0])
-            if chosen is not None:
+            lead_text = to_simplified(doc.text[s.start : verbs[0][0]])
+            if chosen is not None and chosen.kind == "side" and ongoing is not None:
+                speaker = ongoing  # "习近平指出……美方提出……": the side is talked about, not talking
+            elif chosen is not None:
                 speaker = chosen.speaker
                 countries.setdefault(speaker, chosen.country)
-            elif len(lead) <= 1 or any(w in words.pronouns for w in lead):
+            elif len(lead) <= 1 or _has_pronoun(lead, lead_text, words):
                 speaker = carried
-        if speaker is None and not (verbs and found):
+        if speaker is None:
             opener = phrase_spans(s, words.continuation, doc.language)
             if (opener and opener[0][0] == s.tokens[0].start) or s.tokens[0].norm in words.pronouns:
                 speaker = carried
-            elif words.carry_in_paragraph and prev is not None and prev.paragraph == s.paragraph:
-                speaker = prev.speaker
+            elif ongoing is not None:
+                speaker = ongoing
+            elif found and found[0].kind == "both" and found[0].start == s.tokens[0].start:
+                speaker = BOTH  # "双方还就……交换了意见", "Both sides also ..."
         s.speaker = speaker
         recent.append(speaker)
         prev = s

@@ -32,6 +32,7 @@ class VoiceWords:
     sides: dict[str, str] = field(default_factory=dict)  # normalised word -> ISO country ("中方" -> "CN")
     conjunctions: frozenset[str] = frozenset()
     carry_in_paragraph: bool = False
+    speaker_after_verb: bool = True
 
 
 def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
@@ -65,6 +66,7 @@ def voice_words(lang: str) -> VoiceWords:
         sides={normalize(k, lang): v for k, v in data.get("sides", {}).items()},
         conjunctions=_words(data.get("conjunctions", []), lang),
         carry_in_paragraph=bool(data.get("carry_in_paragraph", False)),
+        speaker_after_verb=bool(data.get("speaker_after_verb", True)),
     )
 
 

@@ -73,6 +73,17 @@ def test_comments_sit_on_the_exact_words_with_author_initials_and_date(tmp_path)
     assert words.split() == "Vienna.The two sides".split()
 
 
+def test_detached_notes_are_listed_not_commented(tmp_path):
+    c = annotated_english()
+    gone = annotation(c, "B", "Vienna today", "Was in the first version.")
+    gone.quote, gone.detached = "Vienna tomorrow", True
+    c.annotations.append(gone)
+    document = write(c, tmp_path)
+    assert len(document.comments) == 3
+    listed = [p.text for p in document.paragraphs if "Vienna tomorrow" in p.text]
+    assert listed == ["B: “Vienna tomorrow” — Was in the first version. (Ann Analyst)"]
+
+
 def test_single_sentence_comments_are_in_the_side_by_side_table(tmp_path):
     c = annotated_english()
     document = write(c, tmp_path)

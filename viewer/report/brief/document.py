@@ -211,6 +211,19 @@ def _distinctive(document, c: Comparison) -> None:
     _table(document, [_label(c, "A"), _label(c, "B")], rows, [8.5, 8.5])
 
 
+def _detached(document, c: Comparison) -> None:
+    """Notes whose quote is no longer in the text cannot be comments; they are listed, never dropped."""
+    notes = [a for a in c.annotations if a.detached]
+    if not notes:
+        return
+    _heading(document, "Notes whose passage is no longer in the text")
+    for note in notes:
+        item = _styled(document, "ListBullet")
+        add_run(item, f"{note.side}: “{note.quote}” — ")
+        add_run(item, note.note)
+        add_run(item, f" ({note.author or 'Counterpart'})", NOTE)
+
+
 def _tracked(document, c: Comparison, first_id: int) -> None:
     document.add_page_break()
     _heading(document, f"Changes from {_label(c, 'A')} to {_label(c, 'B')} (tracked changes)")
@@ -243,7 +256,7 @@ def build(c: Comparison, *, title: str | None = None, chart_png: bytes | None = 
     """The whole brief as a python-docx Document."""
     document = docx.Document()
     _page_setup(document)
-    comments = Comments(document, c.annotations)
+    comments = Comments(document, [a for a in c.annotations if not a.detached])
     _title(document, c, title)
     _sources(document, c)
     _findings(document, c)
@@ -253,6 +266,7 @@ def build(c: Comparison, *, title: str | None = None, chart_png: bytes | None = 
     _side_by_side(document, c, comments)
     _one_side_only(document, c)
     _distinctive(document, c)
+    _detached(document, c)
     if c.mode == "versions":
         _tracked(document, c, first_id=len(c.annotations))
     _appendix(document, c, comments)

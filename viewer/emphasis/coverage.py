@@ -32,7 +32,7 @@ def sentence_words(sentence: Sentence, language: str) -> int:
     """Length of a sentence counted as Document.words counts the whole text."""
     if language == "zh":
         return len(_HAN.findall(sentence.text))
-    return sum(1 for t in sentence.tokens if any(c.isalnum() for c in t.text))
+    return sum(1 for t in sentence.tokens if t.text[:1].isalnum() or any(c.isalnum() for c in t.text))
 
 
 def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, conjunctions: frozenset[str]) -> bool:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 
 from viewer.emphasis.wordlists import stop_words
 from viewer.model import SIDES, Comparison, Document, Term, other
@@ -36,13 +37,19 @@ MIN_COUNT = 2
 PRIOR_SHARE = 0.1  # alpha0 as a share of the pooled counts: see the module's docstring
 
 
+@lru_cache(maxsize=50_000)
+def _countable(text: str, norm: str, language: str) -> bool:
+    """A word with a letter in it (not a number), and not a lone Latin letter."""
+    return any(c.isalpha() for c in text) and (len(norm) >= 2 or language == "zh")
+
+
 def _counts(doc: Document, stops: frozenset[str]):
     counts: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
     where: dict[str, list[int]] = {}
     for s in doc.sentences:
         for t in s.tokens:
-            if t.norm in stops or not any(c.isalpha() for c in t.text) or len(t.norm) < 2 and doc.language != "zh":
+            if t.norm in stops or not _countable(t.text, t.norm, doc.language):
                 continue
             counts[t.norm] += 1
             surfaces.setdefault(t.norm, Counter())[t.text] += 1

@@ -32,6 +32,8 @@ CONCEPTS = "concepts.toml"
 _CLDR_LOCALES = {"en": ("en",), "fr": ("fr",), "es": ("es",), "ru": ("ru",), "zh": ("zh_Hans", "zh_Hant")}
 # CLDR "territories" that are groupings, not countries (EU and UN are organisations here).
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+# CLDR names that are also a common word of readouts: Spanish "Reunión" is "meeting".
+_NOT_NAMES = {("es", "RE")}
 
 # Allowed keys of each kind of section; the first group is language-independent.
 _KEYS = {
@@ -134,6 +136,9 @@ def _read(path: Path, data: _Data) -> None:
         message = str(exc)
         at = _TOML_AT.search(message)
         line = int(at.group(1)) if at else None
+        if "at end of document" in message:
+            line = len(text.splitlines()) or 1
+            message = message.replace(" (at end of document)", " at the end of the file")
         raise LexiconError(name, line, f"TOML syntax: {_TOML_AT.sub('', message)}") from None
 
     def fail(problem: str, section: str, key: str | None = None, value: str | None = None):
@@ -178,7 +183,7 @@ def _read(path: Path, data: _Data) -> None:
 
 
 def _find_line(text: str, key: str) -> int | None:
-    pattern = re.compile(r"^\s*\[?\s*" + re.escape(key) + r"\b", re.MULTILINE)
+    pattern = re.compile(r"^[ \t]*\[?[ \t]*" + re.escape(key) + r"\b", re.MULTILINE)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
@@ -244,6 +249,8 @@ def _cldr_names(lang: str) -> list[tuple[str, str]]:
     pairs = []
     for locale in _CLDR_LOCALES.get(lang, (lang,)):
         for code, name in _territories(locale).items():
+            if (lang, code) in _NOT_NAMES:
+                continue
             for part in re.split(r"[()（）]", name):
                 if part.strip():
                     pairs.append((code, part.strip()))

@@ -1,0 +1,220 @@
+"""The lexicon: loading, term semantics (stems, phrases, prefixes, capitals), entities, user files, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from viewer.emphasis.lexicon import load_lexicon
+from viewer.errors import LexiconError
+from viewer.model import Document, Readout, Sentence
+from viewer.text.tokens import tokenize
+
+
+def make_doc(lang: str, *sentences: str) -> Document:
+    """A document whose sentences are the given strings, joined by one space (offsets kept)."""
+    text = " ".join(sentences)
+    out, pos = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(i, 0, pos, pos + len(s), s, tokenize(s, lang, pos), lang))
+        pos += len(s) + 1
+    return Document(Readout(text), lang, out, [(0, len(text))])
+
+
+def annotated(lang: str, *sentences: str, lexicon=None) -> Document:
+    doc = make_doc(lang, *sentences)
+    (lexicon or load_lexicon()).annotate(doc)
+    return doc
+
+
+def topics(sentence: Sentence) -> set[str]:
+    return {h.topic for h in sentence.hits if h.topic}
+
+
+def entities(sentence: Sentence) -> set[str]:
+    return {h.entity for h in sentence.hits if h.entity}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Les entretiens ont été constructifs."),
+        ("fr", "Des discussions constructives ont eu lieu."),
+        ("es", "Mantuvieron conversaciones constructivas."),
+        ("en", "Both sides described the talks as constructive."),
+    ],
+)
+def test_tone_words_match_inflected_forms(lang, text):
+    assert annotated(lang, text).sentences[0].tone == ["constructive"]
+
+
+def test_plural_and_singular_meet_through_the_stemmer():
+    doc = annotated("en", "He raised the new sanction.", "They discussed sanctions on banks.")
+    assert all("sanctions" in topics(s) for s in doc.sentences)
+
+
+def test_multiword_phrases_and_their_spans():
+    doc = annotated(
+        "en",
+        "The President noted the long-standing one-China policy.",
+        "They held an exchange of views.",
+        "The minister firmly opposes the plan.",
+    )
+    one_china = next(h for h in doc.sentences[0].hits if h.topic == "taiwan")
+    assert one_china.text == "one-China policy"
+    assert doc.text[one_china.start : one_china.end] == "one-China policy"
+    assert doc.sentences[1].tone == ["exchange-of-views"]
+    mark = doc.sentences[2].tone_marks[0]
+    assert (mark.id, mark.text, mark.sentence) == ("oppose", "firmly opposes", 2)
+    assert doc.text[mark.start : mark.end] == "firmly opposes"
+
+
+def test_prefix_terms_match_derivations():
+    en = annotated("en", "The goal remains complete denuclearization.")
+    fr = annotated("fr", "L'objectif reste la dénucléarisation complète.")
+    assert "nuclear-weapons" in topics(en.sentences[0])
+    assert "nuclear-weapons" in topics(fr.sentences[0])
+
+
+def test_no_accidents_inside_or_across_words():
+    doc = annotated(
+        "en",
+        "Such policies cause harms to many.",
+        "He told us who would come.",
+        "Issues concerning the schedule were settled.",
+        "The Chinese side spoke first.",
+    )
+    harms, pronouns, concerning, chinese = doc.sentences
+    assert "military" not in topics(harms)
+    assert not entities(pronouns) and not pronouns.hits
+    assert "concern" not in concerning.tone
+    assert entities(chinese) == {"country:CN"}
+    assert topics(chinese) == set()
+    # in French, "France" is a country, never the tone word "franc"
+    fr = annotated("fr", "La France a pris la parole.")
+    assert fr.sentences[0].tone == []
+    assert entities(fr.sentences[0]) == {"country:FR"}
+
+
+def test_acronyms_with_and_without_dots():
+    doc = annotated("en", "The U.S. and the US side met.")
+    assert [h.entity for h in doc.sentences[0].hits if h.entity] == ["country:US", "country:US"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Biden spoke with President Putin."),
+        ("fr", "Le président Biden s'est entretenu avec Vladimir Poutine."),
+        ("es", "El presidente Joe Biden habló con Putin."),
+    ],
+)
+def test_people_have_one_id_in_every_language(lang, text):
+    assert {"person:biden", "person:putin"} <= entities(annotated(lang, text).sentences[0])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "written"),
+    [
+        ("en", "They discussed Ukraine.", "Ukraine"),
+        ("fr", "Ils ont évoqué l'Ukraine.", "Ukraine"),
+        ("es", "Hablaron sobre Ucrania.", "Ucrania"),
+        ("zh", "他们谈到乌克兰和美国。", "乌克兰"),
+    ],
+)
+def test_country_names_from_cldr_carry_their_topic(lang, text, written):
+    hits = annotated(lang, text).sentences[0].hits
+    assert any(h.entity == "country:UA" and h.topic == "ukraine" and h.text == written for h in hits)
+
+
+def test_a_country_without_a_topic_gives_an_empty_topic():
+    hit = next(h for h in annotated("en", "Brazil sent a delegation.").sentences[0].hits)
+    assert (hit.entity, hit.topic) == ("country:BR", "")
+
+
+def test_longer_match_shadows_the_names_inside_it():
+    sentence = annotated("en", "They discussed the South China Sea.").sentences[0]
+    assert topics(sentence) == {"maritime"}
+    assert "country:CN" not in entities(sentence)
+
+
+def test_concepts_join_topics_tones_and_entities():
+    lexicon = load_lexicon()
+    sentence = annotated("en", "Biden candidly raised Taiwan.", lexicon=lexicon).sentences[0]
+    assert lexicon.concepts(sentence) == {"person:biden", "country:TW", "taiwan", "tone:candid"}
+
+
+def test_labels_and_ids():
+    lexicon = load_lexicon()
+    assert lexicon.topic_ids[:3] == ["bilateral-relations", "leader-diplomacy", "taiwan"]
+    assert len(lexicon.topic_ids) >= 27
+    assert "substantive" in lexicon.tone_ids
+    assert lexicon.topic_label("taiwan") == "Taiwan"
+    assert lexicon.tone_reading("candid")
+    assert lexicon.person("person:biden").country == "US"
+    assert lexicon.entity_label("country:UA") == "Ukraine"
+    assert lexicon.entity_label("country:UA", "es") == "Ucrania"
+    assert lexicon.entity_label("org:un") == "United Nations"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_user_file_adds_a_topic_and_a_term(tmp_path):
+    user = write(
+        tmp_path,
+        "mine.toml",
+        'language = "en"\n'
+        "[topic.arctic-shipping]\n"
+        'label = "Arctic shipping"\n'
+        'terms = ["icebreaker", "polar route"]\n'
+        'passing = ["tundra"]\n'
+        "[tone.candid]\n"
+        'terms = ["plain-spoken"]\n',
+    )
+    lexicon = load_lexicon([user])
+    assert lexicon.topic_ids[-1] == "arctic-shipping"
+    assert lexicon.topic_label("arctic-shipping") == "Arctic shipping"
+    doc = annotated(
+        "en",
+        "New icebreakers will use the polar route.",
+        "It was a plain-spoken talk about tundra.",
+        lexicon=lexicon,
+    )
+    assert "arctic-shipping" in topics(doc.sentences[0])
+    assert doc.sentences[1].tone == ["candid"]
+    assert [h.passing for h in doc.sentences[1].hits if h.topic == "arctic-shipping"] == [True]
+    # the built-in lexicon is unchanged
+    assert "arctic-shipping" not in load_lexicon().topic_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('language = "en"\n[topic.taiwan]\nterms = ["a",\n', 3, "TOML"),
+        ('language = "en"\n\n[topic.taiwan]\nterms = ["strait", 42]\n', 4, "not a string"),
+        ('language = "en"\n[topic.taiwan]\nterms = ["  "]\n', 3, "empty"),
+        ('language = "en"\n[tone.cheerful]\nterms = ["upbeat"]\n', 2, "unknown tone"),
+        ('language = "en"\n[topic.new-thing]\nterms = ["x"]\n', 2, "label"),
+        ('language = "en"\n\n[weather.rain]\nterms = ["x"]\n', 3, "unknown section"),
+        ('language = "en"\n[topic.taiwan]\nwords = ["x"]\n', 3, "unknown key"),
+        ('[topic.taiwan]\nterms = ["x"]\n', 2, "language"),
+    ],
+)
+def test_errors_name_the_file_and_the_line(tmp_path, text, line, words):
+    path = write(tmp_path, "bad.toml", text)
+    with pytest.raises(LexiconError) as err:
+        load_lexicon([path])
+    assert err.value.path == str(path)
+    assert err.value.line == line
+    assert words in str(err.value)
+    assert str(path) in str(err.value) and f"line {line}" in str(err.value)
+
+
+def test_missing_user_file_is_a_lexicon_error(tmp_path):
+    with pytest.raises(LexiconError, match="not found"):
+        load_lexicon([tmp_path / "absent.toml"])

@@ -70,7 +70,7 @@ _NUMBER_PREFIXES = frozenset(
 )
 # Ordinary abbreviations: a sentence may end on them, so only a capitalised word splits.
 _ABBREVIATIONS = frozenset(
-    "etc jr inc ltd co corp vs approx est dept jan feb mar apr jun jul aug sep sept oct nov dec "
+    "etc jr inc ltd co corp vs approx am pm est dept jan feb mar apr jun jul aug sep sept oct nov dec "
     "тд тп др пр гг вв млн млрд тыс руб долл "
     "env etc av apr jc "
     "usw ca".split()
@@ -86,10 +86,16 @@ def sentence_spans(text: str, lang: str, start: int = 0, end: int | None = None)
     starters = STOPWORDS.get(lang, _ANY_STOPWORD)
     spans: list[tuple[int, int]] = []
     sentence_start = start
+    seen_word, checked = False, start  # a word since sentence_start? (known up to `checked`)
     for m in _TERMINAL.finditer(text, start, end):
-        if _ends_sentence(text, m, end, starters, sentence_start):
+        if not seen_word:
+            seen_word = bool(_WORD_CHAR.search(text, checked, m.start()))
+            checked = m.end()
+        # Punctuation with no word before it ("... Next") opens the next sentence instead.
+        if seen_word and _ends_sentence(text, m, end, lang, starters, sentence_start):
             _append(text, spans, sentence_start, m.end())
-            sentence_start = m.end()
+            sentence_start = checked = m.end()
+            seen_word = False
     _append(text, spans, sentence_start, end)
     return spans
 
@@ -107,14 +113,14 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
     if end <= start:
         return
     if spans and not _WORD_CHAR.search(text, start, end):
-        # A stray "..." or "»" after a sentence: keep it with that sentence.
+        # A stray "..." or "»" after the last sentence: keep it with that sentence.
         spans[-1] = (spans[-1][0], end)
     else:
         spans.append((start, end))
 
 
 def _ends_sentence(
-    text: str, m: re.Match[str], limit: int, starters: frozenset[str], sentence_start: int
+    text: str, m: re.Match[str], limit: int, lang: str, starters: frozenset[str], sentence_start: int
 ) -> bool:
     mark = m.group()
     after = m.end()
@@ -122,7 +128,7 @@ def _ends_sentence(
         return True
     if after < limit and not text[after].isspace():
         # "U.S.-China", "3.5", "В.В.Путин": no space, no end; except ASCII ?! before Chinese.
-        return mark[-1] in "!?" and bool(_HAN.match(text, after))
+        return mark.rstrip(_CLOSERS)[-1] in "!?" and bool(_HAN.match(text, after))
     nxt = _next_word(text, after, limit)
     if not nxt:
         return True
@@ -148,13 +154,17 @@ def _ends_sentence(
     if key in _TITLES or pair in _TITLES:
         return False
     if nxt[0].isdigit():
-        return key not in _NUMBER_PREFIXES
+        # "No. 5", "Sept. 17": the number belongs to the abbreviation.
+        return key not in _NUMBER_PREFIXES and key not in _ABBREVIATIONS
+    if lang == "de" and before.isdigit() and len(before) <= 2:
+        # German ordinals: "am 3. Oktober".
+        return False
     return key not in _ABBREVIATIONS or _long_enough(text, sentence_start, m.start())
 
 
 def _long_enough(text: str, start: int, end: int) -> bool:
     """More than three words: "В 2020–2021 гг." alone opens a sentence, it is not one."""
-    return len(text[start:end].split()) > 3
+    return len(text[start:min(end, start + 400)].split(maxsplit=3)) > 3
 
 
 def _next_word(text: str, pos: int, limit: int) -> str:
@@ -162,6 +172,7 @@ def _next_word(text: str, pos: int, limit: int) -> str:
     while pos < limit and (text[pos].isspace() or text[pos] in _OPENERS):
         pos += 1
     stop = pos
+    limit = min(limit, pos + 40)  # a word, not the rest of a Chinese paragraph
     while stop < limit and not text[stop].isspace():
         stop += 1
     return text[pos:stop].rstrip(_CLOSERS + ",;:")

@@ -53,6 +53,14 @@ SPLITS = [
      ["(A transcript was not released.)", "Reporters asked why."]),
     ("en", "Ambassador Sr. Lopez attended. Was it useful? Yes!",
      ["Ambassador Sr. Lopez attended.", "Was it useful?", "Yes!"]),
+    ("en", "BRUSSELS, Jan. 9 (Agency) -- The envoys met. They parted.",
+     ["BRUSSELS, Jan. 9 (Agency) -- The envoys met.", "They parted."]),
+    ("en", "The call began at 9 a.m. It lasted until 11 a.m. sharp.",
+     ["The call began at 9 a.m.", "It lasted until 11 a.m. sharp."]),
+    ("en", "... Then the envoy spoke. Nothing more ...",
+     ["... Then the envoy spoke.", "Nothing more ..."]),
+    ("de", "Die Gespräche fanden am 4. Mai statt. Dr. Kern nannte z. B. Energie.",
+     ["Die Gespräche fanden am 4. Mai statt.", "Dr. Kern nannte z. B. Energie."]),
     # French
     ("fr", "M. Li a reçu Mme Roux à Lyon. Ils ont parlé du climat.",
      ["M. Li a reçu Mme Roux à Lyon.", "Ils ont parlé du climat."]),
@@ -70,6 +78,7 @@ SPLITS = [
     ("zh", "外长表示，双方应加强合作。会谈持续两小时。", ["外长表示，双方应加强合作。", "会谈持续两小时。"]),
     ("zh", "他说：“我们愿意对话。”对方表示欢迎。", ["他说：“我们愿意对话。”", "对方表示欢迎。"]),
     ("zh", "双方讨论了贸易问题；还谈到了气候。", ["双方讨论了贸易问题；还谈到了气候。"]),
+    ("zh", "他说：“可以!”对方同意。美方代表U.S. 团队参加。", ["他说：“可以!”", "对方同意。", "美方代表U.S. 团队参加。"]),
     ("zh", "分歧依然存在……但沟通没有中断！真的吗？", ["分歧依然存在……", "但沟通没有中断！", "真的吗？"]),
 ]
 

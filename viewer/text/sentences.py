@@ -179,9 +179,9 @@ def _next_word(text: str, pos: int, limit: int) -> str:
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The non-space run that ends at `pos` (the terminal full stop), without opening brackets."""
+    """The word that ends at `pos` (the terminal full stop): back to a space or a Han character."""
     start = pos
-    while start > 0 and not text[start - 1].isspace() and pos - start < 40:
+    while start > 0 and pos - start < 40 and not (text[start - 1].isspace() or _HAN.match(text, start - 1)):
         start -= 1
     return text[start:pos].lstrip(_OPENERS)
 

@@ -130,6 +130,19 @@ def test_hard_wrapped_block_is_joined_until_a_line_stops_early():
     assert doc.sentences[0].text.endswith("close contact.")
 
 
+def test_hard_wrapped_chinese_counts_characters_as_two_columns():
+    text = (
+        "两国外长举行了长时间的电话会谈，双方就地区局势深入交换\n"
+        "了意见，同意保持密切沟通。双方还讨论了经济合作和能源、交\n"
+        "通等领域的项目。\n"
+        "第二段很短。\n"
+    )
+    doc = segment(Readout(text=text))
+    assert len(doc.paragraphs) == 2
+    assert doc.sentences[0].text == "两国外长举行了长时间的电话会谈，双方就地区局势深入交换\n了意见，同意保持密切沟通。"
+    assert [s.paragraph for s in doc.sentences] == [0, 0, 1]
+
+
 # --- language --------------------------------------------------------------------------------
 
 LANGUAGES = [

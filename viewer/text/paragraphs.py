@@ -4,7 +4,7 @@ Blank lines always separate paragraphs. A single newline is ambiguous: readouts 
 web page carry one newline per paragraph (and headings or list items on lines of their own),
 while text from e-mail or a fixed-width file is hard-wrapped at a column. So each block between
 blank lines is classified: it is hard-wrapped when its lines are short (the longest at most
-120 characters, at least 40) and most lines fill the width and stop mid-sentence. In a
+120 columns, at least 40; a Chinese character takes two) and most lines fill the width and stop mid-sentence. In a
 hard-wrapped block a newline separates only after a line that stops early (a paragraph end or
 a heading) or before a list item; in any other block every newline separates.
 Lines with no letter or digit ("***", "---", "###") separate paragraphs and belong to none.
@@ -19,6 +19,7 @@ _LINE = re.compile(r"[^\n]*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s|#+\s)")
 _FINAL = re.compile(r"[.!?…。！？:：;；][\"'”’»)\]」』）]*$")
 _WORDY = re.compile(r"[^\W_]")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]")
 
 _MAX_WRAP_WIDTH = 120
 _MIN_WRAP_WIDTH = 40
@@ -66,11 +67,12 @@ def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
         return []
     if not _hard_wrapped(text, lines):
         return [line for line in lines if _WORDY.search(text, *line)]
-    width = max(e - s for s, e in lines)
+    widths = [_width(text, s, e) for s, e in lines]
+    width = max(widths)
     paragraphs: list[tuple[int, int]] = []
     start = lines[0][0]
-    for (s, e), nxt in zip(lines, lines[1:], strict=False):
-        stops_early = e - s < 0.6 * width
+    for (s, e), w, nxt in zip(lines, widths, lines[1:], strict=False):
+        stops_early = w < 0.6 * width
         if stops_early or _LIST_ITEM.match(text, nxt[0], nxt[1]) or not _WORDY.search(text, s, e):
             paragraphs.append((start, e))
             start = nxt[0]
@@ -81,14 +83,18 @@ def _split_block(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     if len(lines) < 3:
         return False
-    width = max(e - s for s, e in lines)
+    widths = [_width(text, s, e) for s, e in lines]
+    width = max(widths)
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
         return False
-    body = lines[:-1]
-    wrapped = sum(
-        1 for s, e in body if e - s >= 0.6 * width and not _FINAL.search(text, s, e)
-    )
-    return wrapped >= 0.5 * len(body)
+    body = zip(lines[:-1], widths, strict=False)
+    wrapped = sum(1 for (s, e), w in body if w >= 0.6 * width and not _FINAL.search(text, s, e))
+    return wrapped >= 0.5 * (len(lines) - 1)
+
+
+def _width(text: str, start: int, end: int) -> int:
+    """Columns a line takes: Chinese characters are two wide, as a fixed-width file wraps them."""
+    return end - start + len(_WIDE.findall(text, start, end))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

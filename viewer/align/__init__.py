@@ -50,7 +50,7 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
     if mode is None:
         mode = "versions" if looks_like_versions(scores, n_a, n_b) else "readouts"
     if mode == "versions":
-        in_order, moved = align_versions(a, b, scores)
+        in_order, moved = align_versions(scores, n_a, n_b)
         groups = in_order + moved
         kinds = {id(g): "moved" for g in moved}
     else:

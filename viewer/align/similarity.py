@@ -24,7 +24,7 @@ from viewer.model import Document, Sentence
 Vector = dict[str, float]
 
 TOP_K = 5  # candidates kept per sentence, each way
-MAX_POSTINGS = 64  # a term in more sentences than this (or a tenth of the text) is too common to seek by
+MAX_POSTINGS = 16  # a term in more sentences than this (or a tenth of the text) is too common to seek by
 
 
 def features(sentence: Sentence, lang: str) -> Counter[str]:
@@ -35,6 +35,15 @@ def features(sentence: Sentence, lang: str) -> Counter[str]:
         han = "".join(norms)
         terms.update("#" + han[k : k + 2] for k in range(len(han) - 1))
     return terms
+
+
+def _word_pairs(sentence: Sentence) -> Counter[str]:
+    norms = sentence.norms
+    return Counter(f"{x} {y}" for x, y in zip(norms, norms[1:], strict=False))
+
+
+def _weigh(terms: Counter[str], idf: dict[str, float]) -> Vector:
+    return _unit({t: c * idf[t] for t, c in terms.items()})
 
 
 def _unit(vector: Vector) -> Vector:
@@ -55,13 +64,19 @@ class SimilarityIndex:
         lang = a.language
         terms_a = [features(s, lang) for s in a.sentences]
         terms_b = [features(s, lang) for s in b.sentences]
+        pairs_a = [_word_pairs(s) for s in a.sentences]
+        pairs_b = [_word_pairs(s) for s in b.sentences]
         df: Counter[str] = Counter()
-        for terms in (*terms_a, *terms_b):
+        for terms in (*terms_a, *terms_b, *pairs_a, *pairs_b):
             df.update(terms.keys())
         n = len(terms_a) + len(terms_b)
         idf = {t: math.log(1 + n / d) for t, d in df.items()}
-        self.a = [_unit({t: c * idf[t] for t, c in terms.items()}) for terms in terms_a]
-        self.b = [_unit({t: c * idf[t] for t, c in terms.items()}) for terms in terms_b]
+        self.a = [_weigh(terms, idf) for terms in terms_a]
+        self.b = [_weigh(terms, idf) for terms in terms_b]
+        # Seeking also goes by word pairs: where every word is common (a small vocabulary, a
+        # long text), the pairs still single out a sentence and its edited copy.
+        self.seek_a = [_weigh(t + p, idf) for t, p in zip(terms_a, pairs_a, strict=True)]
+        self.seek_b = [_weigh(t + p, idf) for t, p in zip(terms_b, pairs_b, strict=True)]
         self.scored = 0  # pairs scored in full, to show that not all pairs are
 
     def score(self, i: int, j: int) -> float:
@@ -73,11 +88,11 @@ class SimilarityIndex:
         return cosine(_unit(_sum(self.a[i] for i in a_ids)), _unit(_sum(self.b[j] for j in b_ids)))
 
     def candidates(self, should_cancel: Callable[[], bool] | None = None) -> dict[tuple[int, int], float]:
-        """Full scores of each sentence's TOP_K partners (by rare shared terms), both ways."""
+        """Full scores of each sentence's TOP_K partners (by rare shared terms and word pairs), both ways."""
         pairs: set[tuple[int, int]] = set()
-        for i, j in _top_partners(self.a, self.b, should_cancel):
+        for i, j in _top_partners(self.seek_a, self.seek_b, should_cancel):
             pairs.add((i, j))
-        for j, i in _top_partners(self.b, self.a, should_cancel):
+        for j, i in _top_partners(self.seek_b, self.seek_a, should_cancel):
             pairs.add((i, j))
         return {(i, j): self.score(i, j) for i, j in pairs}
 
@@ -93,7 +108,7 @@ def _sum(vectors) -> Vector:
 def _top_partners(source: list[Vector], target: list[Vector],
                   should_cancel: Callable[[], bool] | None) -> list[tuple[int, int]]:
     """(i, j) for the TOP_K targets j of each source sentence i by their partial dot product
-    over rare-enough terms (position decides among ties).
+    over rare-enough terms.
 
     A sentence made only of common terms seeks by its rarest term, among the targets nearest
     its own relative position, so that its cost stays bounded too.
@@ -124,6 +139,5 @@ def _top_partners(source: list[Vector], target: list[Vector],
             centre = bisect.bisect_left(posting, (i * scale, 0.0))
             for j, wj in posting[max(0, centre - cap // 2) : centre + cap // 2]:
                 acc[j] += v[rarest[1]] * wj
-        best = heapq.nlargest(TOP_K, acc.items(), key=lambda jw: (jw[1], -abs(jw[0] - i * scale)))
-        out.extend((i, j) for j, _ in best)
+        out.extend((i, j) for j in heapq.nlargest(TOP_K, acc, key=acc.__getitem__))
     return out

@@ -1,19 +1,18 @@
 """Versions mode: two near-identical texts (an edited readout, a draft and its final).
 
-Here order is meaningful, so the alignment is monotone: the sentences that are unchanged
-anchor it (a diff of sentence hashes), the changed ones between two anchors are paired in
-order by similarity, and a sentence found far from where the order puts it is one "moved"
-link rather than a deletion plus an insertion.
+Here order is meaningful, so the alignment is monotone: the near-identical pairs that keep
+their order (the longest increasing chain of them) anchor it, the changed sentences between
+two anchors are paired in order by similarity, and a near-identical pair off the chain is a
+sentence moved elsewhere: one "moved" link rather than a deletion plus an insertion.
+Anchoring on pairs rather than on a diff of sentence hashes keeps it O(n log n) when most
+sentences carry some small edit.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 
 from viewer.align.matching import Group, Scores, pair
-from viewer.model import Document
-from viewer.wording import diff_units
 
 NEAR_IDENTICAL = 0.8  # a partner this close counts as the same sentence, edited
 SHARE_NEAR_IDENTICAL = 0.6  # texts with this share of such sentences are versions
@@ -21,62 +20,68 @@ MONOTONE = 0.8  # ... if that share of those pairs also keeps its order
 REWORDED = 0.5  # between anchors, changed sentences pair from this score up
 
 
-def _key(text: str) -> str:
-    return " ".join(text.split())
+def _close_pairs(scores: Scores, n_a: int, n_b: int) -> list[tuple[int, int]]:
+    """One-to-one near-identical pairs, in the order of A."""
+    close = {ij: s for ij, s in scores.items() if s >= NEAR_IDENTICAL}
+    return sorted((g.a[0], g.b[0]) for g in pair(close, n_a, n_b, NEAR_IDENTICAL))
 
 
-def _longest_increasing(values: list[int]) -> int:
-    tails: list[int] = []
-    for v in values:
-        k = bisect.bisect_left(tails, v)
-        tails[k : k + 1] = [v]
-    return len(tails)
+def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs (sorted by i) whose j increase too (patience sorting)."""
+    tails: list[int] = []  # j of the last pair of the best chain of each length
+    tail_at: list[int] = []  # index into pairs of that pair
+    before: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        n = bisect.bisect_left(tails, j)
+        tails[n : n + 1] = [j]
+        tail_at[n : n + 1] = [k]
+        before.append(tail_at[n - 1] if n else -1)
+    chain = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = before[k]
+    return chain[::-1]
 
 
 def looks_like_versions(scores: Scores, n_a: int, n_b: int) -> bool:
     """Most sentences have a near-identical partner, and those pairs keep their order."""
     if not n_a or not n_b:
         return False
-    pairs = dict(sorted((i, j) for (i, j), s in scores.items() if s >= NEAR_IDENTICAL))
-    close_b = set(pairs.values())
-    if (len(pairs) + len(close_b)) / (n_a + n_b) < SHARE_NEAR_IDENTICAL:
+    close = _close_pairs(scores, n_a, n_b)
+    if 2 * len(close) / (n_a + n_b) < SHARE_NEAR_IDENTICAL:
         return False
-    return _longest_increasing(list(pairs.values())) >= MONOTONE * len(pairs)
+    return len(_increasing_chain(close)) >= MONOTONE * len(close)
 
 
-def align_versions(a: Document, b: Document, scores: Scores) -> tuple[list[Group], list[Group]]:
+def align_versions(scores: Scores, n_a: int, n_b: int) -> tuple[list[Group], list[Group]]:
     """(in-order groups, moved groups) of a monotone alignment of the two texts."""
-    partners: dict[int, list[int]] = defaultdict(list)
+    close = _close_pairs(scores, n_a, n_b)
+    anchors = _increasing_chain(close)
+    on_chain = set(anchors)
+    moved = [Group([i], [j], scores[(i, j)]) for i, j in close if (i, j) not in on_chain]
+    taken_a = {g.a[0] for g in moved}
+    taken_b = {g.b[0] for g in moved}
+    partners: dict[int, list[int]] = {}
     for i, j in scores:
-        partners[i].append(j)
-    groups: list[Group] = []
-    gap_a: list[int] = []
-    gap_b: list[int] = []
-    i = j = 0
-    for op, run in diff_units([_key(s.text) for s in a.sentences], [_key(s.text) for s in b.sentences]):
-        if op == 0:
-            groups.extend(_pair_in_order(gap_a, gap_b, scores, partners))
-            gap_a, gap_b = [], []
-            groups.extend(Group([i + k], [j + k], 1.0) for k in range(len(run)))
-            i += len(run)
-            j += len(run)
-        elif op < 0:
-            gap_a.extend(range(i, i + len(run)))
-            i += len(run)
-        else:
-            gap_b.extend(range(j, j + len(run)))
-            j += len(run)
-    groups.extend(_pair_in_order(gap_a, gap_b, scores, partners))
-    return groups, _moved(groups, scores, len(a.sentences), len(b.sentences))
+        partners.setdefault(i, []).append(j)
+
+    in_order = [Group([i], [j], scores[(i, j)]) for i, j in anchors]
+    previous = (-1, -1)
+    for i, j in [*anchors, (n_a, n_b)]:
+        gap_a = [k for k in range(previous[0] + 1, i) if k not in taken_a]
+        gap_b = {k for k in range(previous[1] + 1, j) if k not in taken_b}
+        in_order.extend(_pair_in_order(gap_a, gap_b, scores, partners))
+        previous = (i, j)
+    return in_order, moved
 
 
-def _pair_in_order(gap_a: list[int], gap_b: list[int], scores: Scores,
+def _pair_in_order(gap_a: list[int], gap_b: set[int], scores: Scores,
                    partners: dict[int, list[int]]) -> list[Group]:
     """Best-first pairs inside one gap between anchors, keeping only those that keep the order."""
     if not gap_a or not gap_b:
         return []
-    in_b = set(gap_b)
-    pairs = sorted(((scores.get((i, j), 0.0), i, j) for i in gap_a for j in partners[i] if j in in_b),
+    pairs = sorted(((scores[(i, j)], i, j) for i in gap_a for j in partners.get(i, ()) if j in gap_b),
                    reverse=True)
     taken: list[tuple[int, int]] = []  # sorted by i; j increasing along it
     for s, i, j in pairs:
@@ -88,11 +93,3 @@ def _pair_in_order(gap_a: list[int], gap_b: list[int], scores: Scores,
         if before_ok and after_ok:
             taken.insert(k, (i, j))
     return [Group([i], [j], scores[(i, j)]) for i, j in taken]
-
-
-def _moved(groups: list[Group], scores: Scores, n_a: int, n_b: int) -> list[Group]:
-    """Near-identical pairs among the sentences the in-order pass left out: moved sentences."""
-    in_a = {i for g in groups for i in g.a}
-    in_b = {j for g in groups for j in g.b}
-    left = {(i, j): s for (i, j), s in scores.items() if i not in in_a and j not in in_b}
-    return pair(left, n_a, n_b, NEAR_IDENTICAL)

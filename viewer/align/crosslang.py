@@ -1,0 +1,381 @@
+"""Alignment of two readouts in two languages: by what the sentences share, not by their words.
+
+No word diff is possible across languages, so two sentences are compared through what survives
+translation:
+- concepts of the lexicon (topics, tone markers, entities under every name and script) and
+  figures (numbers and dates, numbers.py), IDF-weighted so that "China" and "the United States",
+  which every sentence names, weigh little;
+- words: for Chinese and English, CC-CEDICT glosses (dictionary.py) - a Chinese word counts as
+  shared when a stemmed content word of its glosses is in the English sentence; between two
+  Latin-script languages, cognates ("cooperation"/"cooperación") by character trigrams of the
+  accent-free stems. The word score is the F1 of the IDF-weighted coverage of each side by the
+  other, so a long Chinese sentence summarised by a short English one still scores.
+
+Two independent readouts ("readouts" mode) go through the one-language matching (crossings,
+one-to-many merges, a threshold: a sentence without a convincing partner stays unmatched).
+A translation ("versions" mode: most sentences' best partner lies near the diagonal) is
+aligned monotonically, Gale-Church-like, with 1-1, 1-2 and 2-1 beads scored by similarity
+and length ratio; a dropped sentence stays unmatched, a dropped clause shows as a link whose
+lengths disagree (Link.longer) and whose concepts differ (Link.only_a / only_b).
+
+Link.shared / only_a / only_b hold concept ids: "topic:<id>", "tone:<id>", entity ids
+("person:biden", "country:UA", "org:un"), "number:<n>", "month:<n>"; concept_label() makes
+them readable.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from viewer.align import AlignResult, dictionary
+from viewer.align.matching import Group, Scores, match, unmatched
+from viewer.align.numbers import figures
+from viewer.emphasis.wordlists import stop_words
+from viewer.errors import Cancelled
+from viewer.model import Document, Link, LinkKind, Mode, Sentence, Side
+
+THRESHOLD = 0.2  # readouts: below this two sentences are not linked
+CONCEPT_SHARE = 0.5  # weight of concepts against words when both channels exist
+POSITION_PRIOR = 0.05  # at most this is added for the same relative position
+TONE_WEIGHT = 0.5  # a tone marker is weaker evidence of the same matter than a topic
+FIGURE_WEIGHT = 1.5  # the same number or date is strong evidence
+COGNATE_DICE = 0.6  # trigram Dice from which two Latin-script stems count as one word
+MIN_COGNATE = 4  # shorter stems only match when equal
+# versions (translations)
+DIAGONAL_SHARE = 0.6  # share of sentences whose best partner is near the diagonal
+BAND = 0.15  # "near": within this share of the text (or 2 sentences)
+BEAD_MIN = 0.12  # a bead is kept when its similarity, less its length penalty, exceeds this
+LENGTH_WEIGHT = 0.5  # similarity lost per unit of |log length ratio| beyond the expected ratio
+MERGE_COST = 0.05  # a 2-1 bead must beat a 1-1 bead by this
+LONGER = math.log(1.6)  # a linked pair this far off the expected length ratio lost a clause
+
+Words = dict[str, tuple[float, frozenset[str]]]  # word -> (IDF weight, the keys it matches by)
+
+
+@dataclass
+class _Features:
+    concepts: dict[str, float]  # concept id -> weight
+    words: Words
+    keys: frozenset[str]  # union of the words' keys
+    length: int  # characters without spaces
+
+
+def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
+                should_cancel: Callable[[], bool] | None = None) -> AlignResult:
+    """Links between two documents in different languages; `mode` None detects a translation."""
+    sim = CrossSimilarity(a, b, lexicon)
+    n_a, n_b = len(a.sentences), len(b.sentences)
+    scores = sim.candidates(should_cancel)
+    if mode is None:
+        mode = "versions" if looks_like_translation(scores, n_a, n_b) else "readouts"
+    if mode == "versions":
+        groups = align_translation(sim, n_a, n_b, should_cancel)
+    else:
+        groups = match(scores, n_a, n_b, THRESHOLD, joint=sim.joint)
+    links = [sim.link(g, mode) for g in sorted(groups, key=lambda g: (g.a[0], g.b[0]))]
+    return AlignResult(mode, links, unmatched(groups, n_a, n_b))
+
+
+def concept_label(lexicon, concept: str, lang: str = "en") -> str:
+    """A readable name for a concept id of Link.shared / only_a / only_b."""
+    kind, _, ident = concept.partition(":")
+    if kind == "topic":
+        return lexicon.topic_label(ident)
+    if kind == "tone":
+        return lexicon.tone_label(ident)
+    if kind == "number":
+        return ident
+    if kind == "month":
+        from babel.dates import get_month_names
+
+        return get_month_names("wide", locale=lang if lang != "zh" else "zh_Hans")[int(ident)]
+    return lexicon.entity_label(concept, lang)
+
+
+def sentence_concepts(sentence: Sentence, lexicon) -> set[str]:
+    """Concept ids of one annotated sentence: lexicon concepts (topics prefixed) and figures."""
+    found = {c if ":" in c else f"topic:{c}" for c in lexicon.concepts(sentence)} if lexicon else set()
+    return found | figures(sentence)
+
+
+class CrossSimilarity:
+    """Features of both documents' sentences and the cross-language score of any two passages."""
+
+    def __init__(self, a: Document, b: Document, lexicon):
+        self.a_doc, self.b_doc = a, b
+        concepts_a = [sentence_concepts(s, lexicon) for s in a.sentences]
+        concepts_b = [sentence_concepts(s, lexicon) for s in b.sentences]
+        df = Counter(c for cs in (*concepts_a, *concepts_b) for c in cs)
+        n = len(concepts_a) + len(concepts_b)
+        weight = {c: _kind_weight(c) * math.log(1 + n / d) for c, d in df.items()}
+        words_a, words_b, self.has_words = _words(a, b)
+        self.a = [_features(cs, ws, weight, s) for cs, ws, s in zip(concepts_a, words_a, a.sentences, strict=True)]
+        self.b = [_features(cs, ws, weight, s) for cs, ws, s in zip(concepts_b, words_b, b.sentences, strict=True)]
+        total_a = sum(f.length for f in self.a) or 1
+        self.ratio = (sum(f.length for f in self.b) or 1) / total_a  # expected length of B per char of A
+
+    # -- scores ---------------------------------------------------------------------------
+
+    def score(self, i: int, j: int) -> float:
+        """Similarity of sentence i of A and j of B, with the weak prior of a similar position."""
+        s = _similarity(self.a[i], self.b[j], self.has_words)
+        if s <= 0:
+            return 0.0
+        shift = abs(i / max(len(self.a), 1) - j / max(len(self.b), 1))
+        return s + POSITION_PRIOR * (1 - shift)
+
+    def joint(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
+        """Similarity of the joined passages (for one-to-many links)."""
+        return _similarity(_merge([self.a[i] for i in a_ids]), _merge([self.b[j] for j in b_ids]),
+                           self.has_words)
+
+    def length_penalty(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
+        """|log| of the passages' length ratio against the texts' overall ratio (0 = as expected)."""
+        la = sum(self.a[i].length for i in a_ids) * self.ratio
+        lb = sum(self.b[j].length for j in b_ids)
+        return abs(math.log((lb + 10) / (la + 10)))
+
+    def candidates(self, should_cancel: Callable[[], bool] | None = None) -> Scores:
+        """Scores of the pairs that share at least one concept or word key (an inverted index)."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, f in enumerate(self.b):
+            for key in {*f.concepts, *f.keys}:
+                postings[key].append(j)
+        cap = max(32, len(self.b) // 10)
+        scores: Scores = {}
+        for i, f in enumerate(self.a):
+            if should_cancel is not None and i % 128 == 0 and should_cancel():
+                raise Cancelled("align")
+            partners: set[int] = set()
+            for key in {*f.concepts, *(k for w in f.words.values() for k in w[1])}:
+                posting = postings.get(key, ())
+                if len(posting) <= cap:
+                    partners.update(posting)
+            for j in partners:
+                s = self.score(i, j)
+                if s > 0:
+                    scores[(i, j)] = s
+        return scores
+
+    # -- links ----------------------------------------------------------------------------
+
+    def link(self, group: Group, mode: Mode) -> Link:
+        ca = set().union(*(self.a[i].concepts for i in group.a))
+        cb = set().union(*(self.b[j].concepts for j in group.b))
+        longer: Side | None = None
+        kind: LinkKind = "related"
+        if mode == "versions":
+            la = sum(self.a[i].length for i in group.a) * self.ratio
+            lb = sum(self.b[j].length for j in group.b)
+            if self.length_penalty(group.a, group.b) > LONGER:
+                longer = "A" if la > lb else "B"
+            kind = "identical" if longer is None and ca == cb else "reworded"
+        return Link(a=list(group.a), b=list(group.b), score=round(min(group.score, 1.0), 4), kind=kind,
+                    diff=None, shared=sorted(ca & cb), only_a=sorted(ca - cb), only_b=sorted(cb - ca),
+                    longer=longer)
+
+
+def _kind_weight(concept: str) -> float:
+    kind = concept.partition(":")[0]
+    if kind == "tone":
+        return TONE_WEIGHT
+    if kind in ("number", "month"):
+        return FIGURE_WEIGHT
+    return 1.0
+
+
+def _features(concepts: set[str], words: Words, weight: dict[str, float], sentence: Sentence) -> _Features:
+    keys = frozenset(k for _, ks in words.values() for k in ks)
+    length = sum(1 for ch in sentence.text if not ch.isspace())
+    return _Features({c: weight[c] for c in concepts}, words, keys, length)
+
+
+def _merge(features: list[_Features]) -> _Features:
+    if len(features) == 1:
+        return features[0]
+    concepts: dict[str, float] = {}
+    words: Words = {}
+    for f in features:
+        concepts.update(f.concepts)
+        words.update(f.words)
+    return _Features(concepts, words, frozenset().union(*(f.keys for f in features)),
+                     sum(f.length for f in features))
+
+
+def _similarity(fa: _Features, fb: _Features, has_words: bool) -> float:
+    """Weighted Dice of the concepts, mixed with the F1 of the two sides' word coverage."""
+    total = sum(fa.concepts.values()) + sum(fb.concepts.values())
+    shared = sum(w for c, w in fa.concepts.items() if c in fb.concepts)
+    concept = 2 * shared / total if total else 0.0
+    if not has_words:
+        return concept
+    cover_a = _coverage(fa.words, fb.keys)
+    cover_b = _coverage(fb.words, fa.keys)
+    word = 2 * cover_a * cover_b / (cover_a + cover_b) if cover_a + cover_b else 0.0
+    return CONCEPT_SHARE * concept + (1 - CONCEPT_SHARE) * word
+
+
+def _coverage(words: Words, keys: frozenset[str]) -> float:
+    """IDF-weighted share of `words` that have a key among the other passage's `keys`."""
+    total = sum(w for w, _ in words.values())
+    if not total:
+        return 0.0
+    return sum(w for w, ks in words.values() if not ks.isdisjoint(keys)) / total
+
+
+# -- words across languages ---------------------------------------------------------------
+
+def _words(a: Document, b: Document) -> tuple[list[Words], list[Words], bool]:
+    """Each sentence's content words with their IDF and matching keys; False when the two
+    languages share no word channel (then concepts alone decide)."""
+    langs = {a.language, b.language}
+    if langs == {"zh", "en"}:
+        content_a = [_content(s, a.language) for s in a.sentences]
+        content_b = [_content(s, b.language) for s in b.sentences]
+        key_a = _gloss_keys if a.language == "zh" else _own_key
+        key_b = _gloss_keys if b.language == "zh" else _own_key
+        return _weighted(content_a, key_a), _weighted(content_b, key_b), True
+    if "zh" in langs or _script(a) != _script(b):
+        return [{} for _ in a.sentences], [{} for _ in b.sentences], False
+    content_a = [[_fold(w) for w in _content(s, a.language)] for s in a.sentences]
+    content_b = [[_fold(w) for w in _content(s, b.language)] for s in b.sentences]
+    cognates = _cognates({w for ws in content_a for w in ws}, {w for ws in content_b for w in ws})
+    return (_weighted(content_a, lambda w: frozenset({w, *cognates.get(w, ())})),
+            _weighted(content_b, _own_key), True)
+
+
+def _content(sentence: Sentence, lang: str) -> list[str]:
+    stops = stop_words(lang)
+    out = []
+    for norm in sentence.norms:
+        if norm in stops or not norm.isalpha():
+            continue
+        if lang == "zh":
+            out.extend(w for w in dictionary.split_known(norm) if w not in stops)
+        elif len(norm) > 1:
+            out.append(norm)
+    return out
+
+
+def _own_key(word: str) -> frozenset[str]:
+    return frozenset((word,))
+
+
+def _gloss_keys(word: str) -> frozenset[str]:
+    return dictionary.gloss_stems(word)
+
+
+def _weighted(sentences: list[list[str]], keys: Callable[[str], frozenset[str]]) -> list[Words]:
+    """IDF over the side's own sentences; words without keys (no gloss) cannot match and are left out."""
+    df = Counter(w for ws in sentences for w in set(ws))
+    n = len(sentences)
+    out = []
+    for ws in sentences:
+        words: Words = {}
+        for w in ws:
+            k = keys(w)
+            if k:
+                words[w] = (math.log(1 + n / df[w]), k)
+        out.append(words)
+    return out
+
+
+def _fold(word: str) -> str:
+    """Accent-free form, so "cooperación" and "coopération" meet."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _script(doc: Document) -> str:
+    letters = [c for s in doc.sentences[:20] for c in s.text if c.isalpha()]
+    if not letters:
+        return "latin"
+    return "cyrillic" if sum("\u0400" <= c <= "\u04ff" for c in letters) > len(letters) / 2 else "latin"
+
+
+def _trigrams(word: str) -> set[str]:
+    w = f"^{word}$"
+    return {w[k : k + 3] for k in range(len(w) - 2)}
+
+
+def _cognates(vocab_a: set[str], vocab_b: set[str]) -> dict[str, set[str]]:
+    """Words of A -> words of B spelt alike (trigram Dice), found through a trigram index."""
+    grams_b = {w: _trigrams(w) for w in vocab_b if len(w) >= MIN_COGNATE}
+    index: dict[str, list[str]] = defaultdict(list)
+    for w, grams in grams_b.items():
+        for g in grams:
+            index[g].append(w)
+    out: dict[str, set[str]] = {}
+    for w in vocab_a:
+        if len(w) < MIN_COGNATE:
+            continue
+        grams = _trigrams(w)
+        common = Counter(v for g in grams for v in index.get(g, ()))
+        found = {v for v, c in common.items() if 2 * c / (len(grams) + len(grams_b[v])) >= COGNATE_DICE}
+        if found:
+            out[w] = found
+    return out
+
+
+# -- translations -------------------------------------------------------------------------
+
+def looks_like_translation(scores: Scores, n_a: int, n_b: int) -> bool:
+    """Similar sentence counts, and most sentences' best partner near the diagonal."""
+    if not n_a or not n_b or not 0.6 <= n_b / n_a <= 1 / 0.6:
+        return False
+    best: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        if s >= THRESHOLD and s > best.get(i, (0.0, 0))[0]:
+            best[i] = (s, j)
+    near = sum(1 for i, (_, j) in best.items() if abs(j - i * n_b / n_a) <= max(2, BAND * n_b))
+    return near >= DIAGONAL_SHARE * n_a
+
+
+_BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+
+
+def align_translation(sim: CrossSimilarity, n_a: int, n_b: int,
+                      should_cancel: Callable[[], bool] | None = None) -> list[Group]:
+    """Monotone alignment (dynamic programming over a band around the diagonal) with 1-1, 1-2
+    and 2-1 beads; skipping a sentence costs nothing, so a bead must earn its place."""
+    width = max(10, (max(n_a, n_b) + 9) // 10)
+    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
+
+    for i in range(n_a + 1):
+        if should_cancel is not None and i % 64 == 0 and should_cancel():
+            raise Cancelled("align")
+        centre = round(i * n_b / max(n_a, 1))
+        for j in range(max(0, centre - width), min(n_b, centre + width) + 1):
+            if (i, j) == (0, 0):
+                continue
+            options = []
+            for da, db in _BEADS:
+                prev = (i - da, j - db)
+                if prev not in best:
+                    continue
+                value = best[prev][0] + _bead(sim, range(prev[0], i), range(prev[1], j))
+                options.append((value, (da, db)))
+            if options:
+                best[(i, j)] = max(options)
+    end = (n_a, n_b) if (n_a, n_b) in best else max(best, key=lambda ij: (ij[0] + ij[1], best[ij][0]))
+    groups = []
+    i, j = end
+    while (i, j) != (0, 0):
+        da, db = best[(i, j)][1]
+        a_ids, b_ids = list(range(i - da, i)), list(range(j - db, j))
+        if a_ids and b_ids:
+            groups.append(Group(a_ids, b_ids, sim.joint(a_ids, b_ids)))
+        i, j = i - da, j - db
+    return groups[::-1]
+
+
+def _bead(sim: CrossSimilarity, a_ids: range, b_ids: range) -> float:
+    if not a_ids or not b_ids:
+        return 0.0
+    value = sim.joint(a_ids, b_ids) - LENGTH_WEIGHT * sim.length_penalty(a_ids, b_ids) - BEAD_MIN
+    if len(a_ids) + len(b_ids) > 2:
+        value -= MERGE_COST
+    return value

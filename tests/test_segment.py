@@ -61,6 +61,8 @@ SPLITS = [
      ["... Then the envoy spoke.", "Nothing more ..."]),
     ("de", "Die Gespräche fanden am 4. Mai statt. Dr. Kern nannte z. B. Energie.",
      ["Die Gespräche fanden am 4. Mai statt.", "Dr. Kern nannte z. B. Energie."]),
+    ("en", "The envoy told me. Me and the envoy then left.",
+     ["The envoy told me.", "Me and the envoy then left."]),
     # French
     ("fr", "M. Li a reçu Mme Roux à Lyon. Ils ont parlé du climat.",
      ["M. Li a reçu Mme Roux à Lyon.", "Ils ont parlé du climat."]),
@@ -70,6 +72,8 @@ SPLITS = [
      ["L'accord renvoie à l'art. 12 de la Charte.", "Il entre en vigueur demain."]),
     ("fr", "« La porte reste ouverte. » Le ministre est parti.",
      ["« La porte reste ouverte. »", "Le ministre est parti."]),
+    ("uk", "Зустріч відбулася у м. Київ на вул. Хрещатик. Сторони домовилися.",
+     ["Зустріч відбулася у м. Київ на вул. Хрещатик.", "Сторони домовилися."]),
     # Spanish
     ("es", "El Sr. Ruiz habló con la Sra. Gómez. Ambos sonrieron.",
      ["El Sr. Ruiz habló con la Sra. Gómez.", "Ambos sonrieron."]),

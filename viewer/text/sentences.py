@@ -24,7 +24,7 @@ which stay with the sentence they close):
 - ! ? … and a full stop followed by a closing quote or bracket end it;
 - a full stop after initials or a dotted acronym ("С.В.", "U.S.", "M.") ends it only when the
   next word is a function word that starts sentences ("the U.S. The two sides");
-- a full stop after a title ("Mr.", "г. Москва") never ends it; after a prefix of a number
+- a full stop after a title of the language ("Mr.", "г. Москва") never ends it; after a prefix of a number
   ("No. 5", "art. 5", "ст. 5") not before a digit; after any other abbreviation ("etc.",
   "1990 г.", "гг.") it ends it before a capitalised word.
 """
@@ -48,21 +48,23 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 _ELISION = re.compile(r"^.*['’]")  # "l'art" -> "art"
 
 # Abbreviations keyed without dots, case-folded; two-part ones ("p. ex.", "т. е.") joined.
-# Titles and the like: a capitalised name follows, so they never end a sentence.
-_TITLES = frozenset(
-    # en
-    "mr mrs ms dr prof gen sen rep gov st lt col capt sgt adm amb hon rev messrs "
-    # fr
-    "mm mme mmes mlle mgr me pr pex cad cf "
-    # ru (г. Москва, им. Ломоносова, ул., т.е., т.н., см.)
-    "г им ул пр проф акад ген те тн см напр "
-    # es
-    "sr sra srta sres dra dña ud uds vd vds "
-    # de
-    "hr fr bzw zb dh ua vgl "
-    # two-part acronyms whose first half never ends a sentence
-    "ee ff".split()
-)
+# Titles and the like: a capitalised name follows, so they never end a sentence. By language,
+# because some are words elsewhere (French "Me" for Maître is English "me"); English titles
+# ("Mr.", "Dr.") hold in every language. Single letters ("г. Москва", "M. Wang") are handled
+# as initials before these lists are read.
+_TITLES: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "mr mrs ms dr sr prof gen sen rep gov st lt col capt sgt adm amb hon rev messrs",
+        "fr": "mm mme mmes mlle mgr me pr pex cf",
+        "ru": "им ул проф акад ген те тн см напр",  # им. Ломоносова, т.е., т.н.
+        "uk": "вул проф акад ген тзв див",  # вул. Хрещатик
+        "es": "sr sra srta sres dra dña ud uds vd vds ee ff",  # "EE." of "EE. UU."
+        "pt": "sr sra dra",
+        "de": "hr fr bzw zb dh ua vgl",
+        "it": "sig sigg dott prof",
+    }.items()
+}
 # Prefixes of a number: not a sentence end before a digit.
 _NUMBER_PREFIXES = frozenset(
     "no nos nr nº n° art arts p pp vol vols ch chap fig sec para par ст п пп ч гл рис "
@@ -70,10 +72,9 @@ _NUMBER_PREFIXES = frozenset(
 )
 # Ordinary abbreviations: a sentence may end on them, so only a capitalised word splits.
 _ABBREVIATIONS = frozenset(
-    "etc jr inc ltd co corp vs approx am pm est dept jan feb mar apr jun jul aug sep sept oct nov dec "
-    "тд тп др пр гг вв млн млрд тыс руб долл "
-    "env etc av apr jc "
-    "usw ca".split()
+    "etc jr inc ltd co corp vs approx am pm dept jan feb mar apr jun jul aug sep sept oct nov dec "
+    "тд тп др пр гг вв млн млрд тыс руб долл тощо "
+    "env av jc usw ca".split()
 )
 # Acronyms written as dotted pairs, read like initials ("EE. UU." is the United States in Spanish).
 _DOTTED_ACRONYMS = frozenset({"eeuu", "ffaa"})
@@ -151,7 +152,8 @@ def _ends_sentence(
         # Initials or a dotted acronym: "С.В. Лавров" goes on, "the U.S. The two sides" ends.
         word = nxt.rstrip(".")
         return nxt[-1] != "." and len(word) > 1 and word.casefold() in starters
-    if key in _TITLES or pair in _TITLES:
+    titles = _TITLES.get(lang, frozenset())
+    if key in titles or pair in titles or key in _TITLES["en"]:
         return False
     if nxt[0].isdigit():
         # "No. 5", "Sept. 17": the number belongs to the abbreviation.

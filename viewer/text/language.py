@@ -4,12 +4,14 @@ Script decides first, because it is certain and free: Han -> zh (unless kana say
 Hangul -> ko, Arabic -> ar (fa when Persian letters show), Cyrillic -> ru or uk (uk has
 і ї є ґ, ru has ы э ъ ё, plus a few function words of each). Only Latin text needs a real
 guess, and for it a profile of function words is enough: benchmarks/measure_splitters.py
-(`--languages`) measured it on 26 texts of 1 to 3 sentences in en fr es de it pt ru uk zh ar:
-    this profile                      26/26  load  0.1 s    +6 MB   0.2 ms a text
-    lingua (10 languages loaded)      26/26  load  0.6 s  +222 MB  52 ms a text (first calls)
-    py3langid                         25/26  load  0.7 s  +119 MB  (traditional Chinese missed)
-so the profile wins. The same word lists tell the sentence
-splitter which capitalised words start a sentence ("the U.S. The ...").
+(`--languages`) measured it on 35 texts of 1 to 3 sentences in en fr es de it pt ru uk zh ar:
+    this profile                 33/35  load 0.1 s    +4 MB   0.1 ms a text
+    lingua (10 languages)        35/35  load 0.5 s  +222 MB  ~50 ms a text
+    py3langid                    33/35  load 0.9 s  +119 MB  (missed traditional Chinese)
+The profile's two misses are three-word headlines with no function word ("Colloqui a
+Ginevra."); a readout is detected as a whole, where function words abound, so the profile
+wins. The same word lists tell the sentence splitter which capitalised words start a
+sentence ("the U.S. The ...").
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ them readable.
 from __future__ import annotations
 
 import math
+import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -38,16 +39,21 @@ from viewer.emphasis.wordlists import stop_words
 from viewer.errors import Cancelled
 from viewer.model import Document, Link, LinkKind, Mode, Sentence, Side
 
-THRESHOLD = 0.2  # readouts: below this two sentences are not linked
-CONCEPT_SHARE = 0.5  # weight of concepts against words when both channels exist
+THRESHOLD = 0.3  # readouts: below this two sentences are not linked (tuned for precision >= 0.8)
+MERGE_FLOOR = 0.3  # a sentence joins another's link only when it scores this with the partner
+CONCEPT_SHARE = 0.4  # weight of concepts against words when both channels exist
 POSITION_PRIOR = 0.05  # at most this is added for the same relative position
+CONCEPT_PRIOR = 4.0  # weight added to the concepts' total: one shared name alone is thin evidence
 TONE_WEIGHT = 0.5  # a tone marker is weaker evidence of the same matter than a topic
 FIGURE_WEIGHT = 1.5  # the same number or date is strong evidence
+PERSON_WEIGHT = 0.3  # a leader's name mostly says who speaks ("Xi stressed"), not what about
 COGNATE_DICE = 0.6  # trigram Dice from which two Latin-script stems count as one word
 MIN_COGNATE = 4  # shorter stems only match when equal
 # versions (translations)
-DIAGONAL_SHARE = 0.6  # share of sentences whose best partner is near the diagonal
-BAND = 0.15  # "near": within this share of the text (or 2 sentences)
+DIAGONAL_SHARE = 0.7  # share of sentences whose best partner is near the diagonal
+BAND = 0.15  # "near": within this share of the text (or 1 sentence)
+TRANSLATION_MIN = 0.25  # a best partner counts from this score
+SAME_LENGTH = 0.35  # median |log length ratio| of those pairs in a translation (measured 0.10-0.13)
 BEAD_MIN = 0.12  # a bead is kept when its similarity, less its length penalty, exceeds this
 LENGTH_WEIGHT = 0.5  # similarity lost per unit of |log length ratio| beyond the expected ratio
 MERGE_COST = 0.05  # a 2-1 bead must beat a 1-1 bead by this
@@ -71,11 +77,11 @@ def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon=N
     n_a, n_b = len(a.sentences), len(b.sentences)
     scores = sim.candidates(should_cancel)
     if mode is None:
-        mode = "versions" if looks_like_translation(scores, n_a, n_b) else "readouts"
+        mode = "versions" if looks_like_translation(sim, scores) else "readouts"
     if mode == "versions":
         groups = align_translation(sim, n_a, n_b, should_cancel)
     else:
-        groups = match(scores, n_a, n_b, THRESHOLD, joint=sim.joint)
+        groups = match(scores, n_a, n_b, THRESHOLD, joint=sim.joint, merge_floor=MERGE_FLOOR)
     links = [sim.link(g, mode) for g in sorted(groups, key=lambda g: (g.a[0], g.b[0]))]
     return AlignResult(mode, links, unmatched(groups, n_a, n_b))
 
@@ -109,12 +115,13 @@ class CrossSimilarity:
         self.a_doc, self.b_doc = a, b
         concepts_a = [sentence_concepts(s, lexicon) for s in a.sentences]
         concepts_b = [sentence_concepts(s, lexicon) for s in b.sentences]
-        df = Counter(c for cs in (*concepts_a, *concepts_b) for c in cs)
-        n = len(concepts_a) + len(concepts_b)
-        weight = {c: _kind_weight(c) * math.log(1 + n / d) for c, d in df.items()}
+        weight = _concept_weights(concepts_a, concepts_b)
         words_a, words_b, self.has_words = _words(a, b)
         self.a = [_features(cs, ws, weight, s) for cs, ws, s in zip(concepts_a, words_a, a.sentences, strict=True)]
         self.b = [_features(cs, ws, weight, s) for cs, ws, s in zip(concepts_b, words_b, b.sentences, strict=True)]
+        self.title_a, self.title_b = _title(a), _title(b)
+        if not (self.title_a and self.title_b):  # one side has no title: nothing to keep apart
+            self.title_a = self.title_b = set()
         total_a = sum(f.length for f in self.a) or 1
         self.ratio = (sum(f.length for f in self.b) or 1) / total_a  # expected length of B per char of A
 
@@ -122,6 +129,8 @@ class CrossSimilarity:
 
     def score(self, i: int, j: int) -> float:
         """Similarity of sentence i of A and j of B, with the weak prior of a similar position."""
+        if (i in self.title_a) != (j in self.title_b):
+            return 0.0  # a title sums up the whole text: it links to the other title only
         s = _similarity(self.a[i], self.b[j], self.has_words)
         if s <= 0:
             return 0.0
@@ -179,12 +188,38 @@ class CrossSimilarity:
                     longer=longer)
 
 
+def _title(doc: Document) -> set[int]:
+    """Sentences of the paragraphs that hold a heading (a headline may be split in two)."""
+    paragraphs = {s.paragraph for s in doc.sentences if s.heading}
+    return {s.i for s in doc.sentences if s.paragraph in paragraphs}
+
+
+def _concept_weights(concepts_a: list[set[str]], concepts_b: list[set[str]]) -> dict[str, float]:
+    """IDF by the side where the concept is commonest: what a short readout names in most of its
+    sentences (the two countries, the two leaders) is its background, not a matter it links by."""
+    df_a = Counter(c for cs in concepts_a for c in cs)
+    df_b = Counter(c for cs in concepts_b for c in cs)
+    weights = {}
+    for c in df_a.keys() | df_b.keys():
+        share = max(df_a[c] / (len(concepts_a) + 1), df_b[c] / (len(concepts_b) + 1))
+        weights[c] = _kind_weight(c) * -math.log(share)
+    return weights
+
+
+def _idf(n: int, df: int) -> float:
+    """Inverse document frequency that falls to nothing for what every sentence has (the two
+    leaders' names in a readout of their call)."""
+    return math.log((n + 1) / df)
+
+
 def _kind_weight(concept: str) -> float:
     kind = concept.partition(":")[0]
     if kind == "tone":
         return TONE_WEIGHT
     if kind in ("number", "month"):
         return FIGURE_WEIGHT
+    if kind == "person":
+        return PERSON_WEIGHT
     return 1.0
 
 
@@ -210,7 +245,7 @@ def _similarity(fa: _Features, fb: _Features, has_words: bool) -> float:
     """Weighted Dice of the concepts, mixed with the F1 of the two sides' word coverage."""
     total = sum(fa.concepts.values()) + sum(fb.concepts.values())
     shared = sum(w for c, w in fa.concepts.items() if c in fb.concepts)
-    concept = 2 * shared / total if total else 0.0
+    concept = 2 * shared / (total + CONCEPT_PRIOR)
     if not has_words:
         return concept
     cover_a = _coverage(fa.words, fb.keys)
@@ -279,7 +314,7 @@ def _weighted(sentences: list[list[str]], keys: Callable[[str], frozenset[str]])
         for w in ws:
             k = keys(w)
             if k:
-                words[w] = (math.log(1 + n / df[w]), k)
+                words[w] = (_idf(n, df[w]), k)
         out.append(words)
     return out
 
@@ -322,16 +357,20 @@ def _cognates(vocab_a: set[str], vocab_b: set[str]) -> dict[str, set[str]]:
 
 # -- translations -------------------------------------------------------------------------
 
-def looks_like_translation(scores: Scores, n_a: int, n_b: int) -> bool:
-    """Similar sentence counts, and most sentences' best partner near the diagonal."""
+def looks_like_translation(sim: CrossSimilarity, scores: Scores) -> bool:
+    """Most sentences' best partner lies near the diagonal, and those pairs keep the lengths'
+    overall ratio (two readouts of one meeting, told in the same order, do not)."""
+    n_a, n_b = len(sim.a), len(sim.b)
     if not n_a or not n_b or not 0.6 <= n_b / n_a <= 1 / 0.6:
         return False
     best: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
-        if s >= THRESHOLD and s > best.get(i, (0.0, 0))[0]:
+        if s >= TRANSLATION_MIN and s > best.get(i, (0.0, 0))[0]:
             best[i] = (s, j)
-    near = sum(1 for i, (_, j) in best.items() if abs(j - i * n_b / n_a) <= max(2, BAND * n_b))
-    return near >= DIAGONAL_SHARE * n_a
+    near = [(i, j) for i, (_, j) in best.items() if abs(j - i * n_b / n_a) <= max(1, BAND * n_b)]
+    if len(near) < DIAGONAL_SHARE * min(n_a, n_b):
+        return False
+    return statistics.median(sim.length_penalty([i], [j]) for i, j in near) <= SAME_LENGTH
 
 
 _BEADS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))

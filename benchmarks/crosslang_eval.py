@@ -1,0 +1,103 @@
+"""Cross-language alignment against hand-made gold links on the real corpus (../shared/corpus/).
+
+Gold files (benchmarks/gold/<pair>.json) hold sentence INDEX pairs only, never text: every pair
+(i, j) a careful reader accepts as "the same matter" (readouts) or as the true counterpart
+(translations), for the segmentation of viewer.text.segment at the time they were made (the
+sentence counts are stored, and a pair whose segmentation changed is reported, not scored).
+A link of several sentences counts as all its (i, j) pairs.
+
+    precision = predicted pairs in gold / predicted pairs
+    recall    = gold pairs predicted / gold pairs
+    counterparts (translations) = sentences of A linked to their gold counterpart / sentences of A in gold
+
+"tuned" marks the pairs the thresholds were tuned on; the others are held out.
+Run: .venv/bin/python benchmarks/crosslang_eval.py [-v]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+from viewer.align.crosslang import align_cross  # noqa: E402
+from viewer.align.dictionary import load_time  # noqa: E402
+from viewer.emphasis.lexicon import load_lexicon  # noqa: E402
+from viewer.text import segment  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def evaluate(gold: dict, lexicon, verbose: bool) -> dict | None:
+    folder = corpus.CORPUS / gold["pair"]
+    docs = []
+    for name in (gold["a"], gold["b"]):
+        doc = segment(corpus.read(folder / name))
+        lexicon.annotate(doc)
+        docs.append(doc)
+    a, b = docs
+    if (len(a.sentences), len(b.sentences)) != (gold["sentences"]["a"], gold["sentences"]["b"]):
+        print(f"{gold['pair']}: segmentation changed ({len(a.sentences)}/{len(b.sentences)} sentences, "
+              f"gold made for {gold['sentences']['a']}/{gold['sentences']['b']}): regenerate its gold")
+        return None
+    start = time.perf_counter()
+    result = align_cross(a, b, lexicon=lexicon)
+    seconds = time.perf_counter() - start
+    truth = {tuple(p) for p in gold["links"]}
+    predicted = {(i, j) for link in result.links for i in link.a for j in link.b}
+    hits = predicted & truth
+    row = {
+        "pair": gold["pair"], "tuned": gold["tuned"], "mode": result.mode, "expected": gold["mode"],
+        "links": len(result.links), "pairs": len(predicted), "correct": len(hits), "gold": len(truth),
+        "precision": len(hits) / len(predicted) if predicted else 1.0,
+        "recall": len(hits) / len(truth), "seconds": seconds,
+    }
+    if gold["mode"] == "versions":
+        counterpart = {i: j for i, j in truth}
+        row["counterparts"] = sum(1 for i, j in counterpart.items() if (i, j) in predicted) / len(counterpart)
+    if verbose:
+        for link in result.links:
+            mark = "ok " if all((i, j) in truth for i in link.a for j in link.b) else "BAD"
+            print(f"  {mark} {gold['pair'][:10]} A{link.a} B{link.b} {link.score:.2f} {link.shared[:4]}")
+        missed = sorted(truth - predicted)
+        print(f"  missed: {missed}")
+    return row
+
+
+def main() -> int:
+    verbose = "-v" in sys.argv
+    if not corpus.available():
+        print(f"corpus not found at {corpus.CORPUS}: nothing to evaluate")
+        return 0
+    lexicon = load_lexicon()
+    print(f"CC-CEDICT load: {load_time():.2f} s (first use in this process)")
+    rows = []
+    for path in sorted(GOLD.glob("*.json")):
+        row = evaluate(json.loads(path.read_text(encoding="utf-8")), lexicon, verbose)
+        if row:
+            rows.append(row)
+    print(f"{'pair':34} {'set':5} {'mode':9} {'links':>5} {'pairs':>5} {'prec':>5} {'rec':>5} {'cpart':>5} {'s':>5}")
+    for r in rows:
+        mode = r["mode"] if r["mode"] == r["expected"] else r["mode"] + "!"
+        cpart = f"{r['counterparts']:.2f}" if "counterparts" in r else "-"
+        print(f"{r['pair']:34} {'tune' if r['tuned'] else 'held':5} {mode:9} {r['links']:5} {r['pairs']:5} "
+              f"{r['precision']:5.2f} {r['recall']:5.2f} {cpart:>5} {r['seconds']:5.2f}")
+    for name, subset in (("tuned", [r for r in rows if r["tuned"] and r["expected"] == "readouts"]),
+                         ("held out", [r for r in rows if not r["tuned"] and r["expected"] == "readouts"])):
+        pairs = sum(r["pairs"] for r in subset)
+        correct = sum(r["correct"] for r in subset)
+        gold_pairs = sum(r["gold"] for r in subset)
+        if pairs:
+            print(f"readouts, {name}: precision {correct / pairs:.2f} ({correct}/{pairs}), "
+                  f"recall {correct / gold_pairs:.2f} ({correct}/{gold_pairs})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

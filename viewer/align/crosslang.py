@@ -55,9 +55,9 @@ BAND = 0.15  # "near": within this share of the text (or 1 sentence)
 TRANSLATION_MIN = 0.25  # a best partner counts from this score
 SAME_LENGTH = 0.35  # median |log length ratio| of those pairs in a translation (measured 0.10-0.13)
 BEAD_MIN = 0.12  # a bead is kept when its similarity, less its length penalty, exceeds this
-LENGTH_WEIGHT = 0.5  # similarity lost per unit of |log length ratio| beyond the expected ratio
+LENGTH_WEIGHT = 0.25  # similarity lost per unit of |log length ratio| beyond the expected ratio
 MERGE_COST = 0.05  # a 2-1 bead must beat a 1-1 bead by this
-LONGER = math.log(1.6)  # a linked pair this far off the expected length ratio lost a clause
+LONGER = math.log(1.4)  # a linked pair this far off the expected length ratio lost a clause (faithful pairs: <= 0.24)
 
 Words = dict[str, tuple[float, frozenset[str]]]  # word -> (IDF weight, the keys it matches by)
 

@@ -1,0 +1,142 @@
+"""Alignment across languages: readouts of one invented meeting in English, Chinese and Spanish."""
+
+import pytest
+
+from viewer.align import align
+from viewer.align.crosslang import CrossSimilarity, align_cross, concept_label, sentence_concepts
+from viewer.align.numbers import figures, zh_numeral
+from viewer.emphasis.lexicon import load_lexicon
+from viewer.model import Readout
+from viewer.text import segment
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def doc(text, lexicon, language=None):
+    d = segment(Readout(text, language=language))
+    lexicon.annotate(d)
+    return d
+
+
+def pairs(result):
+    return {(tuple(link.a), tuple(link.b)) for link in result.links}
+
+
+EN = ("President Biden spoke with President Xi Jinping on November 15, 2023. "
+      "The two leaders discussed climate change and agreed to cooperate on clean energy. "
+      "President Biden raised concerns about human rights in Xinjiang and Tibet. "
+      "They also discussed fentanyl and agreed to work together against drug trafficking.")
+# the same call told by the other side, in another order, with Taiwan that only it mentions
+ZH = ("2023年11月15日，国家主席习近平同美国总统拜登通电话。"
+      "双方同意加强禁毒合作，共同打击芬太尼贩运。"
+      "习近平阐述了中方在台湾问题上的原则立场。"
+      "两国元首就气候变化交换了意见，同意在清洁能源领域开展合作。"
+      "拜登提及新疆和西藏的人权问题。")
+
+
+def test_readouts_in_two_languages_link_by_matter_in_any_order(lexicon):
+    a, b = doc(EN, lexicon), doc(ZH, lexicon)
+    result = align(a, b, lexicon=lexicon)  # align() hands two languages to align_cross
+    assert result.mode == "readouts"
+    assert pairs(result) == {((0,), (0,)), ((1,), (3,)), ((2,), (4,)), ((3,), (1,))}
+    assert result.unmatched == {"A": [], "B": [2]}  # Taiwan: only the Chinese side
+    for link in result.links:
+        assert link.diff is None and link.kind == "related"
+    first = next(link for link in result.links if link.a == [0])
+    assert {"person:biden", "number:2023", "month:11"} <= set(first.shared)
+    assert "topic:leader-diplomacy" in first.only_b
+
+
+def test_shared_concepts_have_labels(lexicon):
+    assert concept_label(lexicon, "topic:taiwan") == "Taiwan"
+    assert concept_label(lexicon, "country:UA") == "Ukraine"
+    assert concept_label(lexicon, "month:11") == "November"
+    assert concept_label(lexicon, "number:2023") == "2023"
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Biden said the talks were useful.", "en"),
+    ("拜登表示，会谈是有益的。", "zh"),
+    ("拜登表示，會談是有益的。", "zh"),
+    ("Байден заявил, что переговоры были полезными.", "ru"),
+    ("Biden dijo que las conversaciones fueron útiles.", "es"),
+])
+def test_one_person_under_every_script(lexicon, text, language):
+    assert "person:biden" in sentence_concepts(doc(text, lexicon, language).sentences[0], lexicon)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("The meeting took place on November 15, 2023.", "en"),
+    ("会晤于2023年11月15日举行。", "zh"),
+    ("会晤于二〇二三年十一月十五日举行。", "zh"),
+    ("Встреча состоялась 15 ноября 2023 года.", "ru"),
+    ("La reunión tuvo lugar el 15 de noviembre de 2023.", "es"),
+    ("La réunion a eu lieu le 15 novembre 2023.", "fr"),
+])
+def test_dates_meet_across_languages(lexicon, text, language):
+    found = figures(doc(text, lexicon, language).sentences[0])
+    assert found == {"number:15", "month:11", "number:2023"}
+
+
+def test_numbers_are_figures_only_where_written_as_such(lexicon):
+    assert zh_numeral("十一") == 11 and zh_numeral("三千五百") == 3500 and zh_numeral("二〇二三") == 2023
+    assert figures(doc("坚持一个中国原则，推进一带一路合作。", lexicon, "zh").sentences[0]) == set()
+    assert figures(doc("Officials may meet again.", lexicon, "en").sentences[0]) == set()
+    assert figures(doc("两国贸易额超过1,000亿美元。", lexicon, "zh").sentences[0]) == {"number:1000"}
+    assert figures(doc("贸易额达三亿美元。", lexicon, "zh").sentences[0]) == {"number:300000000"}
+
+
+def test_dictionary_similarity_prefers_the_translation(lexicon):
+    zh = doc("双方同意加强气候变化合作。", lexicon, "zh")
+    en = doc("The two sides agreed to strengthen cooperation on climate change. "
+             "The delegation visited a museum of ancient pottery.", lexicon, "en")
+    sim = CrossSimilarity(zh, en, lexicon)
+    assert sim.score(0, 0) > 2 * sim.score(0, 1)
+
+
+EN_TEXT = [
+    "On the evening of March 3, Foreign Minister Ana Torres held a telephone conversation with her "
+    "counterpart Mark Ellis.",
+    "Torres said that the two countries share a long history of cooperation in trade, education and culture.",
+    "She stressed that both sides should strengthen coordination on climate change and renewable energy, "
+    "and jointly support the work of the United Nations on sustainable development in Africa.",
+    "Ellis said that his government attaches great importance to the partnership and is ready to expand "
+    "investment in infrastructure.",
+    "The two ministers also exchanged views on the situation in Ukraine and called for a ceasefire.",
+    "They agreed to hold the next round of consultations in Lisbon in 2025.",
+    "Both sides described the conversation as frank and constructive.",
+]
+ES_TEXT = [
+    "En la noche del 3 de marzo, la ministra de Relaciones Exteriores Ana Torres mantuvo una conversación "
+    "telefónica con su homólogo Mark Ellis.",
+    "Torres dijo que los dos países comparten una larga historia de cooperación en comercio, educación y cultura.",
+    "Subrayó que ambas partes deben fortalecer la coordinación sobre el cambio climático y la energía renovable.",
+    "Ellis dijo que su gobierno concede gran importancia a la asociación y está dispuesto a ampliar la "
+    "inversión en infraestructura.",
+    "Los dos ministros también intercambiaron opiniones sobre la situación en Ucrania y pidieron un alto el fuego.",
+    "Ambas partes calificaron la conversación de franca y constructiva.",
+]
+
+
+def test_translation_is_aligned_in_order_with_what_it_drops(lexicon):
+    a, b = doc(" ".join(EN_TEXT), lexicon, "en"), doc(" ".join(ES_TEXT), lexicon, "es")
+    result = align_cross(a, b, lexicon=lexicon)
+    assert result.mode == "versions"
+    assert pairs(result) == {((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4,)), ((6,), (5,))}
+    assert result.unmatched == {"A": [5], "B": []}  # the sentence on the next round is not translated
+    clause = next(link for link in result.links if link.a == [2])
+    assert clause.longer == "A" and "org:un" in clause.only_a  # the clause on the UN is dropped
+    assert clause.kind == "reworded"
+    assert all(link.longer is None for link in result.links if link.a != [2])
+
+
+def test_modes_can_be_forced(lexicon):
+    a, b = doc(" ".join(EN_TEXT), lexicon, "en"), doc(" ".join(ES_TEXT), lexicon, "es")
+    assert align_cross(a, b, lexicon=lexicon, mode="readouts").mode == "readouts"
+    a, b = doc(EN, lexicon), doc(ZH, lexicon)
+    forced = align_cross(a, b, lexicon=lexicon, mode="versions")
+    assert forced.mode == "versions"
+    assert all(x.a[0] <= y.a[0] and x.b[0] <= y.b[0] for x, y in zip(forced.links, forced.links[1:], strict=False))

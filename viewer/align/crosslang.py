@@ -41,9 +41,9 @@ from viewer.model import Document, Link, LinkKind, Mode, Sentence, Side
 
 THRESHOLD = 0.3  # readouts: below this two sentences are not linked (tuned for precision >= 0.8)
 MERGE_FLOOR = 0.3  # a sentence joins another's link only when it scores this with the partner
-CONCEPT_SHARE = 0.4  # weight of concepts against words when both channels exist
+CONCEPT_SHARE = 0.3  # weight of concepts against words when both channels exist
 POSITION_PRIOR = 0.05  # at most this is added for the same relative position
-CONCEPT_PRIOR = 4.0  # weight added to the concepts' total: one shared name alone is thin evidence
+CONCEPT_PRIOR = 3.0  # weight added to the concepts' total: one shared name alone is thin evidence
 TONE_WEIGHT = 0.5  # a tone marker is weaker evidence of the same matter than a topic
 FIGURE_WEIGHT = 1.5  # the same number or date is strong evidence
 PERSON_WEIGHT = 0.3  # a leader's name mostly says who speaks ("Xi stressed"), not what about

@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.project:
             from viewer.project import load_project
 
-            window.start_project(load_project(args.project))
+            window.session.show_project(load_project(args.project), args.project, saved=True)
+        elif not args.screenshot and window.session.offer_recovery():
+            pass  # the unsaved work of the last session is back
         elif args.files:
             from viewer.ingest import read_source
 

@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self.comparison: Comparison | None = None
         self.readouts: dict[Side, Readout | None] = {"A": None, "B": None}
         self.options: dict = {}  # keyword arguments for compare() (mode, lexicons)
+        self.defaults: dict = {}  # compare() options from the preferences (user lexicon); options win
+        self.text_family = ""  # pane font family from the preferences; "" = the built-in list
         self._run: AnalysisRun | None = None
         self._retired: list[AnalysisRun] = []
         self._syncing = False
@@ -75,6 +77,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_settings()
+        from viewer.app.session import ProjectSession  # emphasis, notes, project files, autosave, settings
+
+        self.session = ProjectSession(self)
 
     # --- construction ---------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -156,7 +161,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        m = bar.addMenu(self.tr("&File"))
+        m = self.file_menu = bar.addMenu(self.tr("&File"))
         self._action(m, self.tr("Open &A…"), lambda: self.choose_file("A"), [QKeySequence.StandardKey.Open],
                      self.tr("Open the left text"))
         self._action(m, self.tr("Open &B…"), lambda: self.choose_file("B"), ["Ctrl+Shift+O"],
@@ -171,7 +176,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("&Quit"), self.close, [QKeySequence.StandardKey.Quit])
 
-        m = bar.addMenu(self.tr("&Edit"))
+        m = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self._action(m, self.tr("&Copy"), lambda: self._focused_pane().copy(), [QKeySequence.StandardKey.Copy])
         self._action(m, self.tr("Paste as A"), lambda: self.paste_side("A"), ["Ctrl+Alt+1"],
                      self.tr("Use the clipboard's text as the left text"))
@@ -355,14 +360,8 @@ class MainWindow(QMainWindow):
     def choose_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
                                               self.tr("Counterpart projects (*.json *.counterpart);;All files (*)"))
-        if not path:
-            return
-        from viewer.project import load_project
-
-        try:
-            self.start_project(load_project(path))
-        except CounterpartError as exc:
-            self.error(self.tr("Cannot open the project"), str(exc))
+        if path:
+            self.session.open_project(path)  # asks about unsaved work, remembers the file for Save
 
     def start_project(self, project: Project) -> None:
         """Analyse a project's texts with its settings; its notes are placed once the analysis is done."""
@@ -385,7 +384,8 @@ class MainWindow(QMainWindow):
         """Analyse the current readouts; `notes` (a project's) are placed on the result."""
         if self._run is not None:
             self._retire(self._run)
-        worker = AnalysisWorker(self.readouts["A"], self.readouts["B"], self.options, notes or [])
+        worker = AnalysisWorker(self.readouts["A"], self.readouts["B"], {**self.defaults, **self.options},
+                                notes or [])
         worker.progress.connect(self._progress)
         worker.finished.connect(self._analysis_done)
         worker.failed.connect(self._analysis_failed)
@@ -647,9 +647,18 @@ class MainWindow(QMainWindow):
             self._point_size = palette.DEFAULT_POINT_SIZE
         elif step:
             self._point_size = max(6, min(48, self._point_size + step))
+        font = palette.text_font(self._point_size)
+        if self.text_family:
+            font.setFamilies([self.text_family, *palette.TEXT_FAMILIES])
         for pane in self.panes.values():
-            pane.setFont(palette.text_font(self._point_size))
+            pane.setFont(font)
         QTimer.singleShot(0, self.band.update)
+
+    def set_text_font(self, family: str, point_size: int) -> None:
+        """The preferences' pane font ("" family: the built-in list)."""
+        self.text_family = family
+        self._point_size = point_size
+        self.zoom(None)
 
     def set_wrap(self, on: bool) -> None:
         mode = self.panes["A"].LineWrapMode.WidgetWidth if on else self.panes["A"].LineWrapMode.NoWrap

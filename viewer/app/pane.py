@@ -34,6 +34,7 @@ class TextPane(QTextEdit):
         self.document().setUndoRedoEnabled(False)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._astral: list[int] = []  # code-point offsets of characters that take two UTF-16 units
+        self._note_marks: list[QTextEdit.ExtraSelection] = []  # annotated passages, under any selection
         self.tooltip_for: Callable[[int], str | None] | None = None  # offset -> tooltip text
         self.setObjectName(f"pane{side}")
 
@@ -41,6 +42,7 @@ class TextPane(QTextEdit):
     def set_text(self, text: str) -> None:
         self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
         self.setPlainText(text)
+        self._note_marks = []
         self.setExtraSelections([])
 
     def qt_pos(self, offset: int) -> int:
@@ -83,7 +85,19 @@ class TextPane(QTextEdit):
             sel.cursor = self.cursor_for(start, end)
             sel.format.setBackground(palette.SELECTED)
             selections.append(sel)
-        self.setExtraSelections(selections)
+        self.setExtraSelections(self._note_marks + selections)
+
+    def set_note_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Mark annotated passages with a wavy underline that stays under the transient selection."""
+        keep = self.extraSelections()[len(self._note_marks):]
+        self._note_marks = []
+        for start, end in spans:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self.cursor_for(start, end)
+            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            sel.format.setUnderlineColor(palette.tint("vermillion", 255))
+            self._note_marks.append(sel)
+        self.setExtraSelections(self._note_marks + keep)
 
     # --- geometry -------------------------------------------------------------------
     def doc_y_range(self, start: int, end: int) -> tuple[float, float]:

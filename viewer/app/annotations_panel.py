@@ -1,0 +1,86 @@
+"""The Notes tab: every annotation with its side, quote, note, tag, author and date; edit,
+delete, and jump to the annotated passage. Detached notes (quote no longer in the text) stay
+listed, greyed and marked, so nothing the user wrote disappears."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from viewer.model import Annotation
+
+QUOTE_CHARS = 60
+
+
+class AnnotationsPanel(QWidget):
+    editRequested = Signal(str)  # annotation id
+    deleteRequested = Signal(str)
+    jumpRequested = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("Side"), self.tr("Quote"), self.tr("Note"), self.tr("Tag"),
+                                   self.tr("Author"), self.tr("Date")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.jump_button = QPushButton(self.tr("&Go to"), self)
+        buttons = QHBoxLayout()
+        for b in (self.jump_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self._emit(self.jumpRequested, item))
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.edit_button.clicked.connect(lambda: self._emit(self.editRequested, self.tree.currentItem()))
+        self.delete_button.clicked.connect(lambda: self._emit(self.deleteRequested, self.tree.currentItem()))
+        self.jump_button.clicked.connect(lambda: self._emit(self.jumpRequested, self.tree.currentItem()))
+        self._update_buttons()
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        current = self.current_id()
+        self.tree.clear()
+        for n in sorted(annotations, key=lambda n: (n.detached, n.side, n.start)):
+            quote = n.quote if len(n.quote) <= QUOTE_CHARS else n.quote[: QUOTE_CHARS - 1] + "…"
+            side = self.tr("{side} (detached)").format(side=n.side) if n.detached else n.side
+            item = QTreeWidgetItem([side, quote, n.note, n.tag, n.author, n.created[:10]])
+            item.setData(0, Qt.ItemDataRole.UserRole, n.id)
+            item.setToolTip(1, n.quote)
+            item.setToolTip(2, n.note)
+            if n.detached:
+                item.setToolTip(0, self.tr("The quoted passage is no longer in the text; the note is kept."))
+                font = QFont(self.tree.font())
+                font.setItalic(True)
+                for col in range(6):
+                    item.setFont(col, font)
+                    item.setForeground(col, self.palette().placeholderText())
+            self.tree.addTopLevelItem(item)
+            if n.id == current:
+                self.tree.setCurrentItem(item)
+        self._update_buttons()
+
+    def current_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def select(self, annotation_id: str) -> None:
+        for k in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(k)
+            if item.data(0, Qt.ItemDataRole.UserRole) == annotation_id:
+                self.tree.setCurrentItem(item)
+
+    def _emit(self, signal, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            signal.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self) -> None:
+        chosen = self.tree.currentItem() is not None
+        for b in (self.edit_button, self.delete_button, self.jump_button):
+            b.setEnabled(chosen)

@@ -1,0 +1,175 @@
+"""Notes in the window: add, edit, delete, jump; saved with the project and found after reopening;
+autosave and the offer to restore after a crash."""
+
+from __future__ import annotations
+
+import pytest
+from app_fixtures import make_comparison
+from PySide6.QtWidgets import QMessageBox
+
+from viewer.app.annotation_dialog import AnnotationDialog
+from viewer.app.autosave import recovery_path
+from viewer.app.main_window import MainWindow
+from viewer.project import load_project
+
+
+@pytest.fixture(autouse=True)
+def app_data_in_tmp(tmp_path, monkeypatch):
+    """The recovery file goes to QStandardPaths.AppDataLocation, which follows XDG_DATA_HOME."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Scripted answers to QMessageBox.question (close prompt, restore offer), recorded."""
+    script = {"answer": QMessageBox.StandardButton.Discard, "asked": []}
+
+    def question(parent, title, text, *args, **kwargs):
+        script["asked"].append(title)
+        return script["answer"]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return script
+
+
+def dialog_answers(monkeypatch, note: str, tag: str = "tone", author: str = "R. Analyst", ok: bool = True):
+    def exec_(self):
+        self.note.setPlainText(note)
+        self.tag.setCurrentText(tag)
+        self.author.setText(author)
+        return int(ok)
+
+    monkeypatch.setattr(AnnotationDialog, "exec", exec_)
+
+
+def new_window(qtbot):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1200, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def select(window, side, phrase):
+    pane = window.panes[side]
+    text = window.comparison.doc(side).text
+    start = text.index(phrase)
+    pane.setTextCursor(pane.cursor_for(start, start + len(phrase)))
+    return start, start + len(phrase)
+
+
+def add_note(window, monkeypatch, side, phrase, note):
+    span = select(window, side, phrase)
+    dialog_answers(monkeypatch, note)
+    made = window.session.add_note(side)
+    assert made is not None
+    return made, span
+
+
+def test_add_edit_delete_and_jump(qtbot, monkeypatch, answers):
+    window = new_window(qtbot)
+    window.set_comparison(make_comparison())
+    assert not window.isWindowModified()
+    made, span = add_note(window, monkeypatch, "A", "candid exchange", "B says frank, not candid")
+    assert (made.side, made.start, made.end, made.quote) == ("A", *span, "candid exchange")
+    assert made.tag == "tone" and made.author == "R. Analyst" and made.created and made.id
+    assert window.comparison.annotations == [made]
+    assert window.isWindowModified() and "*" in window.windowTitle().replace("[*]", "*")
+    panel = window.session.notes_panel
+    assert panel.tree.topLevelItemCount() == 1
+    assert [panel.tree.topLevelItem(0).text(k) for k in (0, 1, 2, 3)] == [
+        "A", "candid exchange", "B says frank, not candid", "tone"]
+    marks = window.panes["A"].extraSelections()
+    assert [(m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in marks] == [span]
+
+    dialog_answers(monkeypatch, "Frank is the stronger word", tag="wording")
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.edit_button.click()
+    assert (made.note, made.tag) == ("Frank is the stronger word", "wording")
+    assert panel.tree.topLevelItem(0).text(2) == "Frank is the stronger word"
+
+    window.panes["A"].setTextCursor(window.panes["A"].cursor_for(0, 0))
+    panel.jump_button.click()
+    cursor = window.panes["A"].textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == span
+
+    panel.delete_button.click()
+    assert window.comparison.annotations == [] and panel.tree.topLevelItemCount() == 0
+    assert window.panes["A"].extraSelections() == []
+
+
+def test_no_selection_no_note(qtbot, monkeypatch):
+    window = new_window(qtbot)
+    window.set_comparison(make_comparison())
+    dialog_answers(monkeypatch, "never asked")
+    assert window.session.add_note("B") is None
+    assert window.comparison.annotations == []
+
+
+def test_notes_are_saved_and_found_after_reopening(qtbot, monkeypatch, tmp_path, answers):
+    window = new_window(qtbot)
+    window.set_comparison(make_comparison())
+    made, _span = add_note(window, monkeypatch, "B", "sanctions harm", "Only B raises sanctions")
+    path = tmp_path / "lisbon.counterpart"
+    assert window.session.save_to(str(path))
+    assert not window.isWindowModified() and "lisbon" in window.windowTitle()
+    assert not recovery_path().exists()  # saved: nothing to recover
+    assert load_project(path).annotations == [made]
+
+    again = new_window(qtbot)
+    with qtbot.waitSignal(again.analysisFinished, timeout=60_000):
+        assert again.session.open_project(str(path))
+    notes = again.comparison.annotations
+    assert [(n.side, n.quote, n.note) for n in notes] == [("B", "sanctions harm", "Only B raises sanctions")]
+    assert again.comparison.b.text[notes[0].start:notes[0].end] == "sanctions harm"
+    assert again.session.notes_panel.tree.topLevelItemCount() == 1
+    assert not again.isWindowModified() and again.session.path == str(path)
+    assert answers["asked"] == []  # nothing unsaved: no question on opening
+
+
+def test_autosave_and_restore_after_a_crash(qtbot, monkeypatch, answers):
+    crashed = new_window(qtbot)
+    crashed.set_comparison(make_comparison())
+    add_note(crashed, monkeypatch, "A", "detained Ruritanian journalists", "Absent from B")
+    qtbot.waitUntil(recovery_path().exists, timeout=5000)  # written shortly after the change
+    # the process dies here: no close, so the recovery file stays
+    answers["answer"] = QMessageBox.StandardButton.Yes
+    fresh = new_window(qtbot)
+    with qtbot.waitSignal(fresh.analysisFinished, timeout=60_000):
+        assert fresh.session.offer_recovery()
+    assert answers["asked"] == ["Restore unsaved work?"]
+    notes = fresh.comparison.annotations
+    assert [(n.side, n.quote, n.note) for n in notes] == [("A", "detained Ruritanian journalists", "Absent from B")]
+    assert fresh.isWindowModified()  # restored work is still unsaved
+    assert fresh.panes["A"].extraSelections()  # and marked in its pane
+
+    answers["answer"] = QMessageBox.StandardButton.Discard
+    for w in (crashed, fresh):
+        assert w.close()
+    assert not recovery_path().exists()  # a clean close leaves nothing to restore
+
+
+def test_closing_with_unsaved_notes_asks_and_cancel_keeps_the_window(qtbot, monkeypatch, answers):
+    window = new_window(qtbot)
+    window.set_comparison(make_comparison())
+    add_note(window, monkeypatch, "A", "grain corridor", "Both welcome it")
+    answers["answer"] = QMessageBox.StandardButton.Cancel
+    assert not window.close()
+    assert window.isVisible() and answers["asked"] == ["Unsaved changes"]
+    answers["answer"] = QMessageBox.StandardButton.Discard
+    assert window.close()
+
+
+def test_notes_follow_their_text_when_the_sides_are_swapped(qtbot, monkeypatch, answers):
+    window = new_window(qtbot)
+    c = make_comparison()
+    window.set_comparison(c)
+    add_note(window, monkeypatch, "A", "detained Ruritanian journalists", "Only A")
+    swapped = make_comparison()
+    swapped.a, swapped.b = swapped.b, swapped.a
+    window.set_comparison(swapped)
+    (note,) = window.comparison.annotations
+    assert note.side == "B" and not note.detached
+    assert swapped.b.text[note.start:note.end] == "detained Ruritanian journalists"
+    answers["answer"] = QMessageBox.StandardButton.Discard

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QListView,
     QListWidget,
@@ -87,22 +88,26 @@ class EmphasisPanel(QScrollArea):
             head = QLabel(side, box)
             head.setStyleSheet(f"color: {SIDE_COLOUR[side].name()}; font-weight: bold")
             grid.addWidget(head, 0, col)
-            grid.addWidget(widgets[side], 1, col)
+            grid.addWidget(widgets[side], 1, col, Qt.AlignmentFlag.AlignTop)
         return box
 
     def _chip_list(self, parent: QWidget) -> QListWidget:
         chips = QListWidget(parent)
-        chips.setFlow(QListView.Flow.LeftToRight)
-        chips.setWrapping(True)
-        chips.setResizeMode(QListView.ResizeMode.Adjust)
-        chips.setSpacing(3)
-        chips.setFixedHeight(96)
+        chips.setSpacing(2)
+        chips.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return chips
 
     def _word_list(self, parent: QWidget) -> QTreeWidget:
         words = QTreeWidget(parent)
         words.setHeaderLabels([self.tr("Word"), self.tr("z"), self.tr("n")])
         words.setRootIsDecorated(False)
+        words.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        words.setWordWrap(True)
+        header = words.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         words.setFont(palette.text_font(self.font().pointSize()))
         return words
 
@@ -189,25 +194,25 @@ class EmphasisPanel(QScrollArea):
             item.setBackground(QBrush(palette.tint("orange" if side == "B" else "blue", 60)))
             item.setData(Qt.ItemDataRole.UserRole, [Evidence(side, m.sentence) for m in found])
             chips.addItem(item)
+        _fit_rows(chips, chips.count())
 
     def _fill_words(self, side: Side, c: Comparison) -> None:
         words = self.words[side]
         words.clear()
         terms = c.distinctive.get(side, [])
         if not terms:
-            item = QTreeWidgetItem([self.tr("none at this length")])
+            item = QTreeWidgetItem([self.tr("not compared across languages") if c.cross_language
+                                    else self.tr("none found")])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             words.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
         for term in terms:
             item = QTreeWidgetItem([term.term, f"{term.score:.1f}", str(term.count)])
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             item.setData(0, Qt.ItemDataRole.UserRole, [Evidence(side, i) for i in term.sentences])
             words.addTopLevelItem(item)
-        for col in range(3):
-            words.resizeColumnToContents(col)
-        rows = max(1, len(terms))
-        words.setFixedHeight(min(240, words.header().sizeHint().height() + rows * words.sizeHintForRow(0) + 6))
+        _fit_rows(words, max(1, len(terms)), words.header().sizeHint().height(), most=12)
 
     def _tone_clicked(self, item: QListWidgetItem) -> None:
         evidence = item.data(Qt.ItemDataRole.UserRole)
@@ -218,6 +223,13 @@ class EmphasisPanel(QScrollArea):
         evidence = item.data(0, Qt.ItemDataRole.UserRole)
         if evidence:
             self.evidenceRequested.emit(evidence)
+
+
+def _fit_rows(view, rows: int, extra: int = 0, most: int = 40) -> None:
+    """As tall as its rows (up to `most`), so the panel scrolls as one page, not box by box."""
+    row = max(view.sizeHintForRow(0), view.fontMetrics().height() + 4)
+    spacing = view.spacing() if isinstance(view, QListView) else 0
+    view.setFixedHeight(extra + min(rows, most) * (row + 2 * spacing) + 2 * view.frameWidth() + 2)
 
 
 def topic_evidence(comparison: Comparison, topic: str) -> list[Evidence]:

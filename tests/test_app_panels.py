@@ -109,3 +109,24 @@ def test_the_panel_renders_without_a_comparison_and_with_one(window):
     window.set_comparison(with_topics())
     assert not panel.placeholder.isVisibleTo(panel)
     assert not panel.grab().isNull()
+
+
+def test_settings_are_stored_and_a_language_change_reruns_the_analysis(window, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from viewer.app.settings_dialog import Preferences, SettingsDialog
+
+    window.set_comparison(with_topics())
+    runs = []
+    monkeypatch.setattr(window, "start_analysis", lambda: runs.append({s: r.language for s, r in window.readouts.items()}))
+    dialog = SettingsDialog(window.session.prefs, window)
+    dialog.author.setText("R. Analyst")
+    dialog.size.setValue(14)
+    window.session.apply_preferences(dialog.preferences())
+    assert runs == []  # font and author only: nothing to analyse again
+    assert window.panes["A"].font().pointSize() == 14
+    dialog.languages["B"].setCurrentText("fr")
+    window.session.apply_preferences(dialog.preferences())
+    assert runs == [{"A": None, "B": "fr"}]
+    stored = Preferences.load(QSettings("Counterpart", "Counterpart"))
+    assert (stored.author, stored.point_size, stored.languages) == ("R. Analyst", 14, {"A": None, "B": "fr"})

@@ -1,7 +1,8 @@
-"""The real readout pairs of ../shared/corpus/ (when present), read without their header lines.
+"""The real readout pairs of ../shared/corpus/ (when present).
 
-Each corpus file starts with `source:`, `date:` and `publisher:` lines and a blank line; the rest
-is the stored text. Folders with one file are unpaired and skipped.
+Each corpus file starts with `source:`, `date:` and `publisher:` lines and a blank line; ingest
+reads such a header as metadata, so the text starts after it. Folders with one file are
+unpaired and skipped.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from viewer.ingest import read_source
 from viewer.model import Readout
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -40,22 +42,8 @@ def available() -> bool:
 
 
 def read(path: Path, name: str | None = None) -> Readout:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    header: dict[str, str] = {}
-    while lines and ":" in lines[0] and lines[0].split(":", 1)[0] in {"source", "date", "publisher"}:
-        key, value = lines.pop(0).split(":", 1)
-        header[key] = value.strip()
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    text = "\n".join(lines)
-    return Readout(
-        text=text,
-        label=name or label(path),
-        title=text.split("\n", 1)[0].strip()[:120],
-        publisher=header.get("publisher"),
-        date=header.get("date"),
-        source=str(path),
-    )
+    """A corpus file as the application reads it (ingest takes the header lines as metadata)."""
+    return read_source(str(path), label=name or label(path))
 
 
 def pairs() -> Iterator[tuple[str, Readout, Readout]]:

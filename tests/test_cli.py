@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from viewer.cli import main
+from viewer.ingest import read_source
 from viewer.paths import RESOURCES
 
 DEMO_A = str(RESOURCES / "demo" / "state-department.txt")
@@ -29,7 +30,7 @@ def test_json_has_the_fields_of_output_md(capsys):
     for side, label in (("A", "State"), ("B", "MFA")):
         r = data["readouts"][side]
         assert r["label"] == label and r["language"] == "en" and r["words"] > 150
-        text = Path(DEMO_A if side == "A" else DEMO_B).read_text(encoding="utf-8")
+        text = read_source(DEMO_A if side == "A" else DEMO_B).text
         for s in r["sentences"]:
             assert text[s["start"] : s["end"]] == s["text"]
     assert data["links"], "the demo pair has passages in common"
@@ -105,7 +106,7 @@ def test_binary_input_from_a_subprocess_gives_no_traceback(tmp_path):
 def test_standard_input_as_one_side(capsys, monkeypatch):
     import io
 
-    text = Path(DEMO_B).read_text(encoding="utf-8")
+    text = Path(DEMO_B).read_text(encoding="utf-8")  # with its header: read from stdin like a file
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
     data = _json(capsys, DEMO_A, "-")
     assert data["readouts"]["B"]["source"] is None

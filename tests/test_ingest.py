@@ -99,6 +99,41 @@ def test_markdown_is_kept_as_written(tmp_path):
     assert read_source(str(path)).text == text
 
 
+def test_a_metadata_header_is_read_as_metadata_not_text(tmp_path):
+    path = tmp_path / "readout.txt"
+    path.write_text(
+        "source: https://example.org/readout\ndate: 2026-03-12\npublisher: Ministry of Examples, Press Office\n\n"
+        "Talks in Geneva\n\nThe two ministers met today.\n",
+        encoding="utf-8",
+    )
+    readout = read_source(str(path))
+    assert readout.text.startswith("Talks in Geneva")
+    assert readout.date == "2026-03-12" and readout.title == "Talks in Geneva"
+    assert readout.label == "Ministry of Examples"
+    assert readout.metadata["header_source"] == "https://example.org/readout"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Date: 12 March\nThe ministers met.\n",  # one line is text, not a header
+        "Note: the talks\nwere long\n\nSecond paragraph.\n",  # unknown keys
+        "date: 2026-03-12\npublisher: X\nThe text follows without a blank line.\n",
+    ],
+)
+def test_text_that_only_looks_like_a_header_is_kept(tmp_path, text):
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_source(str(path)).text == text
+
+
+def test_front_matter_fenced_by_dashes(tmp_path):
+    path = tmp_path / "t.md"
+    path.write_text("---\ntitle: Talks\ndate: 2026-01-02\n---\n\n# Talks\n\nText.\n", encoding="utf-8")
+    readout = read_source(str(path))
+    assert readout.text == "# Talks\n\nText.\n" and readout.title == "Talks"
+
+
 def test_given_label_wins(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Some text.", encoding="utf-8")
@@ -168,7 +203,7 @@ def test_html_gives_article_text_title_and_metadata(tmp_path):
     )
     readout = read_source(str(path))
     assert readout.title == "Talks in Geneva"
-    assert readout.label == "Talks in Geneva"
+    assert readout.label == "Ministry of Examples"  # the publisher names a side better than a headline
     assert readout.publisher == "Ministry of Examples"
     assert readout.date == "2024-03-01T10:00:00Z"
     paragraphs = readout.text.split("\n\n")

@@ -21,7 +21,7 @@ from viewer.ingest.fetch import FETCH_TIMEOUT, FetchError, fetch
 from viewer.ingest.html import extract_article
 from viewer.ingest.limits import MAX_BYTES, too_large
 from viewer.ingest.pdf import PdfProblem, read_pdf
-from viewer.ingest.plain import normalize_newlines
+from viewer.ingest.plain import normalize_newlines, split_header
 from viewer.model import Readout
 
 __all__ = ["MAX_BYTES", "FETCH_TIMEOUT", "read_source", "readout_from_text"]
@@ -139,12 +139,31 @@ def _from_bytes(data: bytes, name: str, fmt: str | None, declared: str | None = 
                 date=article.date,
             )
         else:
-            readout = Readout(text=normalize_newlines(decoded.text))
+            readout = _plain(normalize_newlines(decoded.text))
         readout.metadata["encoding"] = decoded.encoding
     readout.metadata["format"] = fmt
     readout.metadata["bytes"] = str(len(data))
     if not readout.text.strip():
         raise InputError(name, "has no text" if fmt in ("html", "docx") else "contains only whitespace")
+    return readout
+
+
+def _plain(text: str) -> Readout:
+    """A text file, with its metadata header (if any) taken out of the text; a short first line
+    without final punctuation is the title."""
+    header, text = split_header(text)
+    first = text.strip().split("\n", 1)[0].strip()
+    title = header.get("title") or (first if len(first) <= 150 and first[-1:] not in ".。!！?？:：;；" else None)
+    readout = Readout(
+        text=text,
+        title=title or None,
+        publisher=header.get("publisher") or header.get("author"),
+        date=header.get("date"),
+        language=header.get("language"),
+    )
+    readout.metadata.update({f"header_{k}": v for k, v in header.items()})
+    if header.get("label"):
+        readout.label = header["label"]
     return readout
 
 
@@ -224,8 +243,16 @@ def _url_name(url: str) -> str:
 
 
 def _finish(readout: Readout, label: str | None, fallback: str) -> Readout:
-    readout.label = label or _short(readout.title) or fallback
+    readout.label = label or readout.label or _publisher_name(readout.publisher) or _short(readout.title) or fallback
     return readout
+
+
+def _publisher_name(publisher: str | None) -> str | None:
+    """"The White House" from "The White House, Briefing Room (Statements and Releases)"."""
+    if not publisher:
+        return None
+    name = re.split(r"\s*(?:[,(/|;]|\s[-–—]\s)", publisher, maxsplit=1)[0].strip()
+    return _short(name) if len(name) >= 2 else None
 
 
 def _short(title: str | None) -> str | None:

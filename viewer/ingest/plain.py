@@ -15,3 +15,32 @@ def normalize_newlines(text: str) -> str:
 def join_paragraphs(paragraphs: list[str]) -> str:
     """Non-empty paragraphs, trimmed, joined by blank lines."""
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
+
+
+# A metadata header at the top of a text file: "source: …", "date: …", "publisher: …" lines
+# (as archives and the project's own corpus store them), optionally fenced by "---" lines as in
+# Markdown front matter, then a blank line. Read as metadata so it never shows as sentences.
+_HEADER_KEYS = {"source", "url", "date", "publisher", "title", "author", "label", "language"}
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{1,20}):[ \t]*(.*\S)?[ \t]*$")
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """(header fields, the text after the header); ({}, text) when the text has no such header."""
+    lines = text.split("\n")
+    fenced = bool(lines) and lines[0].strip() == "---"
+    start = 1 if fenced else 0
+    fields: dict[str, str] = {}
+    end = start
+    while end < len(lines):
+        m = _HEADER_LINE.match(lines[end])
+        if not m or m.group(1).lower() not in _HEADER_KEYS:
+            break
+        fields[m.group(1).lower()] = (m.group(2) or "").strip()
+        end += 1
+    if fenced:
+        if end >= len(lines) or lines[end].strip() != "---" or not fields:
+            return {}, text
+        end += 1
+    elif len(fields) < 2 or end >= len(lines) or lines[end].strip():
+        return {}, text  # one "Date: …" line can be the text itself; a header is two or more, then a blank line
+    return fields, "\n".join(lines[end:]).lstrip("\n")

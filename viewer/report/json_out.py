@@ -57,6 +57,8 @@ def to_dict(c: Comparison) -> dict[str, Any]:
             item["shared"] = link.shared
             item["only_a"] = link.only_a
             item["only_b"] = link.only_b
+        if link.longer:
+            item["longer"] = link.longer
         links.append(item)
     return {
         "format": FORMAT,
@@ -97,6 +99,20 @@ def to_dict(c: Comparison) -> dict[str, Any]:
                 "evidence": [{"side": e.side, "sentence": e.sentence} for e in f.evidence],
             }
             for f in c.findings
+        ],
+        "annotations": [
+            {
+                "side": n.side,
+                "start": n.start,
+                "end": n.end,
+                "quote": n.quote,
+                "note": n.note,
+                "tag": n.tag,
+                "author": n.author,
+                "created": n.created,
+                "detached": n.detached,
+            }
+            for n in c.annotations
         ],
         "timings": {k: _r(v) for k, v in c.timings.items()},
     }

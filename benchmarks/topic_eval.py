@@ -1,0 +1,111 @@
+"""Topic presence against hand-made gold labels on the real corpus (../shared/corpus/).
+
+Gold files (benchmarks/gold/topics/<pair>.json) hold per side the topic ids a careful reader finds
+DISCUSSED (a clause or more) per ../shared/TOPICS.md: {"A": [...], "B": [...], "A_file", "B_file"},
+labels only, never text. Predicted presence on a side is a topic with discussing sentences there
+(JSON topics[].sentences[side]).
+
+    presence  precision/recall/F1 over (pair, side, topic) triples
+    one-sided precision/recall over (pair, side, topic) where the topic is on that side only
+
+TUNING pairs were looked at while fixing the lexicon and rules; the others are held out.
+Run: .venv/bin/python benchmarks/topic_eval.py [-v]   (-v: each miss with the sentence behind it)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+
+from viewer.analysis import compare  # noqa: E402
+from viewer.model import SIDES  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "gold" / "topics"
+
+TUNING = {
+    "2020-01-04-wang-lavrov-call",
+    "2021-02-10-biden-xi-call",
+    "2021-08-29-blinken-wang-call",
+    "2021-11-15-biden-xi-virtual",
+    "2022-03-30-wang-lavrov-tunxi",
+    "2022-07-28-biden-xi-call",
+    "2023-09-17-wang-sullivan-malta",
+    "2023-11-15-biden-xi-woodside",
+    "2024-04-02-biden-xi-call",
+}
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _why(doc, topic: str, discussed: bool) -> str:
+    """The first sentence that discusses (or merely touches, or should have named) the topic."""
+    for s in doc.sentences:
+        if (topic in s.topics) if discussed else (topic in s.passing):
+            return ("passing: " if not discussed else "") + s.text[:160]
+    return "(no match)"
+
+
+def evaluate(pair: str, a, b, gold: dict, verbose: bool) -> dict[str, int]:
+    comparison = compare(a, b)
+    counts = dict.fromkeys(("tp", "fp", "fn", "os_tp", "os_fp", "os_fn"), 0)
+    predicted = {side: {st.id for st in comparison.topics if st.sentences[side]} for side in SIDES}
+    truth = {side: set(gold[side]) for side in SIDES}
+    for side in SIDES:
+        doc = comparison.doc(side)
+        other = SIDES[1 - SIDES.index(side)]
+        pred, true = predicted[side], truth[side]
+        counts["tp"] += len(pred & true)
+        counts["fp"] += len(pred - true)
+        counts["fn"] += len(true - pred)
+        pred_os, true_os = pred - predicted[other], true - truth[other]
+        counts["os_tp"] += len(pred_os & true_os)
+        counts["os_fp"] += len(pred_os - true_os)
+        counts["os_fn"] += len(true_os - pred_os)
+        if verbose:
+            for t in sorted(pred - true):
+                print(f"    FP {side} {t}: {_why(doc, t, True)}")
+            for t in sorted(true - pred):
+                print(f"    FN {side} {t}: {_why(doc, t, False)}")
+    return counts
+
+
+def _line(name: str, c: dict[str, int]) -> str:
+    p, r, f = _prf(c["tp"], c["fp"], c["fn"])
+    op, orr, of = _prf(c["os_tp"], c["os_fp"], c["os_fn"])
+    return (f"{name:36} presence P {p:.2f} R {r:.2f} F1 {f:.2f} | one-sided P {op:.2f} R {orr:.2f} "
+            f"(tp {c['os_tp']} fp {c['os_fp']} fn {c['os_fn']})")
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    totals = {"tuning": {}, "held-out": {}}
+    for pair, a, b in corpus.pairs():
+        path = GOLD / f"{pair}.json"
+        if not path.exists():
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if verbose:
+            print(f"{pair}  A={gold['A_file']}  B={gold['B_file']}")
+        c = evaluate(pair, a, b, gold, verbose)
+        part = "tuning" if pair in TUNING else "held-out"
+        print(_line(f"{pair} ({part[0]})", c))
+        for k, v in c.items():
+            totals[part][k] = totals[part].get(k, 0) + v
+    print()
+    for part, c in totals.items():
+        if c:
+            print(_line(f"TOTAL {part}", c))
+
+
+if __name__ == "__main__":
+    main()

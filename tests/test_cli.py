@@ -111,3 +111,23 @@ def test_standard_input_as_one_side(capsys, monkeypatch):
     data = _json(capsys, DEMO_A, "-")
     assert data["readouts"]["B"]["source"] is None
     assert len(data["readouts"]["B"]["sentences"]) > 5
+
+
+def test_user_lexicon_adds_a_topic(tmp_path, capsys):
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text(
+        'language = "en"\n\n[topic.fentanyl-trade]\nlabel = "Fentanyl supply chain"\n'
+        'terms = ["fentanyl", "precursor chemicals"]\n',
+        encoding="utf-8",
+    )
+    data = _json(capsys, DEMO_A, DEMO_B, "--lexicon", str(lexicon))
+    topic = next(t for t in data["topics"] if t["id"] == "fentanyl-trade")
+    assert topic["sentences"]["A"] and not topic["sentences"]["B"]
+
+
+def test_a_lexicon_error_names_file_and_line(tmp_path, capsys):
+    lexicon = tmp_path / "bad.toml"
+    lexicon.write_text('language = "en"\n[topic.x]\nterms = ["a"\n', encoding="utf-8")
+    assert main(["compare", DEMO_A, DEMO_B, "--lexicon", str(lexicon)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert str(lexicon) in err and "line" in err and len(err.splitlines()) == 1

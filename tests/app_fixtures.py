@@ -36,7 +36,9 @@ def make_document(label: str, sentences: list[str], language: str = "en") -> Doc
         if k % 2 == 1 or k == len(spans) - 1:
             paragraphs.append((para_start, end))
             para_start = end + 2
-    return Document(readout=Readout(text=text, label=label), language=language, sentences=sents, paragraphs=paragraphs)
+    # a source (a file that need not exist) makes the texts opened, not pasted: no unsaved work
+    readout = Readout(text=text, label=label, source=f"{label.lower()}.txt")
+    return Document(readout=readout, language=language, sentences=sents, paragraphs=paragraphs)
 
 
 def make_comparison() -> Comparison:

@@ -3,6 +3,7 @@ and the analysis worker. It presents a Comparison and forwards actions; it never
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.options: dict = {}  # keyword arguments for compare() (mode, lexicons)
         self.defaults: dict = {}  # compare() options from the preferences (user lexicon); options win
         self.text_family = ""  # pane font family from the preferences; "" = the built-in list
+        self.languages: dict[Side, str | None] = {"A": None, "B": None}  # forced by the preferences; None = detect
         self._run: AnalysisRun | None = None
         self._retired: list[AnalysisRun] = []
         self._syncing = False
@@ -330,12 +332,17 @@ class MainWindow(QMainWindow):
             return
         self.set_readout(side, readout)
 
+    def _with_language(self, side: Side, readout: Readout) -> Readout:
+        """A newly opened text takes the preferences' language for its side, unless it names its own."""
+        forced = self.languages.get(side)
+        return replace(readout, language=forced) if forced and readout.language is None else readout
+
     def set_readout(self, side: Side, readout: Readout) -> None:
-        self.readouts[side] = readout
+        self.readouts[side] = self._with_language(side, readout)
         self._readouts_changed()
 
     def set_readouts(self, a: Readout, b: Readout, **options) -> None:
-        self.readouts = {"A": a, "B": b}
+        self.readouts = {"A": self._with_language("A", a), "B": self._with_language("B", b)}
         self.options = options
         self._readouts_changed()
 
@@ -653,6 +660,11 @@ class MainWindow(QMainWindow):
         for pane in self.panes.values():
             pane.setFont(font)
         QTimer.singleShot(0, self.band.update)
+
+    @property
+    def point_size(self) -> int:
+        """The panes' current size, zoom included."""
+        return self._point_size
 
     def set_text_font(self, family: str, point_size: int) -> None:
         """The preferences' pane font ("" family: the built-in list)."""

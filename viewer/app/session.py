@@ -53,6 +53,7 @@ class ProjectSession(QObject):
         self._restored = False  # the project on its way is unsaved work brought back after a crash
         self.prefs = Preferences.load(self._settings())
         window.defaults["lexicons"] = self.prefs.lexicons()
+        window.languages = dict(self.prefs.languages)
         apply_theme(self.prefs.theme)
         window.set_text_font(self.prefs.font_family, self.prefs.point_size)
 
@@ -109,9 +110,10 @@ class ProjectSession(QObject):
                        annotations=list(self.notes))
 
     def is_modified(self) -> bool:
-        """Unsaved work of the user's own: notes, or changes to a project that has a file.
-        Texts opened from files and not yet annotated are no loss: they are in their files."""
-        if self.path is None and not self.notes:
+        """Unsaved work of the user's own: notes, pasted text, or changes to a project that has a
+        file. Texts opened from files and not yet annotated are no loss: they are in their files."""
+        pasted = any(r is not None and not r.source for r in self.window.readouts.values())
+        if self.path is None and not self.notes and not pasted:
             return False
         project = self.project()
         return project is not None and project_to_dict(project) != self._baseline
@@ -312,7 +314,7 @@ class ProjectSession(QObject):
 
     # --- preferences ----------------------------------------------------------------------
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.prefs, self.window)
+        dialog = SettingsDialog(replace(self.prefs, point_size=self.window.point_size), self.window)
         if dialog.exec():
             self.apply_preferences(dialog.preferences())
 
@@ -323,6 +325,7 @@ class ProjectSession(QObject):
         w = self.window
         w.set_text_font(prefs.font_family, prefs.point_size)
         w.defaults["lexicons"] = prefs.lexicons()
+        w.languages = dict(prefs.languages)
         if prefs.lexicon == old.lexicon and prefs.languages == old.languages:
             return
         w.options["lexicons"] = prefs.lexicons()

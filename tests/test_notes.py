@@ -74,3 +74,37 @@ def test_long_missing_quote_is_shortened_and_missing_file(tmp_path):
         load_notes(write(tmp_path, [{"side": "A", "quote": "x" * 200}]), english_pair())
     with pytest.raises(InputError, match="file not found"):
         load_notes(tmp_path / "none.json", english_pair())
+
+
+def test_cli_project_notes_are_reanchored_on_the_texts_compared(tmp_path, capsys):
+    """A project saved on earlier texts: its comment follows its words to their new place."""
+    import docx
+    from test_brief import commented_text
+
+    from viewer.cli import main
+    from viewer.model import Annotation, Readout
+    from viewer.project import Project, save_project
+
+    old_a = "The ministers met in Vienna. They discussed trade and the northern islands."
+    old_b = "The two ministers held talks in Vienna. Trade was discussed at length."
+    quote = "the northern islands"
+    start = old_a.index(quote)
+    project = Project(a=Readout(old_a, label="Freedonia"), b=Readout(old_b, label="Sylvania"), annotations=[
+        Annotation("A", start, start + len(quote), quote, "Islands named first here.", author="Ann Analyst"),
+        Annotation("B", 0, 7, "The two", "Dropped in the edited text.", author="Ann Analyst"),
+    ])
+    save_project(project, tmp_path / "work.counterpart", force=False)
+    new_a = "The foreign ministers met in Vienna on Monday. They discussed trade and the northern islands."
+    new_b = "Ministers held talks in Vienna. Trade was discussed at length."
+    (tmp_path / "a.txt").write_text(new_a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(new_b, encoding="utf-8")
+
+    out = tmp_path / "brief.docx"
+    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--project",
+                 str(tmp_path / "work.counterpart"), "--docx", str(out)]) == 0
+    document = docx.Document(str(out))
+    assert [c.text for c in document.comments] == ["Islands named first here."]
+    assert list(commented_text(document).values()) == [quote]
+    listed = [p.text for p in document.paragraphs if "Dropped in the edited text." in p.text]
+    assert listed == ["B: “The two” — Dropped in the edited text. (Ann Analyst)"]
+    capsys.readouterr()

@@ -86,9 +86,11 @@ def _run_compare(args: argparse.Namespace) -> int:
 
         comparison.annotations = load_notes(args.notes, comparison)
     elif args.project:
-        from viewer.project import load_project
+        from viewer.project import load_project, reanchor
 
-        comparison.annotations = load_project(args.project).annotations
+        # the project's notes were anchored on its own copies of the texts; these may differ
+        texts = {side: comparison.doc(side).text for side in ("A", "B")}
+        comparison.annotations = reanchor(load_project(args.project).annotations, texts)
 
     if args.docx:
         from viewer.report.brief import write_brief

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import io
-import tomllib
+from collections import Counter
 from datetime import date
-from functools import lru_cache
 
 import docx
 from docx.shared import Cm, Pt
 
+from viewer.emphasis.lexicon import load_lexicon
 from viewer.model import SIDES, Comparison, Side
-from viewer.paths import RESOURCES
 from viewer.report.brief import sidebyside
 from viewer.report.brief.chart import topic_chart_png
 from viewer.report.brief.comments import Comments
@@ -22,14 +21,8 @@ PAGE_WIDTH_CM = 21.0  # A4
 MARGIN_CM = 2.0
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 BOLD = Look(bold=True)
-
-
-@lru_cache(maxsize=1)
-def _tone_readings() -> dict[str, tuple[str, str]]:
-    """Tone id -> (label, usual reading), from the lexicon's concepts file."""
-    with open(RESOURCES / "lexicon" / "concepts.toml", "rb") as f:
-        tones = tomllib.load(f).get("tone", {})
-    return {tid: (t.get("label", tid), t.get("reading", "")) for tid, t in tones.items()}
+# A desk reads a dozen findings; the rest are one click away in the window or the JSON.
+MAX_FINDINGS = 12
 
 
 def _language_name(code: str) -> str:
@@ -108,6 +101,7 @@ def _sources(document, c: Comparison) -> None:
         ("Length", length),
     ]
     rows = [[name, get("A"), get("B")] for name, get in fields]
+    rows = [row for row in rows if row[1] or row[2]]  # no empty Publisher/Date lines
     _table(document, ["", f"A: {_label(c, 'A')}", f"B: {_label(c, 'B')}"], rows, [3.0, 7.0, 7.0])
 
 
@@ -116,7 +110,7 @@ def _findings(document, c: Comparison) -> None:
     findings = sorted(c.findings, key=lambda f: -f.weight)
     if not findings:
         add_run(document.add_paragraph(), "No difference of emphasis stood out.", NOTE)
-    for f in findings:
+    for f in findings[:MAX_FINDINGS]:
         p = _styled(document, "ListNumber")
         add_run(p, f.text)
         if f.evidence:
@@ -125,7 +119,14 @@ def _findings(document, c: Comparison) -> None:
             if 0 <= ev.sentence < len(sentences):
                 quote = sentences[ev.sentence].text
                 quote = quote if len(quote) <= 160 else quote[:159] + "…"
-                add_run(p, f"\n{ev.side}: “{quote}”", NOTE)
+                add_run(p, f"\n{_label(c, ev.side)}: “{quote}”", NOTE)
+    rest = findings[MAX_FINDINGS:]
+    if rest:
+        kinds = Counter(f.kind for f in rest).most_common()
+        add_run(document.add_paragraph(),
+                f"{len(rest)} further finding{'s' if len(rest) > 1 else ''} of lower weight "
+                f"({', '.join(f'{n} {kind}' for kind, n in kinds)}) "
+                "in the window's findings list and the JSON export.", NOTE)
 
 
 def _emphasis(document, c: Comparison) -> None:
@@ -151,19 +152,29 @@ def _emphasis(document, c: Comparison) -> None:
 
 
 def _tone(document, c: Comparison) -> None:
+    """One row per tone marker, the words each side used for it: the contrast reads across a row."""
     _heading(document, "Tone markers")
-    readings = _tone_readings()
+    words: dict[str, dict[Side, Counter]] = {}
     for side in SIDES:
-        marks = list({(m.id, m.text, m.sentence): m for m in c.tone.get(side, [])}.values())
-        p = document.add_paragraph()
-        add_run(p, f"{side}: {_label(c, side)}", BOLD)
-        if not marks:
-            add_run(p, " — none", NOTE)
-        for mark in marks:
-            label, reading = readings.get(mark.id, (mark.id, ""))
-            item = _styled(document, "ListBullet")
-            add_run(item, f"“{mark.text}”")
-            add_run(item, f" ({label}, sentence {mark.sentence + 1})" + (f": {reading}" if reading else ""), NOTE)
+        for mark in c.tone.get(side, []):
+            words.setdefault(mark.id, {"A": Counter(), "B": Counter()})[side][mark.text] += 1
+    if not words:
+        add_run(document.add_paragraph(), "None: neither text uses a tone marker of the lexicon.", NOTE)
+        return
+    lexicon = load_lexicon()
+
+    def used(counts: Counter) -> str:
+        return ", ".join(f"“{w}”" + (f" ×{n}" if n > 1 else "") for w, n in counts.most_common()) or "—"
+
+    order = sorted(words, key=lambda t: -sum(sum(words[t][s].values()) for s in SIDES))
+    table = _table(document, ["Tone marker: its usual reading", _label(c, "A"), _label(c, "B")],
+                   [["", used(words[t]["A"]), used(words[t]["B"])] for t in order], [6.0, 5.5, 5.5])
+    for row, tone_id in zip(table.rows[1:], order, strict=True):
+        paragraph = row.cells[0].paragraphs[0]
+        add_run(paragraph, lexicon.tone_label(tone_id))
+        reading = lexicon.tone_reading(tone_id)
+        if reading:
+            add_run(paragraph, f": {reading}", NOTE)
 
 
 def _chart(document, c: Comparison, chart_png: bytes | None) -> None:
@@ -194,9 +205,12 @@ def _one_side_only(document, c: Comparison) -> None:
 
 def _distinctive(document, c: Comparison) -> None:
     terms = {side: c.distinctive.get(side, [])[:15] for side in SIDES}
-    if not any(terms.values()):
-        return
     _heading(document, "Distinctive words")
+    if not any(terms.values()):
+        why = ("the texts are in different languages, so their word counts cannot be compared"
+               if c.cross_language else "no word is markedly over-represented in either text")
+        add_run(document.add_paragraph(), f"None: {why}.", NOTE)
+        return
     add_run(document.add_paragraph(), "Words over-represented in one text against the other "
             "(log-odds ratio with an informative Dirichlet prior; z-score, count).", NOTE)
     depth = max(len(t) for t in terms.values())
@@ -241,7 +255,7 @@ def _appendix(document, c: Comparison, comments: Comments) -> None:
         if side == "B":
             document.add_page_break()
         _heading(document, f"{side}: {_label(c, side)}", 2)
-        if doc.readout.title:
+        if doc.readout.title and not doc.text.lstrip().startswith(doc.readout.title):
             add_run(document.add_paragraph(), doc.readout.title, BOLD)
         placed = comments.within(side, lambda start, end: (start, end))
         cuts = [p for _, s, e in placed for p in (s, e)]

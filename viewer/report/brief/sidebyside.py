@@ -4,7 +4,8 @@ Rows follow A's order; a sentence only B has goes right after the row holding it
 preceding B sentence, so it reads next to its neighbours. Inside a linked pair the cells show
 the link's word diff (ops over the sentences joined by wording.JOINER): words one side
 changed are shaded blue; a sentence without counterpart is shaded orange as a whole;
-identical passages are grey.
+identical passages are grey. Across languages there is no word diff: a grey line under each
+pair says which concepts both passages carry and which only one does.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from viewer.align.crosslang import concept_label
+from viewer.emphasis.lexicon import load_lexicon
 from viewer.model import Comparison, Document, Link, Side
 from viewer.report.brief.comments import Comments
 from viewer.report.brief.style import (
@@ -119,6 +122,28 @@ def _fill(cell, c: Comparison, side: Side, indices: list[int], link: Link | None
         comments.attach(note, s, e, runs)
 
 
+def concept_line(link: Link, lexicon, labels: tuple[str, str]) -> str:
+    """ "shared: Taiwan, Joe Biden · only in MFA: nuclear weapons"; a name both sides carry under
+    different ids (the topic Taiwan, the place Taiwan) counts as shared."""
+    def names(ids: list[str]) -> list[str]:
+        return list(dict.fromkeys(concept_label(lexicon, i, lang="en") for i in ids))
+
+    shared, only_a, only_b = names(link.shared), names(link.only_a), names(link.only_b)
+    shared += [n for n in only_a if n in only_b and n not in shared]
+    parts = [f"shared: {', '.join(shared)}"] if shared else []
+    for label, only in zip(labels, (only_a, only_b), strict=True):
+        only = [n for n in only if n not in shared]
+        if only:
+            parts.append(f"only in {label}: {', '.join(only)}")
+    return " · ".join(parts)
+
+
+def _keep_with_next(row) -> None:
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
 def _row_flag(row, tag: str) -> None:
     """Set a row property: w:cantSplit keeps a passage on one page, w:tblHeader repeats the labels."""
     flag = OxmlElement(tag)
@@ -145,14 +170,23 @@ def add_table(document, c: Comparison, comments: Comments, width_cm: float) -> N
     table.autofit = False
     for column in table.columns:
         column.width = Cm(width_cm / 2)
+    labels = (c.a.readout.label or "A", c.b.readout.label or "B")
     header = table.rows[0]
     _row_flag(header, "w:tblHeader")
-    for cell, doc in zip(header.cells, (c.a, c.b), strict=True):
+    for cell, label in zip(header.cells, labels, strict=True):
         cell.width = Cm(width_cm / 2)
-        add_run(cell.paragraphs[0], doc.readout.label or ("A" if doc is c.a else "B"), Look(bold=True))
+        add_run(cell.paragraphs[0], label, Look(bold=True))
+    lexicon = load_lexicon() if c.cross_language else None
     for row in rows(c):
         table_row = table.add_row()
         _row_flag(table_row, "w:cantSplit")
         cells = table_row.cells
         _fill(cells[0], c, "A", row.a, row.link, comments)
         _fill(cells[1], c, "B", row.b, row.link, comments)
+        line = concept_line(row.link, lexicon, labels) if lexicon and row.link else ""
+        if line:
+            _keep_with_next(table_row)
+            concepts = table.add_row()
+            _row_flag(concepts, "w:cantSplit")
+            cell = concepts.cells[0].merge(concepts.cells[1])
+            add_run(cell.paragraphs[0], line, NOTE)

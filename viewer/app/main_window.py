@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._show_busy(False)
 
-    def _note(self, text: str, ms: int = 4000) -> None:
+    def set_note(self, text: str, ms: int = 4000) -> None:
         self.note.setText(text)
         if ms:
             self._note_timer.start(ms)
@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         worker.cancelled.connect(self._analysis_cancelled)
         self._run = AnalysisRun(worker, self)
         self._show_busy(True)
-        self._note(self.tr("Analysing…"), 0)
+        self.set_note(self.tr("Analysing…"), 0)
         self._run.start()
 
     def _retire(self, run: AnalysisRun) -> None:
@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         run.thread.wait()
         run.deleteLater()
         self._show_busy(False)
-        self._note("")
+        self.set_note("")
         return True
 
     def _progress(self, stage: str, fraction: float) -> None:
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
     def _analysis_cancelled(self) -> None:
         if self._finish_run(self.sender()):
             self._restore_shown_readouts()
-            self._note(self.tr("Analysis cancelled; the previous comparison is still shown."), 5000)
+            self.set_note(self.tr("Analysis cancelled; the previous comparison is still shown."), 5000)
             self.analysisFinished.emit()
 
     def _restore_shown_readouts(self) -> None:
@@ -626,20 +626,20 @@ class MainWindow(QMainWindow):
 
     def _go_difference(self, step: int) -> None:
         if not self._diffs:
-            self._note(self.tr("No differences"), 3000)
+            self.set_note(self.tr("No differences"), 3000)
             return
         k = self._current_diff + step
         if step < 0 and self._current_diff < 0:
             k = len(self._diffs) - 1
         if not 0 <= k < len(self._diffs):
-            self._note(self.tr("No more differences in this direction"), 3000)
+            self.set_note(self.tr("No more differences in this direction"), 3000)
             QApplication.beep()
             return
         self._current_diff = k
         d = self._diffs[k]
         self.band.selected = d.link
         self.reveal([Evidence("A", i) for i in d.a] + [Evidence("B", j) for j in d.b])
-        self._note(self.tr("Difference {k} of {n}").format(k=k + 1, n=len(self._diffs)), 3000)
+        self.set_note(self.tr("Difference {k} of {n}").format(k=k + 1, n=len(self._diffs)), 3000)
 
     # --- view -----------------------------------------------------------------------
     def _focused_pane(self) -> TextPane:

@@ -21,6 +21,7 @@ from viewer.app.annotation_dialog import AnnotationDialog
 from viewer.app.annotations_panel import AnnotationsPanel
 from viewer.app.autosave import Autosave, read_recovery, recovery_path
 from viewer.app.emphasis_panel import EmphasisPanel, topic_evidence
+from viewer.app.export import BriefExport
 from viewer.app.settings_dialog import Preferences, SettingsDialog, apply_theme
 from viewer.errors import CounterpartError
 from viewer.model import SIDES, Annotation, Comparison, Side, other
@@ -62,6 +63,7 @@ class ProjectSession(QObject):
         window.add_side_tab(self.emphasis, self.tr("Emphasis"))
         window.add_side_tab(self.notes_panel, self.tr("Notes"))
         self.autosave = Autosave(self.snapshot, self)
+        self.export = BriefExport(window)
         self._build_actions()
         window.comparisonChanged.connect(self._comparison_changed)
         self.emphasis.topicClicked.connect(self.show_topic)
@@ -93,6 +95,9 @@ class ProjectSession(QObject):
         w.file_menu.insertSeparator(before)
         add(w.file_menu, self.tr("&Save Project"), self.save, [QKeySequence.StandardKey.Save], before)
         add(w.file_menu, self.tr("Save Project &As…"), self.save_as, [QKeySequence.StandardKey.SaveAs], before)
+        self.export_action = add(w.file_menu, self.tr("&Export Brief…"), self.export.choose_and_export,
+                                 ["Ctrl+E"], before)
+        self.export_action.setStatusTip(self.tr("Write a Word brief of this comparison, with your notes as comments"))
         w.edit_menu.addSeparator()
         self.add_note_action = add(w.edit_menu, self.tr("Add &Note…"), self.add_note, ["Ctrl+Alt+M"])
         keys = [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences) if not k.isEmpty()]
@@ -166,7 +171,7 @@ class ProjectSession(QObject):
         pane = w.panes[side] if side else w._focused_pane()
         cursor = pane.textCursor()
         if w.comparison is None or not cursor.hasSelection():
-            w.statusBar().showMessage(self.tr("Select a passage in one of the texts first."), 4000)
+            w.set_note(self.tr("Select a passage in one of the texts first."), 4000)
             return None
         start, end = pane.model_offset(cursor.selectionStart()), pane.model_offset(cursor.selectionEnd())
         quote = w.comparison.doc(pane.side).text[start:end]
@@ -245,7 +250,7 @@ class ProjectSession(QObject):
         self.path = str(path)
         self._mark_saved()
         self.autosave.discard()
-        self.window.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 4000)
+        self.window.set_note(self.tr("Saved {path}").format(path=path), 4000)
         return True
 
     def open_project(self, path: str | None = None) -> bool:
@@ -310,6 +315,7 @@ class ProjectSession(QObject):
                 event.ignore()
                 return True
             self.autosave.discard()  # a clean close: nothing to recover next time
+            self.export.wait()  # a brief being written is finished, not cut off
         return super().eventFilter(obj, event)
 
     # --- preferences ----------------------------------------------------------------------

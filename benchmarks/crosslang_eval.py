@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 
-from viewer.align.crosslang import align_cross  # noqa: E402
+from viewer.align import align  # noqa: E402
 from viewer.align.dictionary import load_time  # noqa: E402
 from viewer.emphasis.lexicon import load_lexicon  # noqa: E402
 from viewer.text import segment  # noqa: E402
@@ -47,7 +47,7 @@ def evaluate(gold: dict, lexicon, verbose: bool) -> dict | None:
               f"gold made for {gold['sentences']['a']}/{gold['sentences']['b']}): regenerate its gold")
         return None
     start = time.perf_counter()
-    result = align_cross(a, b, lexicon=lexicon)
+    result = align(a, b, lexicon=lexicon)
     seconds = time.perf_counter() - start
     truth = {tuple(p) for p in gold["links"]}
     predicted = {(i, j) for link in result.links for i in link.a for j in link.b}

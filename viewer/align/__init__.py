@@ -8,9 +8,10 @@ unless forced. Two languages: delegated to viewer.align.crosslang.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from viewer.align.concepts import ConceptSpace
 from viewer.align.matching import Group, match, unmatched
 from viewer.align.similarity import SimilarityIndex
 from viewer.align.versions import align_versions, looks_like_versions
@@ -18,8 +19,8 @@ from viewer.errors import Cancelled
 from viewer.model import Document, Link, LinkKind, Mode
 from viewer.wording import joined_text, word_diff
 
-THRESHOLD = 0.2  # below this cosine two sentences of two readouts are not linked
-REWORDED = 0.6  # most of the weighted words shared
+THRESHOLD = 0.2  # below this score two sentences of two readouts are not linked
+REWORDED = 0.6  # word cosine from which a link is reworded: most of the weighted words shared
 
 
 @dataclass
@@ -53,26 +54,36 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
         in_order, moved = align_versions(scores, n_a, n_b)
         groups = in_order + moved
         kinds = {id(g): "moved" for g in moved}
+        concepts = None
     else:
-        groups = match(scores, n_a, n_b, THRESHOLD, joint=index.joint)
+        concepts = ConceptSpace(a, b, lexicon)
+
+        def joint(a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
+            return concepts.score(a_ids, b_ids, index.joint(a_ids, b_ids))
+
+        pairs = scores.keys() | concepts.topic_pairs()
+        scores = {(i, j): s for i, j in pairs if (s := joint([i], [j])) > 0}
+        groups = match(scores, n_a, n_b, THRESHOLD, joint=joint, together=concepts.same_topic)
         kinds = {}
     links = []
     for k, g in enumerate(sorted(groups, key=lambda g: (g.a[0], g.b[0]))):
         if should_cancel is not None and k % 256 == 0 and should_cancel():
             raise Cancelled("align")
-        links.append(_link(g, a, b, kinds.get(id(g))))
+        links.append(_link(g, a, b, kinds.get(id(g)), index, concepts))
     return AlignResult(mode, links, unmatched(groups, n_a, n_b))
 
 
-def _link(group: Group, a: Document, b: Document, kind: LinkKind | None) -> Link:
+def _link(group: Group, a: Document, b: Document, kind: LinkKind | None,
+          index: SimilarityIndex, concepts: ConceptSpace | None) -> Link:
     text_a, text_b = joined_text(a, group.a), joined_text(b, group.b)
     if kind is None:
-        kind = _kind(text_a, text_b, group.score)
+        kind = _kind(text_a, text_b, index.joint(group.a, group.b))
+    shared, only_a, only_b = concepts.compare(group.a, group.b) if concepts else ([], [], [])
     return Link(a=group.a, b=group.b, score=round(min(group.score, 1.0), 4), kind=kind,
-                diff=word_diff(text_a, text_b, a.language))
+                diff=word_diff(text_a, text_b, a.language), shared=shared, only_a=only_a, only_b=only_b)
 
 
-def _kind(text_a: str, text_b: str, score: float) -> LinkKind:
+def _kind(text_a: str, text_b: str, words: float) -> LinkKind:
     if " ".join(text_a.split()) == " ".join(text_b.split()):
         return "identical"
-    return "reworded" if score >= REWORDED else "related"
+    return "reworded" if words >= REWORDED else "related"

@@ -33,20 +33,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from viewer.align import AlignResult, dictionary
+from viewer.align.concepts import ConceptSpace, concept_label, sentence_concepts
 from viewer.align.matching import Group, Scores, match, unmatched
-from viewer.align.numbers import figures
 from viewer.emphasis.wordlists import stop_words
 from viewer.errors import Cancelled
 from viewer.model import Document, Link, LinkKind, Mode, Sentence, Side
 
+__all__ = ["CrossSimilarity", "align_cross", "concept_label", "sentence_concepts"]
+
 THRESHOLD = 0.3  # readouts: below this two sentences are not linked (tuned for precision >= 0.8)
 MERGE_FLOOR = 0.3  # a sentence joins another's link only when it scores this with the partner
-CONCEPT_SHARE = 0.3  # weight of concepts against words when both channels exist
-POSITION_PRIOR = 0.05  # at most this is added for the same relative position
-CONCEPT_PRIOR = 3.0  # weight added to the concepts' total: one shared name alone is thin evidence
-TONE_WEIGHT = 0.5  # a tone marker is weaker evidence of the same matter than a topic
-FIGURE_WEIGHT = 1.5  # the same number or date is strong evidence
-PERSON_WEIGHT = 0.3  # a leader's name mostly says who speaks ("Xi stressed"), not what about
 COGNATE_DICE = 0.6  # trigram Dice from which two Latin-script stems count as one word
 MIN_COGNATE = 4  # shorter stems only match when equal
 # versions (translations)
@@ -64,7 +60,6 @@ Words = dict[str, tuple[float, frozenset[str]]]  # word -> (IDF weight, the keys
 
 @dataclass
 class _Features:
-    concepts: dict[str, float]  # concept id -> weight
     words: Words
     keys: frozenset[str]  # union of the words' keys
     length: int  # characters without spaces
@@ -86,42 +81,15 @@ def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon=N
     return AlignResult(mode, links, unmatched(groups, n_a, n_b))
 
 
-def concept_label(lexicon, concept: str, lang: str = "en") -> str:
-    """A readable name for a concept id of Link.shared / only_a / only_b."""
-    kind, _, ident = concept.partition(":")
-    if kind == "topic":
-        return lexicon.topic_label(ident)
-    if kind == "tone":
-        return lexicon.tone_label(ident)
-    if kind == "number":
-        return ident
-    if kind == "month":
-        from babel.dates import get_month_names
-
-        return get_month_names("wide", locale=lang if lang != "zh" else "zh_Hans")[int(ident)]
-    return lexicon.entity_label(concept, lang)
-
-
-def sentence_concepts(sentence: Sentence, lexicon) -> set[str]:
-    """Concept ids of one annotated sentence: lexicon concepts (topics prefixed) and figures."""
-    found = {c if ":" in c else f"topic:{c}" for c in lexicon.concepts(sentence)} if lexicon else set()
-    return found | figures(sentence)
-
-
 class CrossSimilarity:
-    """Features of both documents' sentences and the cross-language score of any two passages."""
+    """Word features of both documents' sentences and the cross-language score of any two passages."""
 
     def __init__(self, a: Document, b: Document, lexicon):
         self.a_doc, self.b_doc = a, b
-        concepts_a = [sentence_concepts(s, lexicon) for s in a.sentences]
-        concepts_b = [sentence_concepts(s, lexicon) for s in b.sentences]
-        weight = _concept_weights(concepts_a, concepts_b)
+        self.concepts = ConceptSpace(a, b, lexicon)
         words_a, words_b, self.has_words = _words(a, b)
-        self.a = [_features(cs, ws, weight, s) for cs, ws, s in zip(concepts_a, words_a, a.sentences, strict=True)]
-        self.b = [_features(cs, ws, weight, s) for cs, ws, s in zip(concepts_b, words_b, b.sentences, strict=True)]
-        self.title_a, self.title_b = _title(a), _title(b)
-        if not (self.title_a and self.title_b):  # one side has no title: nothing to keep apart
-            self.title_a = self.title_b = set()
+        self.a = [_features(ws, s) for ws, s in zip(words_a, a.sentences, strict=True)]
+        self.b = [_features(ws, s) for ws, s in zip(words_b, b.sentences, strict=True)]
         total_a = sum(f.length for f in self.a) or 1
         self.ratio = (sum(f.length for f in self.b) or 1) / total_a  # expected length of B per char of A
 
@@ -129,18 +97,13 @@ class CrossSimilarity:
 
     def score(self, i: int, j: int) -> float:
         """Similarity of sentence i of A and j of B, with the weak prior of a similar position."""
-        if (i in self.title_a) != (j in self.title_b):
-            return 0.0  # a title sums up the whole text: it links to the other title only
-        s = _similarity(self.a[i], self.b[j], self.has_words)
-        if s <= 0:
-            return 0.0
-        shift = abs(i / max(len(self.a), 1) - j / max(len(self.b), 1))
-        return s + POSITION_PRIOR * (1 - shift)
+        return self.joint([i], [j])
 
     def joint(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
         """Similarity of the joined passages (for one-to-many links)."""
-        return _similarity(_merge([self.a[i] for i in a_ids]), _merge([self.b[j] for j in b_ids]),
-                           self.has_words)
+        word = (_word_similarity(_merge([self.a[i] for i in a_ids]), _merge([self.b[j] for j in b_ids]))
+                if self.has_words else None)
+        return self.concepts.score(a_ids, b_ids, word)
 
     def length_penalty(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
         """|log| of the passages' length ratio against the texts' overall ratio (0 = as expected)."""
@@ -149,32 +112,31 @@ class CrossSimilarity:
         return abs(math.log((lb + 10) / (la + 10)))
 
     def candidates(self, should_cancel: Callable[[], bool] | None = None) -> Scores:
-        """Scores of the pairs that share at least one concept or word key (an inverted index)."""
+        """Scores of the pairs that share a concept or word key (an inverted index) or a specific topic."""
         postings: dict[str, list[int]] = defaultdict(list)
         for j, f in enumerate(self.b):
-            for key in {*f.concepts, *f.keys}:
+            for key in {*self.concepts.b[j], *f.keys}:
                 postings[key].append(j)
         cap = max(32, len(self.b) // 10)
-        scores: Scores = {}
+        pairs = self.concepts.topic_pairs()
         for i, f in enumerate(self.a):
             if should_cancel is not None and i % 128 == 0 and should_cancel():
                 raise Cancelled("align")
-            partners: set[int] = set()
-            for key in {*f.concepts, *(k for w in f.words.values() for k in w[1])}:
+            for key in {*self.concepts.a[i], *(k for w in f.words.values() for k in w[1])}:
                 posting = postings.get(key, ())
                 if len(posting) <= cap:
-                    partners.update(posting)
-            for j in partners:
-                s = self.score(i, j)
-                if s > 0:
-                    scores[(i, j)] = s
+                    pairs.update((i, j) for j in posting)
+        scores: Scores = {}
+        for i, j in pairs:
+            s = self.score(i, j)
+            if s > 0:
+                scores[(i, j)] = s
         return scores
 
     # -- links ----------------------------------------------------------------------------
 
     def link(self, group: Group, mode: Mode) -> Link:
-        ca = set().union(*(self.a[i].concepts for i in group.a))
-        cb = set().union(*(self.b[j].concepts for j in group.b))
+        shared, only_a, only_b = self.concepts.compare(group.a, group.b)
         longer: Side | None = None
         kind: LinkKind = "related"
         if mode == "versions":
@@ -182,28 +144,10 @@ class CrossSimilarity:
             lb = sum(self.b[j].length for j in group.b)
             if self.length_penalty(group.a, group.b) > LONGER:
                 longer = "A" if la > lb else "B"
-            kind = "identical" if longer is None and ca == cb else "reworded"
+            kind = "identical" if longer is None and not only_a and not only_b else "reworded"
         return Link(a=list(group.a), b=list(group.b), score=round(min(group.score, 1.0), 4), kind=kind,
-                    diff=None, shared=sorted(ca & cb), only_a=sorted(ca - cb), only_b=sorted(cb - ca),
+                    diff=None, shared=shared, only_a=only_a, only_b=only_b,
                     longer=longer)
-
-
-def _title(doc: Document) -> set[int]:
-    """Sentences of the paragraphs that hold a heading (a headline may be split in two)."""
-    paragraphs = {s.paragraph for s in doc.sentences if s.heading}
-    return {s.i for s in doc.sentences if s.paragraph in paragraphs}
-
-
-def _concept_weights(concepts_a: list[set[str]], concepts_b: list[set[str]]) -> dict[str, float]:
-    """IDF by the side where the concept is commonest: what a short readout names in most of its
-    sentences (the two countries, the two leaders) is its background, not a matter it links by."""
-    df_a = Counter(c for cs in concepts_a for c in cs)
-    df_b = Counter(c for cs in concepts_b for c in cs)
-    weights = {}
-    for c in df_a.keys() | df_b.keys():
-        share = max(df_a[c] / (len(concepts_a) + 1), df_b[c] / (len(concepts_b) + 1))
-        weights[c] = _kind_weight(c) * -math.log(share)
-    return weights
 
 
 def _idf(n: int, df: int) -> float:
@@ -212,46 +156,27 @@ def _idf(n: int, df: int) -> float:
     return math.log((n + 1) / df)
 
 
-def _kind_weight(concept: str) -> float:
-    kind = concept.partition(":")[0]
-    if kind == "tone":
-        return TONE_WEIGHT
-    if kind in ("number", "month"):
-        return FIGURE_WEIGHT
-    if kind == "person":
-        return PERSON_WEIGHT
-    return 1.0
-
-
-def _features(concepts: set[str], words: Words, weight: dict[str, float], sentence: Sentence) -> _Features:
+def _features(words: Words, sentence: Sentence) -> _Features:
     keys = frozenset(k for _, ks in words.values() for k in ks)
     length = sum(1 for ch in sentence.text if not ch.isspace())
-    return _Features({c: weight[c] for c in concepts}, words, keys, length)
+    return _Features(words, keys, length)
 
 
 def _merge(features: list[_Features]) -> _Features:
     if len(features) == 1:
         return features[0]
-    concepts: dict[str, float] = {}
     words: Words = {}
     for f in features:
-        concepts.update(f.concepts)
         words.update(f.words)
-    return _Features(concepts, words, frozenset().union(*(f.keys for f in features)),
+    return _Features(words, frozenset().union(*(f.keys for f in features)),
                      sum(f.length for f in features))
 
 
-def _similarity(fa: _Features, fb: _Features, has_words: bool) -> float:
-    """Weighted Dice of the concepts, mixed with the F1 of the two sides' word coverage."""
-    total = sum(fa.concepts.values()) + sum(fb.concepts.values())
-    shared = sum(w for c, w in fa.concepts.items() if c in fb.concepts)
-    concept = 2 * shared / (total + CONCEPT_PRIOR)
-    if not has_words:
-        return concept
+def _word_similarity(fa: _Features, fb: _Features) -> float:
+    """F1 of the two sides' IDF-weighted word coverage: a long sentence summarised by a short one still scores."""
     cover_a = _coverage(fa.words, fb.keys)
     cover_b = _coverage(fb.words, fa.keys)
-    word = 2 * cover_a * cover_b / (cover_a + cover_b) if cover_a + cover_b else 0.0
-    return CONCEPT_SHARE * concept + (1 - CONCEPT_SHARE) * word
+    return 2 * cover_a * cover_b / (cover_a + cover_b) if cover_a + cover_b else 0.0
 
 
 def _coverage(words: Words, keys: frozenset[str]) -> float:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 Scores = dict[tuple[int, int], float]
 JointScore = Callable[[Sequence[int], Sequence[int]], float]
+Together = Callable[[Sequence[int], Sequence[int]], bool]
 
 
 @dataclass
@@ -96,8 +97,11 @@ class _Links:
             self.add(new_i, new_j)
 
 
-def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float) -> None:
-    """Let unmatched sentences join the link of their best partner when that raises its score.
+def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
+          together: Together | None = None) -> None:
+    """Let unmatched sentences join the link of their best partner when that raises its score,
+    or when `together` says the sentence and the partner speak of one matter (a Chinese readout
+    spends three sentences on Taiwan where the US one spends one).
 
     Only partners scoring at least `floor` with the sentence are considered, and a link grows
     on one side only (one sentence summarised by several, not several by several).
@@ -120,17 +124,19 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float) 
         a = sorted([*group.a, k]) if side == "A" else group.a
         b = sorted([*group.b, k]) if side == "B" else group.b
         s = joint(a, b)
-        if s > group.score:
-            group.a, group.b, group.score = a, b, s
+        one_matter = together is not None and (together([k], [partner]) if side == "A" else together([partner], [k]))
+        if s > group.score or one_matter:
+            group.a, group.b, group.score = a, b, max(s, group.score)
             (owner_a if side == "A" else owner_b)[k] = group
 
 
 def match(scores: Scores, n_a: int, n_b: int, threshold: float, *,
-          joint: JointScore | None = None, merge_floor: float | None = None) -> list[Group]:
+          joint: JointScore | None = None, merge_floor: float | None = None,
+          together: Together | None = None) -> list[Group]:
     """Links from sparse pair scores: one-to-one best first, then merges when `joint` is given."""
     groups = pair(scores, n_a, n_b, threshold)
     if joint is not None:
-        merge(groups, scores, joint, threshold if merge_floor is None else merge_floor)
+        merge(groups, scores, joint, threshold if merge_floor is None else merge_floor, together)
     return sorted(groups, key=lambda g: (g.a[0], g.b[0]))
 
 

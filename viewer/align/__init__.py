@@ -19,7 +19,7 @@ from viewer.errors import Cancelled
 from viewer.model import Document, Link, LinkKind, Mode
 from viewer.wording import joined_text, word_diff
 
-THRESHOLD = 0.2  # below this score two sentences of two readouts are not linked
+THRESHOLD = 0.25  # below this score two sentences of two readouts are not linked
 REWORDED = 0.6  # word cosine from which a link is reworded: most of the weighted words shared
 
 

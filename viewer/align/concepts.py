@@ -26,7 +26,7 @@ from viewer.align.numbers import figures
 from viewer.model import Document, Sentence
 
 CONCEPT_SHARE = 0.3  # weight of the concept Dice added to the word score
-TOPIC_SHARE = 0.25  # added for sentences that speak of the same specific topics (Dice of them)
+TOPIC_SHARE = 0.45  # added for sentences that speak of the same specific topics (Dice of them)
 POSITION_PRIOR = 0.05  # at most this is added for the same relative position
 CONCEPT_PRIOR = 3.0  # weight added to the concepts' total: one shared name alone is thin evidence
 TONE_WEIGHT = 0.5  # a tone marker is weaker evidence of the same matter than a topic

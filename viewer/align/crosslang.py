@@ -41,8 +41,8 @@ from viewer.model import Document, Link, LinkKind, Mode, Sentence, Side
 
 __all__ = ["CrossSimilarity", "align_cross", "concept_label", "sentence_concepts"]
 
-THRESHOLD = 0.3  # readouts: below this two sentences are not linked (tuned for precision >= 0.8)
-MERGE_FLOOR = 0.3  # a sentence joins another's link only when it scores this with the partner
+THRESHOLD = 0.35  # readouts: below this two sentences are not linked (tuned for precision >= 0.8)
+MERGE_FLOOR = 0.35  # a sentence joins another's link only when it scores this with the partner
 COGNATE_DICE = 0.6  # trigram Dice from which two Latin-script stems count as one word
 MIN_COGNATE = 4  # shorter stems only match when equal
 # versions (translations)
@@ -76,7 +76,8 @@ def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon=N
     if mode == "versions":
         groups = align_translation(sim, n_a, n_b, should_cancel)
     else:
-        groups = match(scores, n_a, n_b, THRESHOLD, joint=sim.joint, merge_floor=MERGE_FLOOR)
+        groups = match(scores, n_a, n_b, THRESHOLD, joint=sim.joint, merge_floor=MERGE_FLOOR,
+                       together=sim.concepts.same_topic)
     links = [sim.link(g, mode) for g in sorted(groups, key=lambda g: (g.a[0], g.b[0]))]
     return AlignResult(mode, links, unmatched(groups, n_a, n_b))
 

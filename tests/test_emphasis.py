@@ -64,6 +64,8 @@ TERMS: dict[str, tuple[str, str | None]] = {
     "energy": ("climate-energy", None),
     "health": ("public-health", None),
     "fentanyl": ("counternarcotics", None),
+    "hacking": ("cyber", None),
+    "grain": ("food-security", None),
     "President Biden": ("", "person:biden"),
     "Biden": ("", "person:biden"),
     "President Xi": ("", "person:xi"),
@@ -81,6 +83,8 @@ TERMS: dict[str, tuple[str, str | None]] = {
     "台湾": ("taiwan", "country:TW"),
     "经贸": ("trade-economy", None),
     "气候变化": ("climate-energy", None),
+    "禁毒": ("counternarcotics", None),
+    "粮食安全": ("food-security", None),
 }
 TONES = {"candid": "candid", "frank": "candid", "friendly": "friendly", "firmly": "oppose"}
 
@@ -157,17 +161,25 @@ def test_a_topic_absent_from_one_side_has_no_first_or_rank():
     assert stats["ukraine"].share["B"] == 0.0 and stats["ukraine"].sentences["B"] == []
 
 
-def test_three_topics_in_a_list_are_passing_but_a_repeated_one_is_discussed():
+CATALOGUE = ["climate-energy", "public-health", "counternarcotics", "cyber", "food-security"]
+
+
+def test_a_catalogue_of_five_topics_is_passing_but_a_repeated_one_is_discussed():
     doc = make_doc([
-        ["They agreed to cooperate on climate, health and fentanyl.",
-         "Trade and investment came first, then cooperation on climate, health and fentanyl.",
+        ["They agreed to cooperate on climate, health, fentanyl, hacking and grain.",
+         "Trade and investment came first, then cooperation on climate, health, fentanyl, hacking and grain.",
          "Taiwan was raised with trade."]
     ])
     s0, s1, s2 = doc.sentences
-    assert classify(s0, "en") == ([], ["climate-energy", "public-health", "counternarcotics"])
-    assert classify(s1, "en") == (["trade-economy"], ["climate-energy", "public-health", "counternarcotics"])
+    assert classify(s0, "en") == ([], CATALOGUE)
+    assert classify(s1, "en") == (["trade-economy"], CATALOGUE)
     # two topics in one sentence: both discussed
     assert classify(s2, "en") == (["taiwan", "trade-economy"], [])
+
+
+def test_a_short_list_is_the_agenda_and_each_item_is_discussed():
+    doc = make_doc([["They agreed to cooperate on climate, health and fentanyl."]])
+    assert classify(doc.sentences[0], "en") == (["climate-energy", "public-health", "counternarcotics"], [])
 
 
 def test_three_single_topics_outside_a_list_are_discussed():
@@ -183,9 +195,11 @@ def test_a_lexicon_passing_term_makes_the_topic_passing():
     assert classify(s, "en") == (["public-health"], ["trade-economy"])
 
 
-def test_chinese_enumeration_with_enumeration_comma_is_passing():
-    doc = make_doc([["双方同意在经贸、气候变化、台湾等领域保持沟通。"]], lang="zh")
-    assert classify(doc.sentences[0], "zh") == ([], ["trade-economy", "climate-energy", "taiwan"])
+def test_chinese_catalogue_with_enumeration_comma_is_passing():
+    doc = make_doc([["双方同意在经贸、气候变化、台湾、禁毒、粮食安全等领域保持沟通。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == (
+        [], ["trade-economy", "climate-energy", "taiwan", "counternarcotics", "food-security"]
+    )
 
 
 def test_measure_fills_every_field_and_findings_have_evidence():

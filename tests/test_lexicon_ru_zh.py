@@ -249,3 +249,53 @@ def test_full_title_is_one_mention(lex):
 def test_party_title_is_a_passing_mention(lex, text, lang):
     hits = [h for s in annotate(lex, text, lang).sentences for h in s.hits if h.topic == "domestic-politics"]
     assert hits and all(h.passing for h in hits)
+
+
+# ---------------------------------------------------------------- titles, brackets, jieba words
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("美国总统同中方领导人通电话。", "zh"),
+        ("Президент США направил послание.", "ru"),
+        ("俄罗斯总统发表讲话。", "zh"),
+    ],
+)
+def test_a_bare_title_is_no_person(lex, text, lang):
+    assert not {e for e in entities(lex, text, lang) if e.startswith("person:")}
+
+
+def test_a_title_is_still_its_country(lex):
+    assert "country:US" in entities(lex, "美国总统同中方领导人通电话。", "zh")
+
+
+@pytest.mark.parametrize(
+    "text, lang, country, parent",
+    [
+        ("Китай и США обсудили торговлю.", "ru", "country:US", {"country:UM", "country:VI"}),
+        ("China y Rusia hablaron por teléfono.", "es", "country:CN", {"country:HK", "country:MO"}),
+    ],
+)
+def test_a_parent_country_in_brackets_names_only_itself(lex, text, lang, country, parent):
+    found = entities(lex, text, lang)
+    assert country in found and not found & parent
+
+
+def test_a_bracketed_alias_still_names_its_country(lex):
+    assert "country:MM" in entities(lex, "Las partes hablaron de Birmania.", "es")
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("王毅同布林肯通电话。", "person:blinken"),
+        ("习近平同王毅交谈。", "person:wang-yi"),
+        ("耶伦财长、布林肯国务卿近期访华。", "person:blinken"),
+    ],
+)
+def test_jieba_keeps_lexicon_names_whole(lex, text, person):
+    doc = annotate(lex, text, "zh")
+    assert person in {h.entity for s in doc.sentences for h in s.hits}
+    words = {t.text for s in doc.sentences for t in s.tokens}
+    assert {"布林肯", "王毅"} & words and not {"同王毅", "同布林肯", "林肯"} & words

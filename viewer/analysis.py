@@ -41,6 +41,10 @@ def compare(
             progress(name, fraction)
 
     t0 = time.perf_counter()
+    # the lexicon first: loading it teaches jieba the Chinese names the segmenter must keep whole
+    lexicon = load_lexicon(lexicons)
+    loading = time.perf_counter() - t0
+    t0 = time.perf_counter()
     step("segment", 0.0)
     doc_a = segment(a)
     step("segment", 0.15)
@@ -49,10 +53,9 @@ def compare(
 
     t1 = time.perf_counter()
     step("lexicon", 0.25)
-    lexicon = load_lexicon(lexicons)
     lexicon.annotate(doc_a)
     lexicon.annotate(doc_b)
-    timings["lexicon"] = time.perf_counter() - t1
+    timings["lexicon"] = loading + time.perf_counter() - t1
 
     t1 = time.perf_counter()
     step("align", 0.3)

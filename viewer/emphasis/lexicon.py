@@ -23,6 +23,7 @@ from viewer.emphasis.lexicon_match import Matcher, Target
 from viewer.errors import LexiconError
 from viewer.model import Document, Sentence, ToneMark, TopicHit
 from viewer.paths import RESOURCES
+from viewer.text import chinese
 from viewer.text.tokens import tokenize
 
 LEXICON_DIR = RESOURCES / "lexicon"
@@ -44,6 +45,7 @@ _KEYS = {
     "country": {"names"},
 }
 _TERM_KEYS = {"terms", "passing", "names"}
+_JIEBA_TERM = 4  # longest Chinese name or term (in characters) given to jieba as one word
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
 
 
@@ -244,17 +246,47 @@ def _territories(locale: str) -> dict[str, str]:
     }
 
 
+_BRACKET = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
+
+
 def _cldr_names(lang: str) -> list[tuple[str, str]]:
-    """(code, name) pairs for a language; a name with a bracketed alias gives both parts."""
+    """(code, name) pairs for a language: the name without its bracketed part, and that part too
+    only where CLDR's English name brackets an alias (Myanmar (Burma)). Elsewhere the bracket
+    qualifies the name with a parent country or status ("RAE de Hong Kong (China)", «(США)»),
+    which must not make "China" or «США» name that territory."""
+    aliased = {code for code, name in _territories("en").items() if _BRACKET.search(name)}
     pairs = []
     for locale in _CLDR_LOCALES.get(lang, (lang,)):
         for code, name in _territories(locale).items():
             if (lang, code) in _NOT_NAMES:
                 continue
-            for part in re.split(r"[()（）]", name):
-                if part.strip():
-                    pairs.append((code, part.strip()))
+            main = " ".join(_BRACKET.sub(" ", name).split())
+            if main:
+                pairs.append((code, main))
+            if code in aliased:
+                pairs += [(code, alias.strip()) for alias in _BRACKET.findall(name) if alias.strip()]
     return pairs
+
+
+def _jieba_words(data: _Data) -> list[str]:
+    """Chinese names and terms of up to four characters that hold no other term. Longer ones are
+    phrases or a title with a name (美国总统拜登) that jieba should keep cutting into words (the
+    diff and the word lists work on those; the matcher finds a term across several words), and
+    a word holding another term (对台军售 holds 军售) would hide that term's match."""
+    words = [name for _, name in _cldr_names("zh")]
+    words += [t.term.strip() for t in data.terms if t.lang == "zh" and isinstance(t.term, str)]
+    words = [chinese.to_simplified(w) for w in words]
+    known = set(words)
+
+    def holds_another(word: str) -> bool:
+        return any(
+            word[i:j] in known
+            for i in range(len(word))
+            for j in range(i + 1, len(word) + 1)
+            if j - i < len(word)
+        )
+
+    return [w for w in dict.fromkeys(words) if len(w) <= _JIEBA_TERM and not holds_another(w)]
 
 
 class Lexicon:
@@ -280,6 +312,7 @@ class Lexicon:
         for lang in sorted(data.languages | set(_CLDR_LOCALES)):
             for code, name in _cldr_names(lang):
                 self._matcher.add(name, lang, self._country_target(code))
+        chinese.add_words(_jieba_words(data))
 
     def _country_target(self, code: str) -> Target:
         return Target("entity", f"country:{code}", self._country_topics.get(code, ()))

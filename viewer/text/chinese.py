@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _HAN_OR_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]", re.UNICODE)
 
 
@@ -30,6 +31,19 @@ def _jieba():
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     return jieba
+
+
+def add_words(terms: Iterable[str]) -> None:
+    """Teach jieba names and terms it does not know, so a lexicon term is one word unit and a
+    match can start and end on word boundaries: without it jieba cuts 布林肯 as 布/林肯 and glues
+    同王毅. Terms are added in simplified form (jieba segments the simplified text) with the
+    frequency jieba suggests to keep them whole; texts segmented before this call may be cut
+    differently, so callers load the lexicon before segmenting."""
+    jieba = _jieba()
+    for term in terms:
+        simple = to_simplified(term)
+        if _HAN_ONLY.fullmatch(simple) and simple not in jieba.dt.FREQ:
+            jieba.add_word(simple)
 
 
 @lru_cache(maxsize=100_000)

@@ -205,3 +205,24 @@ def test_versions_sentence_moved_and_edited_is_one_moved_link():
     assert (1, "small island states") in moved[0].diff
     assert result.unmatched == {"A": [], "B": []}
     check_diffs(result, a, b)
+
+
+def test_readouts_link_by_a_shared_specific_topic_with_its_concepts():
+    """Two readouts in one language that word the same matters differently still link."""
+    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.text import segment
+
+    lexicon = load_lexicon()
+    a = segment(Readout("The minister held talks with her counterpart in Oslo. "
+                        "She underlined the value of calm and stability across the Taiwan Strait. "
+                        "She also voiced worry about fentanyl flowing into American towns.", language="en"))
+    b = segment(Readout("The Taiwan question is the core of core interests and a line never to be crossed. "
+                        "Both sides pledged to curb the trade in synthetic narcotics and precursor chemicals. "
+                        "The weather in the capital was mild.", language="en"))
+    lexicon.annotate(a)
+    lexicon.annotate(b)
+    result = align(a, b, mode="readouts", lexicon=lexicon)
+    assert {((1,), (0,)), ((2,), (1,))} <= pairs(result)
+    taiwan = next(link for link in result.links if link.a == [1])
+    assert taiwan.kind == "related" and "topic:taiwan" in taiwan.shared
+    assert 2 in result.unmatched["B"] and 0 in result.unmatched["A"]

@@ -140,3 +140,18 @@ def test_modes_can_be_forced(lexicon):
     forced = align_cross(a, b, lexicon=lexicon, mode="versions")
     assert forced.mode == "versions"
     assert all(x.a[0] <= y.a[0] and x.b[0] <= y.b[0] for x, y in zip(forced.links, forced.links[1:], strict=False))
+
+
+def test_three_chinese_sentences_on_one_matter_link_to_one_english_sentence(lexicon):
+    en = doc("President Biden spoke with President Xi Jinping. "
+             "On Taiwan, President Biden said the United States opposes any change to the status quo. "
+             "The leaders agreed to restart talks on climate change.", lexicon, "en")
+    zh = doc("习近平同拜登通电话。"
+             "习近平阐述了中方在台湾问题上的原则立场。"
+             "台湾是中国领土不可分割的一部分。"
+             "中方坚决反对“台独”分裂行径。"
+             "双方同意恢复气候变化对话。", lexicon, "zh")
+    result = align(en, zh, lexicon=lexicon)
+    taiwan = next(link for link in result.links if link.a == [1])
+    assert taiwan.b == [1, 2, 3] and "topic:taiwan" in taiwan.shared
+    assert ((2,), (4,)) in pairs(result)

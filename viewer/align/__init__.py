@@ -1,7 +1,9 @@
 """Alignment of two segmented readouts into links, with the word diff inside each link.
 
 One language: TF-IDF similarity with candidates from an inverted index (similarity.py), then
-either a matching that allows crossings and merges (readouts mode, matching.py) or a
+either a matching that allows crossings and merges (readouts mode, matching.py; the score
+adds what the sentences speak of, concepts.py, so "the Taiwan Strait" meets "the Taiwan
+question") or a
 monotone alignment with moved sentences (versions mode, versions.py), chosen from the texts
 unless forced. Two languages: delegated to viewer.align.crosslang.
 """

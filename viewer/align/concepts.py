@@ -48,7 +48,7 @@ def sentence_concepts(sentence: Sentence, lexicon) -> set[str]:
 def specific_topics(sentence: Sentence) -> frozenset[str]:
     """Topics the sentence discusses (not only touches) that name one matter."""
     return frozenset(h.topic for h in sentence.hits
-                     if h.topic and not h.entity and not h.passing and h.topic not in GENERIC_TOPICS)
+                     if h.topic and not h.passing and h.topic not in GENERIC_TOPICS)
 
 
 def concept_label(lexicon, concept: str, lang: str = "en") -> str:

@@ -4,7 +4,8 @@ No word diff is possible across languages, so two sentences are compared through
 translation:
 - concepts of the lexicon (topics, tone markers, entities under every name and script) and
   figures (numbers and dates, numbers.py), IDF-weighted so that "China" and "the United States",
-  which every sentence names, weigh little;
+  which every sentence names, weigh little, and shared specific topics count most (concepts.py,
+  the same concept score the one-language readouts path adds to its word cosine);
 - words: for Chinese and English, CC-CEDICT glosses (dictionary.py) - a Chinese word counts as
   shared when a stemmed content word of its glosses is in the English sentence; between two
   Latin-script languages, cognates ("cooperation"/"cooperación") by character trigrams of the

@@ -247,3 +247,56 @@ def test_libreoffice_renders_chinese_and_tracked_changes(tmp_path):
             assert "不可逾越的红线" in text and "外交部" in text
         else:
             assert "They will meet again in June" in text and "(tracked" in text
+
+
+def test_tone_markers_read_across_a_row_with_the_lexicon_reading(tmp_path):
+    from viewer.emphasis.lexicon import load_lexicon
+
+    c = english_pair()
+    document = write(c, tmp_path)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Tone marker"))
+    rows_ = {r.cells[0].text: (r.cells[1].text, r.cells[2].text) for r in table.rows[1:]}
+    lexicon = load_lexicon()
+    candid = f"{lexicon.tone_label('candid')}: {lexicon.tone_reading('candid')}"
+    assert rows_[candid] == ("“candid”", "—")
+    assert rows_[f"{lexicon.tone_label('concern')}: {lexicon.tone_reading('concern')}"] == ("—", "“serious concerns”")
+
+
+def test_findings_are_capped_with_a_count_of_the_rest_by_kind(tmp_path):
+    from viewer.model import Evidence, Finding
+
+    c = english_pair()
+    c.findings += [Finding("tone" if k % 4 == 0 else "share", 0.1, f"Minor finding {k}.", [Evidence("A", 1)])
+                   for k in range(14)]
+    document = write(c, tmp_path)
+    listed = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    assert len(listed) == 12 and listed[0].startswith("Only A mentions the northern islands")
+    assert listed[0].endswith(f"Freedonia MFA: “{c.a.sentences[2].text}”")
+    rest = [p.text for p in document.paragraphs if p.text.startswith("4 further findings")]
+    assert rest == ["4 further findings of lower weight (3 share, 1 tone) in the window's findings list "
+                    "and the JSON export."]
+
+
+def test_cross_language_pairs_carry_a_concept_line(tmp_path):
+    c = chinese_pair()
+    c.links[1].shared, c.links[1].only_a = ["topic:taiwan", "person:biden"], ["country:TW", "topic:bilateral-relations"]
+    c.links[1].only_b = ["topic:taiwan", "number:20"]
+    table = side_by_side(write(c, tmp_path), c)
+    lines = [r.cells[0].text for r in table.rows if r.cells[0]._tc is r.cells[1]._tc]
+    assert lines == ["shared: Taiwan, Joe Biden · only in 外交部: Bilateral relations · only in State Dept.: 20"]
+
+
+def test_translation_in_versions_mode_has_no_tracked_changes_and_empty_sections_say_none(tmp_path):
+    c = chinese_pair()
+    c.mode = "versions"
+    document = write(c, tmp_path)
+    assert not list(document.element.body.iter(qn("w:ins")))
+    body = [p.text for p in document.paragraphs]
+    assert "None: the texts are in different languages, so their word counts cannot be compared." in body
+    assert "None: neither text uses a tone marker of the lexicon." in body
+
+
+def test_sources_table_leaves_out_rows_empty_on_both_sides(tmp_path):
+    c = versions_pair()
+    table = write(c, tmp_path).tables[0]
+    assert [r.cells[0].text for r in table.rows] == ["", "Date", "Source", "Language", "Length"]

@@ -41,10 +41,13 @@ def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[f
     table.autofit = False
     for column, width in zip(table.columns, widths_cm, strict=True):
         column.width = Cm(width)
+    sidebyside.repeat_as_header(table.rows[0])
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         add_run(cell.paragraphs[0], text, BOLD)
     for values in rows:
-        for cell, text in zip(table.add_row().cells, values, strict=True):
+        row = table.add_row()
+        sidebyside.keep_row_together(row)
+        for cell, text in zip(row.cells, values, strict=True):
             add_run(cell.paragraphs[0], text)
     return table
 
@@ -168,7 +171,7 @@ def _tone(document, c: Comparison) -> None:
 
     order = sorted(words, key=lambda t: -sum(sum(words[t][s].values()) for s in SIDES))
     table = _table(document, ["Tone marker: its usual reading", _label(c, "A"), _label(c, "B")],
-                   [["", used(words[t]["A"]), used(words[t]["B"])] for t in order], [6.0, 5.5, 5.5])
+                   [["", used(words[t]["A"]), used(words[t]["B"])] for t in order], [7.0, 5.0, 5.0])
     for row, tone_id in zip(table.rows[1:], order, strict=True):
         paragraph = row.cells[0].paragraphs[0]
         add_run(paragraph, lexicon.tone_label(tone_id))
@@ -182,7 +185,11 @@ def _chart(document, c: Comparison, chart_png: bytes | None) -> None:
     if image is None:
         return
     _heading(document, "Topic shares", 2)
-    document.add_picture(io.BytesIO(image), width=Cm(TEXT_WIDTH_CM * 0.9))
+    # In a one-cell table whose row cannot split: LibreOffice then keeps the heading with the
+    # chart, which it does not do for a picture paragraph that must move to the next page.
+    frame = document.add_table(rows=1, cols=1)
+    sidebyside.keep_row_together(frame.rows[0])
+    frame.rows[0].cells[0].paragraphs[0].add_run().add_picture(io.BytesIO(image), width=Cm(TEXT_WIDTH_CM * 0.9))
 
 
 def _side_by_side(document, c: Comparison, comments: Comments) -> None:
@@ -195,7 +202,8 @@ def _one_side_only(document, c: Comparison) -> None:
     _heading(document, "What only one side says")
     for side in SIDES:
         p = document.add_paragraph()
-        add_run(p, f"Only {side} ({_label(c, side)})", BOLD)
+        p.paragraph_format.keep_with_next = True
+        add_run(p, f"Only in {_label(c, side)}", BOLD)
         only = c.unmatched.get(side, [])
         if not only:
             add_run(p, " — nothing: every passage has a counterpart.", NOTE)
@@ -238,9 +246,15 @@ def _detached(document, c: Comparison) -> None:
         add_run(item, f" ({note.author or 'Counterpart'})", NOTE)
 
 
+def _new_page_heading(document, text: str, level: int = 1):
+    """A heading that starts a page: a page-break paragraph instead can leave an empty page."""
+    heading = _heading(document, text, level)
+    heading.paragraph_format.page_break_before = True
+    return heading
+
+
 def _tracked(document, c: Comparison, first_id: int) -> None:
-    document.add_page_break()
-    _heading(document, f"Changes from {_label(c, 'A')} to {_label(c, 'B')} (tracked changes)")
+    _new_page_heading(document, f"Changes from {_label(c, 'A')} to {_label(c, 'B')} (tracked changes)")
     add_run(document.add_paragraph(), "The second text as tracked changes against the first: in Word, "
             "Review › Next steps through them; accepting all gives the second text, rejecting all the first.",
             NOTE)
@@ -248,13 +262,13 @@ def _tracked(document, c: Comparison, first_id: int) -> None:
 
 
 def _appendix(document, c: Comparison, comments: Comments) -> None:
-    document.add_page_break()
-    _heading(document, "Appendix: the full texts")
+    _new_page_heading(document, "Appendix: the full texts")
     for side in SIDES:
         doc = c.doc(side)
         if side == "B":
-            document.add_page_break()
-        _heading(document, f"{side}: {_label(c, side)}", 2)
+            _new_page_heading(document, f"{side}: {_label(c, side)}", 2)
+        else:
+            _heading(document, f"{side}: {_label(c, side)}", 2)
         if doc.readout.title and not doc.text.lstrip().startswith(doc.readout.title):
             add_run(document.add_paragraph(), doc.readout.title, BOLD)
         placed = comments.within(side, lambda start, end: (start, end))
@@ -281,7 +295,7 @@ def build(c: Comparison, *, title: str | None = None, chart_png: bytes | None = 
     _one_side_only(document, c)
     _distinctive(document, c)
     _detached(document, c)
-    if c.mode == "versions":
+    if c.mode == "versions" and not c.cross_language:  # a translation as tracked changes is all red
         _tracked(document, c, first_id=len(c.annotations))
     _appendix(document, c, comments)
     return document

@@ -145,10 +145,19 @@ def _keep_with_next(row) -> None:
 
 
 def _row_flag(row, tag: str) -> None:
-    """Set a row property: w:cantSplit keeps a passage on one page, w:tblHeader repeats the labels."""
     flag = OxmlElement(tag)
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
+
+
+def keep_row_together(row) -> None:
+    """w:cantSplit: a passage (or a picture) stays on one page."""
+    _row_flag(row, "w:cantSplit")
+
+
+def repeat_as_header(row) -> None:
+    """w:tblHeader: the labels repeat at the top of every page the table runs onto."""
+    _row_flag(row, "w:tblHeader")
 
 
 def add_legend(document) -> None:
@@ -172,14 +181,14 @@ def add_table(document, c: Comparison, comments: Comments, width_cm: float) -> N
         column.width = Cm(width_cm / 2)
     labels = (c.a.readout.label or "A", c.b.readout.label or "B")
     header = table.rows[0]
-    _row_flag(header, "w:tblHeader")
+    repeat_as_header(header)
     for cell, label in zip(header.cells, labels, strict=True):
         cell.width = Cm(width_cm / 2)
         add_run(cell.paragraphs[0], label, Look(bold=True))
     lexicon = load_lexicon() if c.cross_language else None
     for row in rows(c):
         table_row = table.add_row()
-        _row_flag(table_row, "w:cantSplit")
+        keep_row_together(table_row)
         cells = table_row.cells
         _fill(cells[0], c, "A", row.a, row.link, comments)
         _fill(cells[1], c, "B", row.b, row.link, comments)
@@ -187,6 +196,6 @@ def add_table(document, c: Comparison, comments: Comments, width_cm: float) -> N
         if line:
             _keep_with_next(table_row)
             concepts = table.add_row()
-            _row_flag(concepts, "w:cantSplit")
+            keep_row_together(concepts)
             cell = concepts.cells[0].merge(concepts.cells[1])
             add_run(cell.paragraphs[0], line, NOTE)

@@ -54,3 +54,21 @@ def test_distinctive_terms_of_a_small_pair():
 def test_no_distinctive_vocabulary_across_languages():
     c = _pair(lang_b="fr")
     assert distinctive(c) == {"A": [], "B": []}
+
+
+def test_a_leaning_word_is_listed_but_only_a_significant_one_is_a_finding():
+    from viewer.emphasis.findings import distinctive_findings
+
+    # 12 counted words a side; "ocean" 4 against 0: z = 1.656, above the one-sided 90% bar (1.2816)
+    # and below 1.96; "detained" 8 against 0: z = 2.813
+    a = make_doc([["Detained detained detained detained.", "Detained detained detained detained.",
+                   "Trade talks trade talks."]], label="A-side")
+    b = make_doc([["Trade talks trade talks.", "Ocean ocean ocean ocean.", "Energy energy forest forest."]],
+                 label="B-side")
+    c = make_comparison(a, b)
+    c.distinctive = distinctive(c)
+    assert [t.term for t in c.distinctive["B"]] == ["ocean"]
+    assert c.distinctive["B"][0].score == pytest.approx(1.656, abs=1e-3)
+    found = distinctive_findings(c)
+    assert [f.side for f in found] == ["A"]
+    assert found[0].text == "Words most distinctive of the A-side readout: detained (8)."

@@ -37,6 +37,9 @@ class FakeLexicon:
             topic_id, topic_id.capitalize()
         )
 
+    def topic_phrase(self, topic_id: str) -> str:
+        return self.topic_label(topic_id)
+
     def tone_label(self, tone_id: str) -> str:
         return tone_id
 
@@ -225,8 +228,8 @@ def test_measure_fills_every_field_and_findings_have_evidence():
     assert a.sentences[1].topics == ["ukraine"]
     texts = [f.text for f in c.findings]
     # A: 9 + 10 + 7 + 8 = 34 words; the Ukraine sentence has 10: 29%
-    assert "Only White House mentions Ukraine: 1 sentence, 29% of its text." in texts
-    assert any(t.startswith("Only Xinhua mentions Taiwan") for t in texts)
+    assert "Only the White House readout mentions Ukraine: 1 sentence, 29% of its text." in texts
+    assert any(t.startswith("Only the Xinhua readout mentions Taiwan") for t in texts)
     assert all(f.evidence for f in c.findings)
     weights = [f.weight for f in c.findings]
     assert weights == sorted(weights, reverse=True) and all(0 <= w <= 1 for w in weights)
@@ -253,6 +256,6 @@ def test_end_to_end_through_the_real_lexicon_and_pipeline():
     speakers_a = [s.speaker for s in c.a.sentences]
     assert speakers_a[1:3] == ["Joe Biden", "Joe Biden"] and speakers_a[-1] == "both"
     texts = [f.text for f in c.findings]
-    assert any(t.startswith("Only Xinhua mentions Taiwan") for t in texts)
+    assert any(t.startswith("Only the Xinhua readout mentions Taiwan") for t in texts)
     assert c.findings[0].kind == "omission"
     assert all(f.evidence for f in c.findings)

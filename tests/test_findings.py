@@ -23,6 +23,7 @@ def stat(topic, sents_a, sents_b, share_a, share_b, rank_a=None, rank_b=None, pa
         {"A": share_a, "B": share_b},
         {"A": 0.1 if sents_a else None, "B": 0.1 if sents_b else None},
         {"A": rank_a, "B": rank_b},
+        topic.capitalize() if topic in ("taiwan", "ukraine") else topic,
     )
 
 
@@ -34,7 +35,7 @@ def test_an_omission_outranks_a_three_point_share_difference():
     ])
     found.sort(key=lambda f: -f.weight)
     assert [f.kind for f in found] == ["omission", "share"]
-    assert found[0].text == "Only B-side mentions Sanctions: 1 sentence, 5% of its text."
+    assert found[0].text == "Only the B-side readout mentions sanctions: 1 sentence, 5% of its text."
     assert found[0].weight >= 0.75 and found[1].weight < 0.1
 
 
@@ -44,7 +45,7 @@ def test_share_weight_grows_with_the_difference():
         fnd.topic_findings(c, [stat("taiwan", [1], [2], a, b, 1, 1)])[0] for a, b in ((0.06, 0.12), (0.06, 0.31))
     )
     assert small.weight < big.weight
-    assert big.text == "B-side devotes 31% of its text to Taiwan against 6% in A-side."
+    assert big.text == "The B-side readout devotes 31% of its text to Taiwan against 6% in the A-side readout."
     assert {(e.side, e.sentence) for e in big.evidence} == {("A", 1), ("B", 2)}
 
 
@@ -57,7 +58,7 @@ def test_small_or_proportionally_small_share_differences_are_not_findings():
 def test_lede_against_a_late_topic():
     c = _labelled()
     [f] = fnd.topic_findings(c, [stat("ukraine", [0], [7], 0.1, 0.1, 1, 4)])
-    assert f.kind == "prominence" and f.text == "Ukraine is the lede of A-side and the 4th topic of B-side."
+    assert f.kind == "prominence" and f.text == "Ukraine is the lede of the A-side readout and the 4th topic of the B-side readout."
     assert f.side == "A" and [(e.side, e.sentence) for e in f.evidence] == [("A", 0), ("B", 7)]
 
 
@@ -68,7 +69,7 @@ def test_passing_on_one_side_is_a_weaker_omission():
         stat("health", [], [5, 6], 0.0, 0.12, None, 2),
     ])
     passing, absent = sorted(found, key=lambda f: f.topic)
-    assert passing.text == "A-side touches Climate only in passing while B-side gives it 2 sentences, 12% of its text."
+    assert passing.text == "The A-side readout touches climate only in passing while the B-side readout gives it 2 sentences, 12% of its text."
     assert ("A", 4) in {(e.side, e.sentence) for e in passing.evidence}
     assert passing.weight < absent.weight
 
@@ -77,7 +78,7 @@ def test_entity_named_prominently_by_one_side_only():
     a = make_doc([["NATO came up.", "Trade came up.", "NATO again."]], label="A-side")
     b = make_doc([["Trade came up.", "Nothing else."]], label="B-side")
     found = fnd.entity_findings(make_comparison(a, b), FakeLexicon(), {"A": set(), "B": set()})
-    assert [f.text for f in found] == ["Only A-side names NATO (2 times)."]
+    assert [f.text for f in found] == ["Only the A-side readout names NATO (2 times)."]
     # named once, late in the text: not prominent
     late = make_doc([["Trade came up at length in the talks.", "A word on the weather was said.", "NATO once."]])
     assert fnd.entity_findings(make_comparison(late, b), FakeLexicon(), {"A": set(), "B": set()}) == []
@@ -89,7 +90,7 @@ def test_tone_difference_with_its_reading():
     c = make_comparison(a, b)
     c.tone = {"A": a.sentences[0].tone_marks, "B": b.sentences[0].tone_marks}
     found = {f.side: f for f in fnd.tone_findings(c, FakeLexicon())}
-    assert found["A"].text == "Only A-side uses candid language (“candid”): real disagreement."
+    assert found["A"].text == "Only the A-side readout uses candid language (“candid”): real disagreement."
     assert found["A"].weight > found["B"].weight  # disagreement markers weigh more
 
 
@@ -99,7 +100,7 @@ def test_a_tone_word_added_in_a_linked_passage_is_a_wording_finding():
     diff = [(0, "China "), (1, "firmly "), (0, "opposes interference.")]
     c = make_comparison(a, b, links=[Link([0], [0], 0.9, "reworded", diff)])
     [f] = fnd.wording_findings(c, frozenset())
-    assert f.text == "In a passage both readouts carry, only B-side has “firmly” (tone marker: oppose)."
+    assert f.text == "In a passage both readouts carry, only the B-side readout has “firmly” (tone marker: oppose)."
     assert f.weight == 0.45 and {(e.side, e.sentence) for e in f.evidence} == {("A", 0), ("B", 0)}
 
 
@@ -111,3 +112,41 @@ def test_measure_sorts_findings_and_keeps_omissions_first():
     assert c.findings[0].kind == "omission" and c.findings[0].topic == "ukraine"
     assert all(f.evidence for f in c.findings)
     assert [f.weight for f in c.findings] == sorted((f.weight for f in c.findings), reverse=True)
+
+
+def test_sides_are_named_as_readouts_in_a_sentence():
+    def named(label):
+        return fnd.label(make_comparison(make_doc([["One."]], label=label), make_doc([["Two."]])), "A")
+
+    assert named("White House") == "the White House readout"
+    assert named("Chinese MFA statement") == "the Chinese MFA statement"
+    assert named("Kremlin readout") == "the Kremlin readout"
+    assert named("") == "readout A"
+
+
+def test_topic_phrases_come_from_the_lexicon():
+    from viewer.emphasis.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert lex.topic_phrase("nuclear-weapons") == "nuclear weapons and arms control"
+    assert lex.topic_phrase("korean-peninsula") == "the Korean Peninsula"
+    assert lex.topic_phrase("taiwan") == "Taiwan"
+
+
+def test_omission_sentence_reads_as_english():
+    c = make_comparison(make_doc([["One."]], label="White House"), make_doc([["Two."]], label="CCTV"))
+    st = stat("nuclear-weapons", [1, 2], [], 0.09, 0.0, 3, None)
+    st.phrase = "nuclear weapons and arms control"
+    [f] = fnd.topic_findings(c, [st])
+    assert f.text == "Only the White House readout mentions nuclear weapons and arms control: 2 sentences, 9% of its text."
+
+
+def test_voice_ranks_below_every_topic_omission_and_lede():
+    a = make_doc([["Xi Jinping said trade matters.", "Xi said Taiwan matters."]], label="A-side")
+    b = make_doc([["Biden said trade matters."]], label="B-side")
+    for s in a.sentences:
+        s.speaker = "Xi Jinping"
+    c = make_comparison(a, b)
+    [f] = fnd.voice_findings(c, {"A": "Joe Biden", "B": "Xi Jinping"}, {"Joe Biden": "US", "Xi Jinping": "CN"})
+    assert f.weight == 0.5  # every sentence of A: the most a voice finding weighs
+    assert f.weight < 0.55  # the lightest omission (touched in passing on the other side)

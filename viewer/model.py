@@ -137,6 +137,7 @@ class TopicStat:
     share: dict[str, float]
     first: dict[str, float | None]
     rank: dict[str, int | None]
+    phrase: str = ""  # the label inside a sentence ("nuclear weapons", "Taiwan"); "" = the label
 
 
 @dataclass

@@ -106,7 +106,7 @@ def coverage(comparison: Comparison, lexicon) -> list[TopicStat]:
     seen = {t for side in SIDES for part in per_side[side][1:3] for t in part}
     stats = []
     for topic in seen:
-        stat = TopicStat(topic, lexicon.topic_label(topic), {}, {}, {}, {}, {})
+        stat = TopicStat(topic, lexicon.topic_label(topic), {}, {}, {}, {}, {}, lexicon.topic_phrase(topic))
         for side in SIDES:
             doc, discussed, passing, words, total, length, firsts = per_side[side]
             sents = discussed.get(topic, [])

@@ -16,8 +16,13 @@ the texts themselves, the z of a word used y times against none is bounded whate
 (a small prior shrinks delta less but 1/alpha_w inflates the variance); measured on two texts of
 300 counted words, 8 uses against none give z = 1.93 at alpha0 = 0.5 * (n_a + n_b), 2.07 at 0.1,
 1.90 at 0.05; 15 against 5 give 1.62, 2.04 and 2.11. At 0.1 both kinds of imbalance reach
-z > 1.96 about as early as they can, and still only when a careful reader would notice them:
-readouts of a few hundred words often have no distinctive word at all, and that is the honest answer.
+z > 1.96 about as early as they can, and still only when a careful reader would notice them.
+
+Two bars. Listed (the Emphasis tab, the JSON): z > 1.2816, the one-sided 90% point: the word is
+more frequent on this side than the other with 90% confidence under the model. At 150-300 words a
+side, z > 1.96 is almost never reached (one word used 5 times against none in 250 words is z 1.5),
+so the strict bar left the list empty on nearly every real readout. A finding in the summary needs
+z > 1.96 (two-sided 95%, Z_FINDING): the summary claims a difference, the list only shows leanings.
 Words used once on a side (hapaxes) are never listed for that side, and stop words are left out.
 Only for two texts in one language: across languages, concepts are compared elsewhere.
 """
@@ -31,7 +36,8 @@ from functools import lru_cache
 from viewer.emphasis.wordlists import stop_words
 from viewer.model import SIDES, Comparison, Document, Term, other
 
-Z_MIN = 1.96
+Z_MIN = 1.2816  # one-sided 90%: shown in the list
+Z_FINDING = 1.96  # two-sided 95%: stated as a finding
 TOP = 15
 MIN_COUNT = 2
 PRIOR_SHARE = 0.1  # alpha0 as a share of the pooled counts: see the module's docstring
@@ -74,7 +80,7 @@ def log_odds_z(y_a: int, y_b: int, n_a: int, n_b: int, alpha0: float) -> float:
 
 
 def distinctive(comparison: Comparison) -> dict[str, list[Term]]:
-    """Top terms of each side with z > 1.96, highest first; empty lists across languages."""
+    """Top terms of each side with z > Z_MIN, highest first; empty lists across languages."""
     if comparison.cross_language:
         return {"A": [], "B": []}
     stops = stop_words(comparison.a.language)

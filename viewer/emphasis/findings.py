@@ -1,5 +1,8 @@
 """Plain-language findings, ranked by weight, each tied to the sentences it comes from.
 
+Written as English sentences: a side is "the White House readout" (label() below), a topic its
+in-sentence phrase ("nuclear weapons and arms control", "Taiwan").
+
 Weights (0..1) say how much a careful reader would care:
 - omission: a topic one side discusses and the other never touches, 0.75 + up to 0.25 with the
   share it takes; touched only in passing on the other side, 0.55 + up to 0.25;
@@ -8,16 +11,20 @@ Weights (0..1) say how much a careful reader would care:
   d >= 3 points and a ratio >= 1.5 (a 3-point gap weighs 0.06, far below any omission);
 - entity: a person, organisation or country named prominently (>= 2 times or in the first third)
   by one side only, 0.45 + 0.05 per mention up to 0.65;
-- voice: positions put in the mouth of the other readout's principal, 0.45 + 0.4 * share;
+- voice: positions put in the mouth of the other readout's principal, 0.35 + 0.15 * share (at
+  most 0.5: omissions and the lede are what a reader must see first);
 - tone: a tone marker one side uses and the other does not, 0.5 for the markers of disagreement
   (candid, concern, oppose, warning, core-interests), 0.35 for the others;
-- distinctive: the most distinctive words of a side, 0.25;
+- distinctive: the most distinctive words of a side (z > 1.96 only), 0.25;
 - wording: a short addition or deletion inside linked passages, 0.15, or 0.45 when it is a tone
   marker; at most five.
 """
 
 from __future__ import annotations
 
+import re
+
+from viewer.emphasis.distinctive import Z_FINDING
 from viewer.emphasis.voice import BOTH
 from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
 from viewer.text.tokens import tokenize
@@ -26,8 +33,28 @@ DISAGREEMENT = {"candid", "concern", "oppose", "warning", "core-interests"}
 MAX_WORDING = 5
 
 
+_NAMED_KIND = re.compile(r"\b(readout|statement|release|transcript|report|communiqu[eé])$", re.IGNORECASE)
+
+
 def label(comparison: Comparison, side: Side) -> str:
-    return comparison.doc(side).readout.label or side
+    """How a finding names a side inside a sentence: "the White House readout" for the label
+    "White House", "the MFA statement" for "MFA statement" (the label already says what it is),
+    "readout A" when there is no label."""
+    name = (comparison.doc(side).readout.label or "").strip()
+    if not name:
+        return f"readout {side}"
+    if name.lower().startswith("the "):
+        return name
+    return f"the {name}" if _NAMED_KIND.search(name) else f"the {name} readout"
+
+
+def _cap(text: str) -> str:
+    """A finding's sentence starts with a capital even when it starts with a side or a topic."""
+    return text[:1].upper() + text[1:]
+
+
+def _topic(st: TopicStat) -> str:
+    return st.phrase or st.label
 
 
 def _pct(x: float) -> str:
@@ -56,15 +83,15 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
             if mine and not theirs:
                 passing = st.passing[o]
                 if passing:
-                    text = (
-                        f"{label(comparison, o)} touches {st.label} only in passing while "
+                    text = _cap(
+                        f"{label(comparison, o)} touches {_topic(st)} only in passing while "
                         f"{label(comparison, side)} gives it {_sentences(len(mine))}, {_pct(st.share[side])} of its text."
                     )
                     weight = 0.55 + min(0.25, st.share[side])
                     evidence = _evidence(side, mine) + _evidence(o, passing)
                 else:
                     text = (
-                        f"Only {label(comparison, side)} mentions {st.label}: "
+                        f"Only {label(comparison, side)} mentions {_topic(st)}: "
                         f"{_sentences(len(mine))}, {_pct(st.share[side])} of its text."
                     )
                     weight = 0.75 + min(0.25, st.share[side])
@@ -72,8 +99,8 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
                 found.append(Finding("omission", round(weight, 3), text, evidence, topic=st.id, side=side))
             rank_mine, rank_theirs = st.rank[side], st.rank[o]
             if rank_mine == 1 and rank_theirs is not None and rank_theirs >= 3:
-                text = (
-                    f"{st.label} is the lede of {label(comparison, side)} and the "
+                text = _cap(
+                    f"{_topic(st)} is the lede of {label(comparison, side)} and the "
                     f"{_ordinal(rank_theirs)} topic of {label(comparison, o)}."
                 )
                 weight = min(0.85, 0.6 + 0.05 * (rank_theirs - 1))
@@ -84,8 +111,8 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
             big: Side = "A" if a >= b else "B"
             hi, lo = max(a, b), min(a, b)
             if hi - lo >= 0.03 and hi >= 1.5 * lo:
-                text = (
-                    f"{label(comparison, big)} devotes {_pct(hi)} of its text to {st.label} "
+                text = _cap(
+                    f"{label(comparison, big)} devotes {_pct(hi)} of its text to {_topic(st)} "
                     f"against {_pct(lo)} in {label(comparison, other(big))}."
                 )
                 evidence = _evidence("A", st.sentences["A"]) + _evidence("B", st.sentences["B"])
@@ -147,12 +174,12 @@ def voice_findings(comparison: Comparison, principals: dict[Side, str | None], c
             continue
         share = len(hits) / len(body)
         names = " or ".join(dict.fromkeys(doc.sentences[i].speaker for i in hits))
-        text = (
+        text = _cap(
             f"{label(comparison, side)} puts {_sentences(len(hits))} ({_pct(share)}) in the mouth of {names}; "
             f"{theirs} is the speaker {label(comparison, other(side))} quotes most."
         )
         found.append(
-            Finding("voice", round(min(0.85, 0.45 + 0.4 * share), 3), text, _evidence(side, hits), side=side, speaker=theirs)
+            Finding("voice", round(0.35 + 0.15 * share, 3), text, _evidence(side, hits), side=side, speaker=theirs)
         )
     return found
 
@@ -175,9 +202,10 @@ def tone_findings(comparison: Comparison, lexicon) -> list[Finding]:
 
 
 def distinctive_findings(comparison: Comparison) -> list[Finding]:
+    """Only words clearing Z_FINDING: the listed leanings below it are shown, not claimed."""
     found = []
     for side in SIDES:
-        terms = comparison.distinctive.get(side, [])[:6]
+        terms = [t for t in comparison.distinctive.get(side, []) if t.score > Z_FINDING][:6]
         if not terms:
             continue
         words = ", ".join(f"{t.term} ({t.count})" for t in terms)

@@ -38,7 +38,7 @@ _NOT_NAMES = {("es", "RE")}
 
 # Allowed keys of each kind of section; the first group is language-independent.
 _KEYS = {
-    "topic": {"label", "countries", "terms", "passing"},
+    "topic": {"label", "phrase", "countries", "terms", "passing"},
     "tone": {"label", "reading", "terms"},
     "person": {"label", "country", "role", "names"},
     "org": {"label", "topic", "names"},
@@ -59,6 +59,7 @@ class PersonInfo:
 @dataclass
 class _Topic:
     label: str
+    phrase: str = ""
     countries: list[str] = field(default_factory=list)
 
 
@@ -193,7 +194,7 @@ def _find_line(text: str, key: str) -> int | None:
 def _merge_concept(data: _Data, kind: str, ident: str, entry: dict, where: tuple[str, str], fail) -> None:
     """Record labels and links of one section; a new id needs a label, a known one may be relabelled."""
     section = f"{kind}.{ident}"
-    for key in ("label", "reading", "role", "country", "topic"):
+    for key in ("label", "phrase", "reading", "role", "country", "topic"):
         if key in entry and not isinstance(entry[key], str):
             fail(f"'{key}' in [{section}] must be a string", section, key)
     if kind == "country":
@@ -208,6 +209,7 @@ def _merge_concept(data: _Data, kind: str, ident: str, entry: dict, where: tuple
     if kind == "topic":
         topic = data.topics.setdefault(ident, _Topic(label or ident))
         topic.label = label or topic.label
+        topic.phrase = entry.get("phrase", topic.phrase)
         countries = entry.get("countries", [])
         if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
             fail(f"'countries' in [{section}] must be a list of country codes", section, "countries")
@@ -359,6 +361,12 @@ class Lexicon:
         """The display label; an unknown id is shown as itself rather than failing a report."""
         topic = self._topics.get(topic_id)
         return topic.label if topic else topic_id
+
+    def topic_phrase(self, topic_id: str) -> str:
+        """The label as written inside a sentence ("nuclear weapons and arms control", "Taiwan");
+        a topic without a phrase (a user's) is written as its label."""
+        topic = self._topics.get(topic_id)
+        return (topic.phrase or topic.label) if topic else topic_id
 
     def tone_label(self, tone_id: str) -> str:
         tone = self._tones.get(tone_id)

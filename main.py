@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
+
+STARTED = time.perf_counter()  # for --exit-when-shown: the interpreter's own start-up comes before this
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -17,6 +20,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--project", metavar="FILE", help="open a saved Counterpart project instead of two files")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="render the window offscreen once the analysis is done, save it as a PNG, and exit")
+    # for benchmarks/bench_window.py: print the seconds since start once the comparison is on screen, then exit
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if len(args.files) not in (0, 2):
         parser.error("give two files (A and B), or none for the demo pair")
@@ -40,6 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     window = MainWindow()
+    if args.exit_when_shown:
+        window.persist_settings = False
+
+        def shown() -> None:
+            window.repaint()  # the comparison painted, not only set
+            print(f"shown {time.perf_counter() - STARTED:.3f}", flush=True)
+            app.quit()
+
+        window.analysisFinished.connect(shown)
     if args.screenshot:
         window.persist_settings = False
         window.resize(1400, 860)
@@ -49,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             from viewer.project import load_project
 
             window.session.show_project(load_project(args.project), args.project, saved=True)
-        elif not args.screenshot and window.session.offer_recovery():
+        elif not (args.screenshot or args.exit_when_shown) and window.session.offer_recovery():
             pass  # the unsaved work of the last session is back
         elif args.files:
             from viewer.ingest import read_source

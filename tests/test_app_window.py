@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from app_fixtures import long_comparison, make_comparison
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -126,7 +126,7 @@ def test_dropping_a_file_on_a_pane_loads_that_side(window, qtbot, tmp_path, monk
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     pane = window.panes["B"]
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(QPointF(10, 10), *args)  # Qt delivers a drop only after the drag entered
+    enter = QDragEnterEvent(QPoint(10, 10), *args)  # Qt delivers a drop only after the drag entered
     QApplication.sendEvent(pane.viewport(), enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(10, 10), *args)

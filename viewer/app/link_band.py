@@ -9,6 +9,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from viewer.app import palette
+from viewer.app.navigation import link_index, sentence_at
 from viewer.app.pane import TextPane
 from viewer.model import Comparison
 
@@ -31,6 +32,7 @@ class LinkBand(QWidget):
         self.pane_a, self.pane_b = pane_a, pane_b
         self.comparison: Comparison | None = None
         self.selected: int | None = None
+        self._by_sentence: dict[tuple[str, int], int] = {}
         self.setMinimumWidth(48)
         self.setToolTip(self.tr("Which passage of A speaks of the same thing as which passage of B"))
         for pane in (pane_a, pane_b):
@@ -41,8 +43,25 @@ class LinkBand(QWidget):
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.comparison = comparison
+        self._by_sentence = link_index(comparison) if comparison is not None else {}
         self.selected = None
         self.update()
+
+    def _visible_links(self) -> list[int]:
+        """Links with a sentence on screen in either pane: a 100,000-word pair has ~9,000 links,
+        and placing every one of them at each paint would take half a second."""
+        c = self.comparison
+        found: set[int] = set()
+        for side, pane in (("A", self.pane_a), ("B", self.pane_b)):
+            doc, view = c.doc(side), pane.viewport()
+            first, last = (pane.model_offset(pane.cursorForPosition(p).position())
+                           for p in (QPoint(0, 0), QPoint(view.width() - 1, view.height() - 1)))
+            lo, hi = sentence_at(doc, first), sentence_at(doc, last)
+            for i in range(lo or 0, (hi if hi is not None else -1) + 1):
+                n = self._by_sentence.get((side, i))
+                if n is not None:
+                    found.add(n)
+        return sorted(found)
 
     def _band_y(self, pane: TextPane, y: float) -> float:
         return self.mapFromGlobal(pane.viewport().mapToGlobal(QPoint(0, int(y)))).y() + (y - int(y))
@@ -55,7 +74,8 @@ class LinkBand(QWidget):
         w = float(self.width())
         limit_a, limit_b = self.pane_a.viewport().height(), self.pane_b.viewport().height()
         out = []
-        for n, link in enumerate(c.links):
+        for n in self._visible_links():
+            link = c.links[n]
             sa = [c.a.sentences[i] for i in link.a]
             sb = [c.b.sentences[j] for j in link.b]
             at, ab = self.pane_a.view_y_range(min(s.start for s in sa), max(s.end for s in sa))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.app import palette
+from viewer.app.display import Display, prepare
 from viewer.app.find_bar import FindBar
 from viewer.app.findings_panel import FindingsPanel
 from viewer.app.legend import Legend
@@ -32,7 +33,6 @@ from viewer.app.navigation import Difference, differences, link_index, sentence_
 from viewer.app.pane import TextPane
 from viewer.app.scroll_sync import follower_value, interpolate, monotone_chain
 from viewer.app.sentence_info import describe_sentence
-from viewer.app.word_marks import changed_spans
 from viewer.app.worker import AnalysisRun, AnalysisWorker
 from viewer.errors import CounterpartError
 from viewer.model import SIDES, Annotation, Comparison, Evidence, Readout, Side, other
@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
             notes = self.sender().notes
             if notes:
                 comparison.annotations = reanchor(notes, {"A": comparison.a.text, "B": comparison.b.text})
-            self.set_comparison(comparison)
+            self.set_comparison(comparison, self.sender().display)
             self._remember_pair()
             self.analysisFinished.emit()
 
@@ -469,32 +469,24 @@ class MainWindow(QMainWindow):
         self.progress.setValue(0)
 
     # --- presenting -----------------------------------------------------------------
-    def set_comparison(self, comparison: Comparison) -> None:
+    def set_comparison(self, comparison: Comparison, display: Display | None = None) -> None:
+        """Show a comparison; `display` is its colouring worked out beforehand (by the worker)."""
         self.comparison = comparison
         c = comparison
+        display = display or prepare(c)
         self.readouts = {"A": c.a.readout, "B": c.b.readout}
         self._links_by_sentence = link_index(c)
         self._diffs = differences(c)
         self._current_diff = -1
         for side in SIDES:
             doc = c.doc(side)
-            pane = self.panes[side]
-            pane.set_text(doc.text)
-            spans = [(doc.sentences[i].start, doc.sentences[i].end, palette.ONLY_ONE_SIDE)
-                     for i in c.unmatched.get(side, [])]
-            for link in c.links:
-                for i in (link.a if side == "A" else link.b):
-                    spans.append((doc.sentences[i].start, doc.sentences[i].end, palette.KIND_TINT[link.kind]))
-            pane.paint_spans(spans)
+            self.panes[side].set_text(doc.text)
+            self.panes[side].paint_spans_gradually(display.spans[side])
             self._set_header(side, doc.readout, doc.language)
-        for link in c.links:
-            marks = changed_spans(c.a, c.b, link)
-            for side in SIDES:
-                self.panes[side].paint_spans([(s, e, palette.CHANGED_WORDS) for s, e in marks[side]])
         self._sync_links = monotone_chain(c.links)
         self.band.set_comparison(c)
         self.findings.set_findings(c.findings)
-        self.summary.setText(self._summary_text(c))
+        self.summary.setText(self._summary_text(c, display.words))
         self.setWindowTitle(self.tr("{a} ↔ {b} — Counterpart").format(
             a=self._short_name(c.a.readout, "A"), b=self._short_name(c.b.readout, "B")))
         self.comparisonChanged.emit(c)
@@ -516,13 +508,13 @@ class MainWindow(QMainWindow):
         self.headers[side].setText(" — ".join(parts))
         self.headers[side].setToolTip(r.source or self.tr("pasted text"))
 
-    def _summary_text(self, c: Comparison) -> str:
+    def _summary_text(self, c: Comparison, words: dict[str, int]) -> str:
         sides = []
         for side in SIDES:
             doc = c.doc(side)
             unit = self.tr("characters") if doc.language == "zh" else self.tr("words")
             sides.append(self.tr("{side}: {lang}, {n} {unit}, {s} sentences").format(
-                side=side, lang=doc.language, n=doc.words, unit=unit, s=len(doc.sentences)))
+                side=side, lang=doc.language, n=words[side], unit=unit, s=len(doc.sentences)))
         changed = sum(1 for link in c.links if link.kind != "identical")
         return "   |   ".join(sides + [self.tr(
             "{links} links ({changed} not identical), only A: {ua}, only B: {ub}, mode: {mode}").format(

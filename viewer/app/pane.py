@@ -7,16 +7,20 @@ characters outside the Basic Multilingual Plane shift positions and are accounte
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, Signal
+from PySide6.QtCore import QEvent, QRect, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from viewer.app import palette
 from viewer.model import Side
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters Qt counts as two UTF-16 units
+PAINT_CHUNK = 300  # ~50 ms a chunk on this machine
 
 
 class TextPane(QTextEdit):
@@ -37,10 +41,16 @@ class TextPane(QTextEdit):
         self._note_marks: list[QTextEdit.ExtraSelection] = []  # annotated passages, under any selection
         self.tooltip_for: Callable[[int], str | None] | None = None  # offset -> tooltip text
         self.setObjectName(f"pane{side}")
+        self._pending: list[tuple[int, int, QColor]] = []  # spans still to paint, in order
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setInterval(0)
+        self._paint_timer.timeout.connect(self._paint_next)
 
     # --- text and marks -------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._pending = []
+        self._paint_timer.stop()
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self.setPlainText(text)
         self._note_marks = []
         self.setExtraSelections([])
@@ -76,6 +86,24 @@ class TextPane(QTextEdit):
             c = self.cursor_for(start, end)
             c.mergeCharFormat(fmt)
         cursor.endEditBlock()
+
+    def paint_spans_gradually(self, spans: list[tuple[int, int, QColor]]) -> None:
+        """paint_spans, a chunk per turn of the event loop: every edit block costs a relayout, and
+        20,000 spans of a 100,000-word text at once would freeze the window for seconds."""
+        if len(spans) <= PAINT_CHUNK:
+            self.paint_spans(spans)
+            return
+        self._pending = list(spans)
+        self._paint_timer.start()
+
+    def _paint_next(self) -> None:
+        chunk, self._pending = self._pending[:PAINT_CHUNK], self._pending[PAINT_CHUNK:]
+        self.paint_spans(chunk)
+        if not self._pending:
+            self._paint_timer.stop()
+
+    def is_painting(self) -> bool:
+        return bool(self._pending)
 
     def select_spans(self, spans: list[tuple[int, int]]) -> None:
         """The transient highlight of what the user picked (extra selections, easily cleared)."""

@@ -8,6 +8,7 @@ import traceback
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from viewer import analysis
+from viewer.app.display import Display, prepare
 from viewer.errors import Cancelled, CounterpartError
 from viewer.model import Annotation, Readout
 
@@ -22,6 +23,7 @@ class AnalysisWorker(QObject):
         super().__init__()
         self.a, self.b, self.options = a, b, options
         self.notes = notes  # carried with the run so they land on the comparison of these texts
+        self.display: Display | None = None
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -45,6 +47,7 @@ class AnalysisWorker(QObject):
             if self._stop.is_set():
                 self.cancelled.emit()
             else:
+                self.display = prepare(result)  # the colouring too, so the UI thread only applies it
                 self.finished.emit(result)
 
 

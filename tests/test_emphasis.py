@@ -205,6 +205,14 @@ def test_chinese_catalogue_with_enumeration_comma_is_passing():
     )
 
 
+def test_a_chinese_clause_comma_does_not_join_a_list():
+    # three items joined by 、, then two clauses after ，: no run of five, all five discussed
+    doc = make_doc([["双方在经贸、气候变化、禁毒领域对话，也谈到台湾，并讨论粮食安全。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == (
+        ["trade-economy", "climate-energy", "counternarcotics", "taiwan", "food-security"], []
+    )
+
+
 def test_measure_fills_every_field_and_findings_have_evidence():
     a = make_doc(
         [["President Biden held a candid call with President Xi.",

@@ -27,7 +27,9 @@ from viewer.emphasis.wordlists import voice_words
 from viewer.model import SIDES, Comparison, Document, Sentence, TopicHit, TopicStat
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_LIST_PUNCT = re.compile(r"[,;、，；/]")
+# Chinese separates list items with 、 and clauses with ，；, so only 、 joins items there.
+_LIST_PUNCT = {"zh": re.compile(r"[、/]")}
+_LIST_PUNCT_DEFAULT = re.compile(r"[,;、，；/]")
 _MAX_GAP_WORDS = 4
 _CATALOGUE = 5  # different topics in one list that make it a catalogue of areas
 
@@ -39,11 +41,11 @@ def sentence_words(sentence: Sentence, language: str) -> int:
     return sum(1 for t in sentence.tokens if t.text[:1].isalnum() or any(c.isalnum() for c in t.text))
 
 
-def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, conjunctions: frozenset[str]) -> bool:
+def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, language: str, conjunctions: frozenset[str]) -> bool:
     """Whether two consecutive matches are neighbours in an enumeration."""
     gap = [t for t in sentence.tokens if t.start >= a.end and t.end <= b.start]
     gap_text = sentence.text[a.end - sentence.start : b.start - sentence.start]
-    joined = bool(_LIST_PUNCT.search(gap_text)) or any(t.norm in conjunctions for t in gap)
+    joined = bool(_LIST_PUNCT.get(language, _LIST_PUNCT_DEFAULT).search(gap_text)) or any(t.norm in conjunctions for t in gap)
     others = [t for t in gap if t.norm not in conjunctions]
     return joined and len(others) <= _MAX_GAP_WORDS
 
@@ -62,7 +64,7 @@ def classify(sentence: Sentence, language: str) -> tuple[list[str], list[str]]:
     listed: set[int] = set()
     run = [0]
     for k in range(1, len(hits) + 1):
-        if k < len(hits) and _in_list(hits[k - 1], hits[k], sentence, conjunctions):
+        if k < len(hits) and _in_list(hits[k - 1], hits[k], sentence, language, conjunctions):
             run.append(k)
             continue
         if len({hits[j].topic for j in run}) >= _CATALOGUE:

@@ -121,6 +121,7 @@ def test_sides_are_named_as_readouts_in_a_sentence():
     assert named("White House") == "the White House readout"
     assert named("Chinese MFA statement") == "the Chinese MFA statement"
     assert named("Kremlin readout") == "the Kremlin readout"
+    assert named("The White House") == "the White House readout"
     assert named("") == "readout A"
 
 

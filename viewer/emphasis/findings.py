@@ -41,10 +41,10 @@ def label(comparison: Comparison, side: Side) -> str:
     "White House", "the MFA statement" for "MFA statement" (the label already says what it is),
     "readout A" when there is no label."""
     name = (comparison.doc(side).readout.label or "").strip()
+    if name[:4].lower() == "the ":
+        name = name[4:].strip()  # "The White House" -> "the White House readout"
     if not name:
         return f"readout {side}"
-    if name.lower().startswith("the "):
-        return name
     return f"the {name}" if _NAMED_KIND.search(name) else f"the {name} readout"
 
 

@@ -5,8 +5,16 @@ listed, greyed and marked, so nothing the user wrote disappears."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.model import Annotation
 
@@ -26,6 +34,21 @@ class AnnotationsPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
+        # the panel is narrow: short columns as wide as their text, quote and note share the rest
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for col in range(6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in (1, 2)
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        for col in (4, 5):  # author and date: in each row's tooltip; the header's menu shows them
+            header.hideSection(col)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for col in range(6):
+            toggle = QAction(self.tree.headerItem().text(col), header)
+            toggle.setCheckable(True)
+            toggle.setChecked(not header.isSectionHidden(col))
+            toggle.toggled.connect(lambda on, c=col: header.setSectionHidden(c, not on))
+            header.addAction(toggle)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
         self.jump_button = QPushButton(self.tr("&Go to"), self)
@@ -52,8 +75,10 @@ class AnnotationsPanel(QWidget):
             side = self.tr("{side} (detached)").format(side=n.side) if n.detached else n.side
             item = QTreeWidgetItem([side, quote, n.note, n.tag, n.author, n.created[:10]])
             item.setData(0, Qt.ItemDataRole.UserRole, n.id)
-            item.setToolTip(1, n.quote)
-            item.setToolTip(2, n.note)
+            by = self.tr("{author}, {date}").format(author=n.author or "?", date=n.created[:10])
+            item.setToolTip(0, by)
+            item.setToolTip(1, f"{n.quote}\n— {by}")
+            item.setToolTip(2, f"{n.note}\n— {by}")
             if n.detached:
                 item.setToolTip(0, self.tr("The quoted passage is no longer in the text; the note is kept."))
                 font = QFont(self.tree.font())

@@ -16,6 +16,9 @@ from viewer.app.word_marks import changed_spans
 from viewer.model import SIDES, Comparison
 
 Span = tuple[int, int, QColor]
+# Changed words are marked where the passages are versions of one sentence; in merely related
+# passages (written apart, same subject) nearly every word differs and the marks drown the text.
+WORD_MARKED = frozenset({"reworded", "moved"})
 
 
 @dataclass
@@ -34,6 +37,8 @@ def prepare(c: Comparison) -> Display:
                 own.append((doc.sentences[i].start, doc.sentences[i].end, palette.KIND_TINT[link.kind]))
         spans[side] = own
     for link in c.links:
+        if link.kind not in WORD_MARKED:
+            continue
         marks = changed_spans(c.a, c.b, link)
         for side in SIDES:
             spans[side].extend((s, e, palette.CHANGED_WORDS) for s, e in marks[side])

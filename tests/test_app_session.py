@@ -71,3 +71,13 @@ def test_the_settings_dialog_starts_from_the_zoomed_size(qtbot, monkeypatch):
     window.zoom(+2)
     window.session.open_settings()
     assert shown == [window.point_size] and window.point_size == window.session.prefs.point_size + 2
+
+
+def test_the_empty_notes_tab_says_how_to_add_a_note(qtbot):
+    from viewer.model import Annotation
+
+    window = new_window(qtbot)
+    panel = window.session.notes_panel
+    assert panel.hint.isVisibleTo(panel) and "Add Note" in panel.hint.text()
+    panel.set_annotations([Annotation("A", 0, 3, "The", "a note", id="n1")])
+    assert not panel.hint.isVisibleTo(panel)

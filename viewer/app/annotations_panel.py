@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -58,6 +59,11 @@ class AnnotationsPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.hint = QLabel(self.tr("No notes yet. Select a passage in either text, then right-click "
+                                   "> Add note…, or Edit > Add Note… (Ctrl+Alt+M)."), self)
+        self.hint.setWordWrap(True)
+        self.hint.setMargin(8)
+        layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._emit(self.jumpRequested, item))
@@ -89,6 +95,7 @@ class AnnotationsPanel(QWidget):
             self.tree.addTopLevelItem(item)
             if n.id == current:
                 self.tree.setCurrentItem(item)
+        self.hint.setVisible(not annotations)
         self._update_buttons()
 
     def current_id(self) -> str | None:

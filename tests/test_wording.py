@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from viewer.model import Document, Link, Readout, Sentence
 from viewer.text.tokens import tokenize
-from viewer.wording import JOINER, diff_units, joined_text, units, word_diff, wording_changes
+from viewer.wording import JOINER, diff_units, joined_text, text_diff, units, word_diff, wording_changes
 
 
 def sides(diff):
@@ -89,3 +89,18 @@ def test_diff_rebuilds_both_texts(a, b, lang):
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_diff_rebuilds_arbitrary_text(a, b):
     assert sides(word_diff(a, b, "en")) == (a, b)
+
+
+@given(st.lists(TEXTS, max_size=8), st.lists(TEXTS, max_size=8), st.sampled_from(["en", "ru", "zh"]))
+def test_whole_text_diff_rebuilds_both_texts(paras_a, paras_b, lang):
+    a, b = "\n\n".join(paras_a), "\n\n".join(paras_b)
+    ops = text_diff(a, b, lang)
+    assert "".join(t for op, t in ops if op <= 0) == a
+    assert "".join(t for op, t in ops if op >= 0) == b
+
+
+def test_whole_text_diff_shows_the_changed_word_only():
+    a = "The ministers met in Geneva. They held candid talks.\n\nThey agreed to meet again."
+    b = "The ministers met in Geneva. They held frank talks.\n\nThey agreed to meet again."
+    ops = text_diff(a, b, "en")
+    assert [(op, t) for op, t in ops if op] == [(-1, "candid"), (1, "frank")]

@@ -1,7 +1,7 @@
 """Versions mode: the second text as Word tracked changes against the first.
 
 python-docx has no API for revisions, so w:ins / w:del (with w:delText) are built by hand
-around ordinary runs. The word diff is wording.word_diff over the whole texts. A paragraph
+around ordinary runs. The word diff is wording.text_diff over the whole texts. A paragraph
 break inside inserted or deleted text becomes an inserted or deleted paragraph mark, so
 "Accept all" in Word gives B's paragraphs and "Reject all" A's.
 """
@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from viewer.model import Comparison
 from viewer.report.brief.style import add_run
-from viewer.wording import word_diff
+from viewer.wording import text_diff
 
 AUTHOR = "Counterpart"
 _BREAK = re.compile(r"[ \t]*\n\s*")
@@ -53,7 +53,7 @@ def add_tracked_changes(document, c: Comparison, first_id: int) -> int:
     """Append B as tracked changes against A; returns the next free revision id."""
     revisions = _Revisions(first_id)
     paragraph = document.add_paragraph()
-    for op, text in word_diff(c.a.text.strip(), c.b.text.strip(), c.a.language):
+    for op, text in text_diff(c.a.text.strip(), c.b.text.strip(), c.a.language):
         for k, piece in enumerate(_BREAK.split(text)):
             if k:
                 if op:

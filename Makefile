@@ -18,11 +18,18 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# Speed and memory: the analysis (synthetic sizes, loads, corpus), the Word brief, the window.
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench_brief.py
+	$(PY) benchmarks/bench_window.py
 
+# The corpus report: every pair's links and top findings, then the scores against hand-made gold
+# (alignment links; topic presence and omissions).
 corpus: $(STAMP)
 	$(PY) benchmarks/corpus_report.py
+	$(PY) benchmarks/crosslang_eval.py
+	$(PY) benchmarks/topic_eval.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -134,6 +134,17 @@ def text_diff(text_a: str, text_b: str, lang: str) -> list[DiffOp]:
     return merged
 
 
+# Changed words are worth colouring only where two passages share most of their wording: in a
+# "related" link (the same matter in independent words) nearly every word differs, and
+# colouring them all is noise. The diff itself is kept (JSON) for every link.
+WORDING_KINDS = frozenset({"reworded", "moved"})
+
+
+def shows_wording(link: Link) -> bool:
+    """Whether a view should mark the link's changed words."""
+    return bool(link.diff) and link.kind in WORDING_KINDS
+
+
 def link_diff(link: Link, a: Document, b: Document) -> list[DiffOp]:
     """The word diff of a link over the joined texts of its sentences."""
     return word_diff(joined_text(a, link.a), joined_text(b, link.b), a.language)

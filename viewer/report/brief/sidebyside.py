@@ -2,7 +2,8 @@
 
 Rows follow A's order; a sentence only B has goes right after the row holding its nearest
 preceding B sentence, so it reads next to its neighbours. Inside a linked pair the cells show
-the link's word diff (ops over the sentences joined by wording.JOINER): words one side
+the link's word diff (ops over the sentences joined by wording.JOINER) where the passages share
+most of their wording (wording.shows_wording): words one side
 changed are shaded blue; a sentence without counterpart is shaded orange as a whole;
 identical passages are grey. Across languages there is no word diff: a grey line under each
 pair says which concepts both passages carry and which only one does.
@@ -33,7 +34,7 @@ from viewer.report.brief.style import (
     shade_cell,
     write_spans,
 )
-from viewer.wording import JOINER
+from viewer.wording import JOINER, shows_wording
 
 
 @dataclass
@@ -65,7 +66,7 @@ def _diff_marks(link: Link, side: Side, text: str) -> list[tuple[int, int, Look]
     """Shading of one cell from the link's diff; plain when the diff does not rebuild `text`."""
     if link.kind == "identical":
         return [(0, len(text), SAME)]
-    if not link.diff:
+    if not shows_wording(link):
         return []
     own = -1 if side == "A" else 1
     marks, pos = [], 0
@@ -168,7 +169,7 @@ def add_legend(document) -> None:
     add_run(p, "words reworded between the two", REWORDED)
     add_run(p, "   ")
     add_run(p, "identical passage", SAME)
-    add_run(p, "   plain: related passages (no word diff across languages)", NOTE)
+    add_run(p, "   plain: related passages (the same matter in other words, or in another language)", NOTE)
     p.paragraph_format.keep_with_next = True
 
 

@@ -6,7 +6,8 @@ import shutil
 import textwrap
 from collections import Counter
 
-from viewer.model import SIDES, Comparison, Link
+from viewer.model import SIDES, Comparison
+from viewer.wording import shows_wording, wording_changes
 
 _MAX_UNMATCHED = 4
 _MAX_WORDING = 6
@@ -20,14 +21,6 @@ def _width() -> int:
 def _short(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _changes(link: Link) -> tuple[str, str]:
-    """The words only A has and only B has in a link, as two short strings."""
-    assert link.diff is not None
-    gone = " … ".join(t.strip() for op, t in link.diff if op == -1 and t.strip())
-    new = " … ".join(t.strip() for op, t in link.diff if op == 1 and t.strip())
-    return gone, new
 
 
 def summary(c: Comparison) -> str:
@@ -63,18 +56,13 @@ def summary(c: Comparison) -> str:
         if len(only) > _MAX_UNMATCHED:
             out.append(f"  … and {len(only) - _MAX_UNMATCHED} more")
 
-    changed = [link for link in c.links if link.diff and link.kind != "identical"]
-    changed.sort(key=lambda link: link.score, reverse=True)
-    shown = [(link, *_changes(link)) for link in changed]
-    shown = [(link, gone, new) for link, gone, new in shown if gone or new][:_MAX_WORDING]
+    changed = sorted((link for link in c.links if shows_wording(link)), key=lambda link: link.score, reverse=True)
+    shown = [(link, changes) for link in changed if (changes := wording_changes(link))][:_MAX_WORDING]
     if shown:
         out.append("")
         out.append("Main wording changes in linked passages:")
-        for link, gone, new in shown:
-            where = f"A{link.a} ~ B{link.b} ({link.kind}, {link.score:.2f})"
-            out.append(f"  {where}")
-            if gone:
-                out.append(f"    − {_short(gone, width - 8)}")
-            if new:
-                out.append(f"    + {_short(new, width - 8)}")
+        for link, changes in shown:
+            out.append(f"  A{link.a} ~ B{link.b} ({link.kind}, {link.score:.2f})")
+            for gone, new in changes[:4]:
+                out.append("    " + _short(f"{gone or '∅'}  →  {new or '∅'}", width - 6))
     return "\n".join(out)

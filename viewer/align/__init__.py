@@ -21,7 +21,7 @@ from viewer.errors import Cancelled
 from viewer.model import Document, Link, LinkKind, Mode
 from viewer.wording import joined_text, word_diff
 
-THRESHOLD = 0.25  # below this score two sentences of two readouts are not linked
+THRESHOLD = 0.25  # below this word score two sentences of two readouts are not linked (ConceptSpace.scale)
 REWORDED = 0.6  # word cosine from which a link is reworded: most of the weighted words shared
 
 
@@ -65,7 +65,7 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
 
         pairs = scores.keys() | concepts.topic_pairs()
         scores = {(i, j): s for i, j in pairs if (s := joint([i], [j])) > 0}
-        groups = match(scores, n_a, n_b, THRESHOLD, joint=joint, together=concepts.same_topic)
+        groups = match(scores, n_a, n_b, THRESHOLD * concepts.scale(), joint=joint, joins=concepts.joins)
         kinds = {}
     links = []
     for k, g in enumerate(sorted(groups, key=lambda g: (g.a[0], g.b[0]))):

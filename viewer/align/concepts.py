@@ -79,6 +79,7 @@ class ConceptSpace:
         self.topics_a = [specific_topics(s) for s in a.sentences]
         self.topics_b = [specific_topics(s) for s in b.sentences]
         self.title_a, self.title_b = _title(a), _title(b)
+        self.informed = lexicon is not None  # without a lexicon only figures are concepts
         if not (self.title_a and self.title_b):  # one side has no title: nothing to keep apart
             self.title_a = self.title_b = set()
 
@@ -99,9 +100,34 @@ class ConceptSpace:
         shift = abs(a_ids[0] / max(len(self.a), 1) - b_ids[0] / max(len(self.b), 1))
         return s + POSITION_PRIOR * (1 - shift)
 
-    def same_topic(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> bool:
-        """Both passages discuss a specific topic in common."""
-        return not _union_set(self.topics_a, a_ids).isdisjoint(_union_set(self.topics_b, b_ids))
+    def scale(self) -> float:
+        """How far the score of one pair of passages stretches beyond its word score for the
+        same evidence: with a lexicon the concept Dice of two passages that share their matter
+        runs with their word cosine, so a threshold set on the word scale is stretched to match
+        (it then means the same with and without a lexicon)."""
+        return 1 + CONCEPT_SHARE if self.informed else 1.0
+
+    def shared_topics(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> frozenset[str]:
+        """Specific topics both passages discuss."""
+        return _union_set(self.topics_a, a_ids) & _union_set(self.topics_b, b_ids)
+
+    def joins(self, link_a: Sequence[int], link_b: Sequence[int], a_ids: Sequence[int],
+              b_ids: Sequence[int], rose: bool) -> bool:
+        """May the pair (a_ids, b_ids) join the link (link_a, link_b)? Only when the new sentence
+        shares with its partner a specific topic the link is already about (a link without one
+        takes the pair's), or when the joint score rose and the pair shares more than the
+        readouts' background: a specific topic, a tone, a figure, a place (not only the leaders'
+        names and the relationship, which a short readout names in every other sentence)."""
+        topics = self.shared_topics(a_ids, b_ids)
+        link = self.shared_topics(link_a, link_b)
+        if topics & link if link else topics:
+            return True
+        if not rose:
+            return False
+        if not self.informed:  # no way to tell background from matter: the words decide
+            return True
+        shared = _union(self.a, a_ids).keys() & _union(self.b, b_ids).keys()
+        return any(_substantive(c) for c in shared)
 
     def topic_pairs(self) -> set[tuple[int, int]]:
         """Pairs that share a specific topic, through an inverted index; a topic in too many
@@ -124,6 +150,12 @@ class ConceptSpace:
         """(shared, only in a, only in b) concept ids of two passages, for Link."""
         ca, cb = set(_union(self.a, a_ids)), set(_union(self.b, b_ids))
         return sorted(ca & cb), sorted(ca - cb), sorted(cb - ca)
+
+
+def _substantive(concept: str) -> bool:
+    """A concept that says what a passage is about, not who speaks or that the two countries met."""
+    kind, _, ident = concept.partition(":")
+    return kind != "person" and not (kind == "topic" and ident in GENERIC_TOPICS)
 
 
 def _union(concepts: list[dict[str, float]], ids: Sequence[int]) -> dict[str, float]:

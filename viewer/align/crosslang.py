@@ -78,7 +78,7 @@ def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon=N
         groups = align_translation(sim, n_a, n_b, should_cancel)
     else:
         groups = match(scores, n_a, n_b, THRESHOLD, joint=sim.joint, merge_floor=MERGE_FLOOR,
-                       together=sim.concepts.same_topic)
+                       joins=sim.concepts.joins)
     links = [sim.link(g, mode) for g in sorted(groups, key=lambda g: (g.a[0], g.b[0]))]
     return AlignResult(mode, links, unmatched(groups, n_a, n_b))
 

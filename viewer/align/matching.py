@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 Scores = dict[tuple[int, int], float]
 JointScore = Callable[[Sequence[int], Sequence[int]], float]
-Together = Callable[[Sequence[int], Sequence[int]], bool]
+# (link's A, link's B, new pair's A, new pair's B, whether the joint score rose) -> may it join
+Joins = Callable[[Sequence[int], Sequence[int], Sequence[int], Sequence[int], bool], bool]
 
 
 @dataclass
@@ -98,10 +99,11 @@ class _Links:
 
 
 def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
-          together: Together | None = None) -> None:
-    """Let unmatched sentences join the link of their best partner when that raises its score,
-    or when `together` says the sentence and the partner speak of one matter (a Chinese readout
-    spends three sentences on Taiwan where the US one spends one).
+          joins: Joins | None = None) -> None:
+    """Let unmatched sentences join the link of their best partner when that raises its score;
+    `joins` has the last word: it may admit a sentence of the link's matter whose words add
+    little (a Chinese readout spends three sentences on Taiwan where the US one spends one),
+    or refuse one that raises the score by words alone.
 
     Only partners scoring at least `floor` with the sentence are considered, and a link grows
     on one side only (one sentence summarised by several, not several by several).
@@ -124,19 +126,20 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
         a = sorted([*group.a, k]) if side == "A" else group.a
         b = sorted([*group.b, k]) if side == "B" else group.b
         s = joint(a, b)
-        one_matter = together is not None and (together([k], [partner]) if side == "A" else together([partner], [k]))
-        if s > group.score or one_matter:
+        rose = s > group.score
+        pair_a, pair_b = ([k], [partner]) if side == "A" else ([partner], [k])
+        if joins(group.a, group.b, pair_a, pair_b, rose) if joins is not None else rose:
             group.a, group.b, group.score = a, b, max(s, group.score)
             (owner_a if side == "A" else owner_b)[k] = group
 
 
 def match(scores: Scores, n_a: int, n_b: int, threshold: float, *,
           joint: JointScore | None = None, merge_floor: float | None = None,
-          together: Together | None = None) -> list[Group]:
+          joins: Joins | None = None) -> list[Group]:
     """Links from sparse pair scores: one-to-one best first, then merges when `joint` is given."""
     groups = pair(scores, n_a, n_b, threshold)
     if joint is not None:
-        merge(groups, scores, joint, threshold if merge_floor is None else merge_floor, together)
+        merge(groups, scores, joint, threshold if merge_floor is None else merge_floor, joins)
     return sorted(groups, key=lambda g: (g.a[0], g.b[0]))
 
 

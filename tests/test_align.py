@@ -226,3 +226,28 @@ def test_readouts_link_by_a_shared_specific_topic_with_its_concepts():
     taiwan = next(link for link in result.links if link.a == [1])
     assert taiwan.kind == "related" and "topic:taiwan" in taiwan.shared
     assert 2 in result.unmatched["B"] and 0 in result.unmatched["A"]
+
+
+def test_merges_keep_to_the_links_matter():
+    """A sentence joins a link on the link's own specific topic; one that shares only the
+    leaders' names or the relationship does not, even when its words raise the joint score."""
+    from viewer.align.concepts import ConceptSpace
+    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.text import segment
+
+    lexicon = load_lexicon()
+    a = segment(Readout("The minister restated the position on the Taiwan question. "
+                        "She also raised fentanyl trafficking. "
+                        "President Biden and President Xi value the relationship.", language="en"))
+    b = segment(Readout("Peace across the Taiwan Strait matters, and so does the fight against fentanyl. "
+                        "President Biden and President Xi spoke about the relationship.", language="en"))
+    lexicon.annotate(a)
+    lexicon.annotate(b)
+    space = ConceptSpace(a, b, lexicon)
+    assert space.shared_topics([0], [0]) == {"taiwan"}
+    assert space.joins([0], [0], [0], [0], False)  # on the link's topic
+    assert not space.joins([0], [0], [1], [0], False)  # fentanyl is B0's topic but not the link's
+    assert {"person:biden", "person:xi"} <= set(space.compare([2], [1])[0])
+    assert not space.joins([0], [1], [2], [1], True)  # leaders and relationship only
+    assert ConceptSpace(a, b, None).joins([0], [1], [2], [1], True)  # no lexicon: words decide
+    assert space.scale() > ConceptSpace(a, b, None).scale() == 1.0

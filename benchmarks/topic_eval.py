@@ -23,8 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
 
-from viewer.analysis import compare  # noqa: E402
-from viewer.model import SIDES  # noqa: E402
+from viewer.emphasis.coverage import coverage  # noqa: E402
+from viewer.emphasis.lexicon import load_lexicon  # noqa: E402
+from viewer.model import SIDES, Comparison  # noqa: E402
+from viewer.text import segment  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold" / "topics"
 
@@ -48,15 +50,27 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def _why(doc, topic: str, discussed: bool) -> str:
-    """The first sentence that discusses (or merely touches, or should have named) the topic."""
-    for s in doc.sentences:
-        if (topic in s.topics) if discussed else (topic in s.passing):
-            return ("passing: " if not discussed else "") + s.text[:160]
-    return "(no match)"
+    """The sentences that discuss (or merely touch, or should have named) the topic, each cut short."""
+    found = [
+        ("" if discussed else "passing: ") + s.text[:160]
+        for s in doc.sentences
+        if ((topic in s.topics) if discussed else (topic in s.passing))
+    ]
+    return "\n        ".join(found) or "(no match)"
+
+
+def topics(a, b) -> Comparison:
+    """The pipeline's topic stage only: presence needs no alignment, and it should not wait on one."""
+    lexicon = load_lexicon()  # first: it teaches jieba the names segmenting must keep whole
+    comparison = Comparison("readouts", segment(a), segment(b))
+    for side in SIDES:
+        lexicon.annotate(comparison.doc(side))
+    comparison.topics = coverage(comparison, lexicon)
+    return comparison
 
 
 def evaluate(pair: str, a, b, gold: dict, verbose: bool) -> dict[str, int]:
-    comparison = compare(a, b)
+    comparison = topics(a, b)
     counts = dict.fromkeys(("tp", "fp", "fn", "os_tp", "os_fp", "os_fn"), 0)
     predicted = {side: {st.id for st in comparison.topics if st.sentences[side]} for side in SIDES}
     truth = {side: set(gold[side]) for side in SIDES}
@@ -72,10 +86,14 @@ def evaluate(pair: str, a, b, gold: dict, verbose: bool) -> dict[str, int]:
         counts["os_fp"] += len(pred_os - true_os)
         counts["os_fn"] += len(true_os - pred_os)
         if verbose:
+            one_sided = (pred_os - true_os) | (true_os - pred_os)
             for t in sorted(pred - true):
-                print(f"    FP {side} {t}: {_why(doc, t, True)}")
+                print(f"    FP {side} {t}{' (one-sided)' * (t in one_sided)}: {_why(doc, t, True)}")
             for t in sorted(true - pred):
-                print(f"    FN {side} {t}: {_why(doc, t, False)}")
+                print(f"    FN {side} {t}{' (one-sided)' * (t in one_sided)}: {_why(doc, t, False)}")
+            for t in sorted(one_sided - (pred ^ true)):
+                print(f"    one-sided {'FP' if t in pred_os else 'FN'} {side} {t}: other side "
+                      f"{'misses' if t in pred_os else 'has'} it ({_why(comparison.doc(other), t, t not in pred_os)})")
     return counts
 
 

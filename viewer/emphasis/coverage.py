@@ -9,6 +9,10 @@ for presence, share, first mention or rank):
   or more different topics, separated only by list punctuation or conjunctions and at most four
   other words each ("in the economic, energy, military, law-enforcement, education, science and
   technology, cyber ... fields"); a topic matched once outside such a list is discussed.
+  A list opened by words that introduce examples of what was just named ("address transnational
+  challenges such as ...", "areas of cooperation, including ...") is the agenda whatever its
+  length: the readout spells out what the meeting took up. Those opening words, and words that
+  close a list (Chinese 等 "and so on"), never join two items: "X、Y等领域" ends the list at 等.
   Shorter lists are the agenda itself ("discussed Russia's war against Ukraine, the Middle East
   and the DPRK"; "agreed to cooperate on climate, health and fentanyl"): a reader counts each
   item as discussed, and on the corpus gold (benchmarks/topic_eval.py) treating lists of three as
@@ -22,16 +26,30 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from itertools import pairwise
 
-from viewer.emphasis.wordlists import voice_words
-from viewer.model import SIDES, Comparison, Document, Sentence, TopicHit, TopicStat
+from viewer.emphasis.wordlists import Phrase, find_phrases, voice_words
+from viewer.model import SIDES, Comparison, Document, Sentence, Token, TopicHit, TopicStat
+from viewer.text.tokens import tokenize
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Chinese separates list items with 、 and clauses with ，；, so only 、 joins items there.
 _LIST_PUNCT = {"zh": re.compile(r"[、/]")}
 _LIST_PUNCT_DEFAULT = re.compile(r"[,;、，；/]")
 _MAX_GAP_WORDS = 4
-_CATALOGUE = 5  # different topics in one list that make it a catalogue of areas
+_CATALOGUE = 5  # items in one list that make it a catalogue of areas
+_OPENER_GAP = 2  # words allowed between an opener and the first item ("such as the ...")
+# Words introducing examples of what was just named. Not "como"/"comme"/"如": too often "as".
+_OPENERS = {
+    "en": ("such as", "including", "notably"),
+    "fr": ("tels que", "telles que", "tel que", "telle que", "notamment", "y compris"),
+    "es": ("tales como", "incluidos", "incluidas", "incluido", "incluida", "en particular"),
+    "ru": ("такие как", "таких как", "таким как", "такими как", "включая", "в том числе"),
+    "zh": ("包括", "诸如", "例如", "比如"),
+}
+_CLOSERS = {"zh": ("等", "等等")}
+_CLOSERS_DEFAULT = ("etc",)
 
 
 def sentence_words(sentence: Sentence, language: str) -> int:
@@ -41,13 +59,49 @@ def sentence_words(sentence: Sentence, language: str) -> int:
     return sum(1 for t in sentence.tokens if t.text[:1].isalnum() or any(c.isalnum() for c in t.text))
 
 
+@cache
+def _markers(language: str) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
+    """(openers, closers) of a language as normalised token tuples."""
+    def phrases(items: tuple[str, ...]) -> tuple[Phrase, ...]:
+        return tuple(p for p in (tuple(t.norm for t in tokenize(w, language)) for w in items) if p)
+    return phrases(_OPENERS.get(language, ())), phrases(_CLOSERS.get(language, _CLOSERS_DEFAULT))
+
+
+def _gap(sentence: Sentence, start: int, end: int) -> list[Token]:
+    return [t for t in sentence.tokens if t.start >= start and t.end <= end]
+
+
 def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, language: str, conjunctions: frozenset[str]) -> bool:
     """Whether two consecutive matches are neighbours in an enumeration."""
-    gap = [t for t in sentence.tokens if t.start >= a.end and t.end <= b.start]
+    gap = _gap(sentence, a.end, b.start)
+    openers, closers = _markers(language)
+    if find_phrases([t.norm for t in gap], openers + closers):
+        return False
     gap_text = sentence.text[a.end - sentence.start : b.start - sentence.start]
     joined = bool(_LIST_PUNCT.get(language, _LIST_PUNCT_DEFAULT).search(gap_text)) or any(t.norm in conjunctions for t in gap)
     others = [t for t in gap if t.norm not in conjunctions]
     return joined and len(others) <= _MAX_GAP_WORDS
+
+
+def _opened(first: TopicHit, previous: TopicHit | None, sentence: Sentence, language: str) -> bool:
+    """Whether a list starts right after words introducing examples ("such as", "including")."""
+    gap = _gap(sentence, previous.end if previous else sentence.start, first.start)
+    spans = find_phrases([t.norm for t in gap], _markers(language)[0])
+    if not spans:
+        return False
+    after = gap[spans[-1][1] :]
+    return sum(1 for t in after if any(c.isalnum() for c in t.text)) <= _OPENER_GAP
+
+
+def _items(run: list[int], hits: list[TopicHit], sentence: Sentence, language: str) -> int:
+    """Items of a list: its matches, and the items between two of them that name no topic
+    ("经贸、农业、禁毒、执法、公共卫生": 执法 is an item too)."""
+    punct = _LIST_PUNCT.get(language, _LIST_PUNCT_DEFAULT)
+    between = 0
+    for j, k in pairwise(run):
+        gap_text = sentence.text[hits[j].end - sentence.start : hits[k].start - sentence.start]
+        between += max(0, len(punct.findall(gap_text)) - 1)
+    return len(run) + between
 
 
 def classify(sentence: Sentence, language: str) -> tuple[list[str], list[str]]:
@@ -60,14 +114,15 @@ def classify(sentence: Sentence, language: str) -> tuple[list[str], list[str]]:
     if len(order) <= 2:
         return order, flagged
     conjunctions = voice_words(language).conjunctions
-    # runs of consecutive matches linked as list items; a run of _CATALOGUE topics is a catalogue
+    # runs of consecutive matches linked as list items; a run of _CATALOGUE items is a catalogue
     listed: set[int] = set()
     run = [0]
     for k in range(1, len(hits) + 1):
         if k < len(hits) and _in_list(hits[k - 1], hits[k], sentence, language, conjunctions):
             run.append(k)
             continue
-        if len({hits[j].topic for j in run}) >= _CATALOGUE:
+        previous = hits[run[0] - 1] if run[0] else None
+        if _items(run, hits, sentence, language) >= _CATALOGUE and not _opened(hits[run[0]], previous, sentence, language):
             listed.update(run)
         run = [k]
     in_list = {hits[k].topic for k in listed}

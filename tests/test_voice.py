@@ -107,4 +107,7 @@ def test_positions_put_in_the_other_principals_mouth_are_a_voice_finding():
     assert {f.side for f in voice} == {"A", "B"}
     fa = next(f for f in voice if f.side == "A")
     assert fa.speaker == "Xi Jinping" and [(e.side, e.sentence) for e in fa.evidence] == [("A", 2)]
-    assert fa.text == "White House puts 1 sentence (33%) in the mouth of Xi Jinping; Xi Jinping is the speaker Xinhua quotes most."
+    assert fa.text == (
+        "The White House readout puts 1 sentence (33%) in the mouth of Xi Jinping; "
+        "Xi Jinping is the speaker the Xinhua readout quotes most."
+    )

@@ -48,10 +48,6 @@ def label(comparison: Comparison, side: Side) -> str:
     return f"the {name}" if _NAMED_KIND.search(name) else f"the {name} readout"
 
 
-def _bare(comparison: Comparison, side: Side) -> str:
-    return comparison.doc(side).readout.label or side
-
-
 def _cap(text: str) -> str:
     """A finding's sentence starts with a capital even when it starts with a side or a topic."""
     return text[:1].upper() + text[1:]
@@ -178,10 +174,9 @@ def voice_findings(comparison: Comparison, principals: dict[Side, str | None], c
             continue
         share = len(hits) / len(body)
         names = " or ".join(dict.fromkeys(doc.sentences[i].speaker for i in hits))
-        # worded with the bare labels still: tests/test_voice.py (not this module's) holds this text
-        text = (
-            f"{_bare(comparison, side)} puts {_sentences(len(hits))} ({_pct(share)}) in the mouth of {names}; "
-            f"{theirs} is the speaker {_bare(comparison, other(side))} quotes most."
+        text = _cap(
+            f"{label(comparison, side)} puts {_sentences(len(hits))} ({_pct(share)}) in the mouth of {names}; "
+            f"{theirs} is the speaker {label(comparison, other(side))} quotes most."
         )
         found.append(
             Finding("voice", round(0.35 + 0.15 * share, 3), text, _evidence(side, hits), side=side, speaker=theirs)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import pytest
+
 from viewer.emphasis import measure
 from viewer.emphasis.coverage import classify, coverage
 from viewer.model import Comparison, Document, Readout, Sentence, ToneMark, TopicHit
@@ -267,3 +269,25 @@ def test_end_to_end_through_the_real_lexicon_and_pipeline():
     assert any(t.startswith("Only the Xinhua readout mentions Taiwan") for t in texts)
     assert c.findings[0].kind == "omission"
     assert all(f.evidence for f in c.findings)
+
+
+@pytest.mark.parametrize("opener", ["such as", "including"])
+def test_a_list_of_examples_after_such_as_is_the_agenda_however_long(opener):
+    doc = make_doc([[f"They must address shared challenges, {opener} climate, health, fentanyl, hacking and grain."]])
+    assert classify(doc.sentences[0], "en") == (CATALOGUE, [])
+
+
+def test_chinese_deng_closes_a_list_so_the_next_list_is_separate():
+    # 经贸、气候变化、禁毒等 ends at 等: three items, then two more after 以及; no list of five
+    doc = make_doc([["双方在经贸、气候变化、禁毒等领域合作，以及台湾、粮食安全。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == (
+        ["trade-economy", "climate-energy", "counternarcotics", "taiwan", "food-security"], []
+    )
+
+
+def test_an_item_that_names_no_topic_still_counts_towards_a_catalogue():
+    # 执法 is not a topic term here, but it is the fifth field listed
+    doc = make_doc([["双方在经贸、执法、气候变化、禁毒、粮食安全等领域保持沟通。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == (
+        [], ["trade-economy", "climate-energy", "counternarcotics", "food-security"]
+    )

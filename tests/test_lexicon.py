@@ -218,3 +218,32 @@ def test_errors_name_the_file_and_the_line(tmp_path, text, line, words):
 def test_missing_user_file_is_a_lexicon_error(tmp_path):
     with pytest.raises(LexiconError, match="not found"):
         load_lexicon([tmp_path / "absent.toml"])
+
+
+def _passing_only(sentence: Sentence, topic: str) -> bool:
+    """The topic is matched in the sentence, and only by passing terms."""
+    hits = [h for h in sentence.hits if h.topic == topic]
+    return bool(hits) and all(h.passing for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic"),
+    [
+        ("en", "The minister called the border question an internal affair of his country.", "human-rights"),
+        ("fr", "Le ministre a dit que la question relève des affaires intérieures de la Chine.", "human-rights"),
+        ("es", "El ministro habló de los asuntos internos del país vecino.", "human-rights"),
+        ("en", "Hackers went after civilian ports and power grids.", "humanitarian"),
+        ("en", "They also talked about regional and global challenges.", "global-challenges"),
+        ("en", "Both are large developing countries with growing cities.", "global-challenges"),
+        ("zh", "两国都是发展中国家。", "global-challenges"),
+        ("en", "He warned against military adventurism in the region.", "military"),
+        ("zh", "双方反对任何军事冒险。", "military"),
+    ],
+)
+def test_formulas_about_something_else_are_passing(lang, text, topic):
+    assert _passing_only(annotated(lang, text).sentences[0], topic)
+
+
+def test_civilians_the_people_are_still_discussed_where_the_adjective_is_passing():
+    doc = annotated("en", "Aid must reach the civilians trapped in the city.", "Hackers hit civilian grids.")
+    assert [_passing_only(s, "humanitarian") for s in doc.sentences] == [False, True]

@@ -155,3 +155,24 @@ def test_three_chinese_sentences_on_one_matter_link_to_one_english_sentence(lexi
     taiwan = next(link for link in result.links if link.a == [1])
     assert taiwan.b == [1, 2, 3] and "topic:taiwan" in taiwan.shared
     assert ((2,), (4,)) in pairs(result)
+
+
+OPENING_ZH = ("习近平同巴西总统卢拉通电话\n\n"
+              "新华社北京3月5日电，国家主席习近平应约同巴西总统卢拉通电话。"
+              "双方同意加强气候变化合作。")
+OPENING_EN = ("Readout of President Lula's Call with President Xi\n\n"
+              "President Lula spoke today with President Xi Jinping of China. "
+              "The leaders agreed to deepen cooperation on climate change.")
+
+
+def test_headline_and_opening_line_of_each_side_form_one_link(lexicon):
+    zh, en = doc(OPENING_ZH, lexicon, "zh"), doc(OPENING_EN, lexicon, "en")
+    result = align(zh, en, lexicon=lexicon, mode="readouts")  # three sentences each look like a translation
+    assert pairs(result) == {((0, 1), (0, 1)), ((2,), (2,))}
+
+
+def test_opening_lines_naming_other_people_keep_headlines_apart(lexicon):
+    zh = doc(OPENING_ZH.replace("国家主席习近平应约同巴西总统卢拉通电话", "外交部长王毅会见来访的巴西议员代表团"),
+             lexicon, "zh")
+    en = doc(OPENING_EN, lexicon, "en")
+    assert CrossSimilarity(zh, en, lexicon).concepts.opening() is None

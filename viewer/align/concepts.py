@@ -129,6 +129,20 @@ class ConceptSpace:
         shared = _union(self.a, a_ids).keys() & _union(self.b, b_ids).keys()
         return any(_substantive(c) for c in shared)
 
+    def opening(self) -> tuple[list[int], list[int]] | None:
+        """The headline and the opening line of each side, as one passage: both report the
+        meeting itself ("Xi speaks with Biden"; "President Biden spoke today with President Xi"),
+        so a reader links each headline to the other side's opening line too. Only when both
+        sides have a headline and their first body sentences name the same two people or more
+        (the principals); None otherwise."""
+        lede_a, lede_b = _lede(self.title_a, len(self.a)), _lede(self.title_b, len(self.b))
+        if not (lede_a and lede_b):
+            return None
+        people = {c for c in self.a[lede_a].keys() & self.b[lede_b].keys() if c.startswith("person:")}
+        if len(people) < 2:
+            return None
+        return list(range(lede_a + 1)), list(range(lede_b + 1))
+
     def topic_pairs(self) -> set[tuple[int, int]]:
         """Pairs that share a specific topic, through an inverted index; a topic in too many
         sentences (a long text's main matter) seeks no partners, so the cost stays linear."""
@@ -150,6 +164,14 @@ class ConceptSpace:
         """(shared, only in a, only in b) concept ids of two passages, for Link."""
         ca, cb = set(_union(self.a, a_ids)), set(_union(self.b, b_ids))
         return sorted(ca & cb), sorted(ca - cb), sorted(cb - ca)
+
+
+def _lede(title: set[int], n: int) -> int | None:
+    """The first sentence after a headline that opens the text (None without one)."""
+    k = 0
+    while k < n and k in title:
+        k += 1
+    return k if 0 < k < n else None
 
 
 def _substantive(concept: str) -> bool:

@@ -77,10 +77,23 @@ def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon=N
     if mode == "versions":
         groups = align_translation(sim, n_a, n_b, should_cancel)
     else:
-        groups = match(scores, n_a, n_b, THRESHOLD, joint=sim.joint, merge_floor=MERGE_FLOOR,
-                       joins=sim.concepts.joins)
+        groups = _readouts(sim, scores, n_a, n_b)
     links = [sim.link(g, mode) for g in sorted(groups, key=lambda g: (g.a[0], g.b[0]))]
     return AlignResult(mode, links, unmatched(groups, n_a, n_b))
+
+
+def _readouts(sim: CrossSimilarity, scores: Scores, n_a: int, n_b: int) -> list[Group]:
+    """Links of two independent readouts: the opening passages (headline and opening line of
+    each side) together when both report the meeting, then the matching over the rest."""
+    opening = sim.concepts.opening()
+    if opening is None:
+        return match(scores, n_a, n_b, THRESHOLD, joint=sim.joint, merge_floor=MERGE_FLOOR,
+                     joins=sim.concepts.joins)
+    taken_a, taken_b = set(opening[0]), set(opening[1])
+    rest = {(i, j): s for (i, j), s in scores.items() if i not in taken_a and j not in taken_b}
+    groups = match(rest, n_a, n_b, THRESHOLD, joint=sim.joint, merge_floor=MERGE_FLOOR,
+                   joins=sim.concepts.joins)
+    return [Group(*opening, sim.joint(*opening)), *groups]
 
 
 class CrossSimilarity:

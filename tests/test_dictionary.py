@@ -32,3 +32,10 @@ def test_unknown_compounds_split_into_known_words():
 def test_dictionary_loads_once_per_process():
     assert dictionary.load_time() >= 0.0
     assert dictionary._entries() is dictionary._entries()
+
+
+def test_usage_notes_are_not_meanings():
+    # CC-CEDICT notes pronunciation in Taiwan and usage in parentheses: "多" must not match "Taiwan"
+    assert "taiwan" not in dictionary.gloss_stems("多") | dictionary.gloss_stems("应")
+    assert not dictionary.gloss_stems("多") & {"bound", "form", "sb", "sth"}
+    assert {"launch", "open"} <= dictionary.gloss_stems("开展")

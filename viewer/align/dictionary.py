@@ -19,8 +19,13 @@ from viewer.emphasis.wordlists import stop_words
 from viewer.text.tokens import normalize
 
 # Gloss parts that say nothing about the word's meaning: classifiers, cross-references, surnames.
-_SKIP_PART = re.compile(r"^\s*(?:CL:|variant of|old variant of|see also|see |abbr\. for|surname|used in)")
+_SKIP_PART = re.compile(r"^\s*(?:CL:|variant of|old variant of|see also|see |abbr\. for|surname|used in|"
+                        r"Taiwan pr\.|also pr\.|pr\.)")
 _PINYIN = re.compile(r"\[[^\]]*\]")
+# Usage notes in parentheses ("(bound form)", "(Taiwan pr. ...)", "(of an exhibition etc)") and
+# the dictionary's shorthand say how a word is used, not what it means: kept, "多" would match "Taiwan".
+_NOTE = re.compile(r"\([^)]*\)")
+_SHORTHAND = frozenset({"sb", "sth", "etc", "pr", "lit", "fig", "esp", "abbr", "cl", "tw"})
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 MAX_SPLIT = 4  # longest headword tried when an unknown word is cut into known ones
 
@@ -64,10 +69,10 @@ def gloss_stems(word: str) -> frozenset[str]:
     for part in gloss.split("/"):
         if _SKIP_PART.match(part):
             continue
-        for w in _EN_WORD.findall(_PINYIN.sub("", part)):
+        for w in _EN_WORD.findall(_NOTE.sub("", _PINYIN.sub("", part))):
             for piece in w.split("-"):
                 stem = normalize(piece, "en")
-                if len(stem) > 1 and stem not in stops:
+                if len(stem) > 1 and stem not in stops and piece.lower() not in _SHORTHAND:
                     stems.add(stem)
     return frozenset(stems)
 

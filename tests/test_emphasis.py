@@ -71,6 +71,11 @@ TERMS: dict[str, tuple[str, str | None]] = {
     "fentanyl": ("counternarcotics", None),
     "hacking": ("cyber", None),
     "grain": ("food-security", None),
+    "troops": ("military", None),
+    "Kyiv": ("ukraine", "city:kyiv"),
+    "能源": ("climate-energy", None),
+    "低碳": ("climate-energy", None),
+    "军队": ("military", None),
     "President Biden": ("", "person:biden"),
     "Biden": ("", "person:biden"),
     "President Xi": ("", "person:xi"),
@@ -291,3 +296,38 @@ def test_an_item_that_names_no_topic_still_counts_towards_a_catalogue():
     assert classify(doc.sentences[0], "zh") == (
         [], ["trade-economy", "climate-energy", "counternarcotics", "food-security"]
     )
+
+
+def test_one_weak_word_in_a_sentence_about_another_topic_is_passing():
+    # Ukraine named twice first; "troops" only qualifies it
+    doc = make_doc([["Ukraine asked that foreign troops leave the soil of Ukraine."]])
+    assert classify(doc.sentences[0], "en") == (["ukraine"], ["military"])
+
+
+def test_a_weak_word_named_before_the_main_topic_or_as_a_list_item_or_a_name_stays_discussed():
+    doc = make_doc([
+        ["The troops came first in the talks, then Ukraine and its future in Ukraine.",
+         "Ukraine came up, in Ukraine and in talks on trade and climate.",
+         "NATO has a role for Ukraine and in Ukraine."]
+    ])
+    s0, s1, s2 = doc.sentences
+    assert classify(s0, "en") == (["military", "ukraine"], [])
+    # trade and climate are list items: the agenda, not a qualifier
+    assert classify(s1, "en") == (["ukraine", "trade-economy", "climate-energy"], [])
+    s2.hits.append(TopicHit("european-security", "NATO", s2.start, s2.start + 4, "org:nato"))
+    assert classify(s2, "en")[0] == ["european-security", "ukraine"]
+
+
+def test_a_catalogue_does_not_make_a_main_topic():
+    # energy twice, but only as items of a catalogue: the single "troops" stays discussed
+    doc = make_doc([["Cooperation on energy, trade, health, grain and energy went on; later the minister spoke at length about troops."]])
+    discussed, _ = classify(doc.sentences[0], "en")
+    assert "military" in discussed
+
+
+def test_chinese_weighs_the_weak_word_in_its_clause_only():
+    # 能源 twice in the first clause; 军队 in a clause of its own is discussed
+    doc = make_doc([["中方坚持能源安全和低碳发展，双方也谈到军队交往。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == (["climate-energy", "military"], [])
+    doc = make_doc([["中方坚持能源转型、走低碳的军队建设道路。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == (["climate-energy"], ["military"])

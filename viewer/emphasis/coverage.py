@@ -50,6 +50,11 @@ _OPENERS = {
 }
 _CLOSERS = {"zh": ("等", "等等")}
 _CLOSERS_DEFAULT = ("etc",)
+# Topics that frame any readout (the meeting, the relationship): two of their words do not make
+# a sentence about a specific matter, so they never make another topic's word incidental.
+_FRAME_TOPICS = frozenset({"leader-diplomacy", "bilateral-relations"})
+# Chinese clauses, the stretch in which a Chinese matter is weighed (sentences there run long).
+_ZH_CLAUSE = re.compile(r"[，；：。！？,;:]")
 
 
 def sentence_words(sentence: Sentence, language: str) -> int:
@@ -104,28 +109,82 @@ def _items(run: list[int], hits: list[TopicHit], sentence: Sentence, language: s
     return len(run) + between
 
 
+def _scope(hit: TopicHit, sentence: Sentence, language: str) -> tuple[int, int]:
+    """Where a hit's matter is weighed: its sentence, or its clause in Chinese."""
+    if language != "zh":
+        return sentence.start, sentence.end
+    text = sentence.text
+    at = hit.start - sentence.start
+    cuts = [m.end() for m in _ZH_CLAUSE.finditer(text, 0, at)]
+    end = _ZH_CLAUSE.search(text, hit.end - sentence.start)
+    return sentence.start + (cuts[-1] if cuts else 0), sentence.start + (end.start() if end else len(text))
+
+
+def _runs(hits: list[TopicHit], sentence: Sentence, language: str) -> list[list[int]]:
+    """Consecutive matches linked as list items, as runs of indexes (a lone match is a run of one)."""
+    conjunctions = voice_words(language).conjunctions
+    runs = [[0]] if hits else []
+    for k in range(1, len(hits)):
+        if _in_list(hits[k - 1], hits[k], sentence, language, conjunctions):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _catalogued(runs: list[list[int]], hits: list[TopicHit], sentence: Sentence, language: str) -> set[int]:
+    """Matches in a catalogue: a run of _CATALOGUE items or more not opened by "such as"."""
+    found: set[int] = set()
+    for run in runs:
+        previous = hits[run[0] - 1] if run[0] else None
+        if _items(run, hits, sentence, language) >= _CATALOGUE and not _opened(hits[run[0]], previous, sentence, language):
+            found.update(run)
+    return found
+
+
+def _words(hit: TopicHit, sentence: Sentence) -> int:
+    return sum(1 for t in _gap(sentence, hit.start, hit.end) if any(c.isalnum() for c in t.text))
+
+
+def _incidental(hits: list[TopicHit], runs: list[list[int]], catalogued: set[int], sentence: Sentence, language: str) -> set[str]:
+    """Topics named by one weak word inside a stretch about another, specific topic.
+
+    "the hasty withdrawal of U.S. troops from Afghanistan ... in Afghanistan": the sentence is
+    about Afghanistan and "troops" only qualifies it. A weak word is a lexicon term of one word,
+    not a name (a country or organisation named is a matter of its own), and not a list item:
+    "Afghanistan, the Taliban and trade" puts trade on the agenda. The main topic is named twice
+    or more in the stretch (its sentence; in Chinese its clause, as Chinese sentences run long),
+    not counting catalogue items, and it is not a frame topic (the meeting, the relationship),
+    which every readout names around its matters.
+    """
+    counts = Counter(h.topic for h in hits)
+    found: set[str] = set()
+    for run in runs:
+        h = hits[run[0]]
+        if len(run) > 1 or counts[h.topic] != 1 or h.entity or _words(h, sentence) != 1:
+            continue
+        lo, hi = _scope(h, sentence, language)
+        near = [x.topic for k, x in enumerate(hits)
+                if lo <= x.start and x.end <= hi and k not in catalogued and x.topic not in _FRAME_TOPICS]
+        before = {x.topic for x in hits[: run[0]] if x.start >= lo}
+        if any(n >= 2 and t in before for t, n in Counter(near).items()):
+            found.add(h.topic)
+    return found
+
+
 def classify(sentence: Sentence, language: str) -> tuple[list[str], list[str]]:
     """(discussed, passing) topic ids of one sentence, each in order of first match."""
     topical = sorted((h for h in sentence.hits if h.topic), key=lambda h: h.start)
     hits = [h for h in topical if not h.passing]
-    counts = Counter(h.topic for h in hits)
-    order = list(dict.fromkeys(h.topic for h in hits))
-    flagged = [t for t in dict.fromkeys(h.topic for h in topical if h.passing) if t not in counts]
+    runs = _runs(hits, sentence, language)
+    catalogued = _catalogued(runs, hits, sentence, language)
+    aside = _incidental(hits, runs, catalogued, sentence, language)
+    counts = Counter(h.topic for h in hits if h.topic not in aside)
+    order = list(counts)
+    flagged = [t for t in dict.fromkeys(h.topic for h in topical) if t not in counts]
     if len(order) <= 2:
         return order, flagged
-    conjunctions = voice_words(language).conjunctions
-    # runs of consecutive matches linked as list items; a run of _CATALOGUE items is a catalogue
-    listed: set[int] = set()
-    run = [0]
-    for k in range(1, len(hits) + 1):
-        if k < len(hits) and _in_list(hits[k - 1], hits[k], sentence, language, conjunctions):
-            run.append(k)
-            continue
-        previous = hits[run[0] - 1] if run[0] else None
-        if _items(run, hits, sentence, language) >= _CATALOGUE and not _opened(hits[run[0]], previous, sentence, language):
-            listed.update(run)
-        run = [k]
-    in_list = {hits[k].topic for k in listed}
+    in_list = {hits[k].topic for k in catalogued}
     passing = [t for t in order if counts[t] == 1 and t in in_list]
     return [t for t in order if t not in passing], passing + flagged
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+_HAN_ANY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
 _HAN_OR_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]", re.UNICODE)
 
@@ -48,6 +49,9 @@ def add_words(terms: Iterable[str]) -> None:
 
 @lru_cache(maxsize=100_000)
 def to_simplified(text: str) -> str:
+    # opencc walks every character; text without Han characters (an English sentence) is its own answer
+    if not _HAN_ANY.search(text):
+        return text
     return _converter().convert(text)
 
 

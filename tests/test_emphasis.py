@@ -76,6 +76,7 @@ TERMS: dict[str, tuple[str, str | None]] = {
     "能源": ("climate-energy", None),
     "低碳": ("climate-energy", None),
     "军队": ("military", None),
+    "经济": ("trade-economy", None),
     "President Biden": ("", "person:biden"),
     "Biden": ("", "person:biden"),
     "President Xi": ("", "person:xi"),
@@ -331,3 +332,13 @@ def test_chinese_weighs_the_weak_word_in_its_clause_only():
     assert classify(doc.sentences[0], "zh") == (["climate-energy", "military"], [])
     doc = make_doc([["中方坚持能源转型、走低碳的军队建设道路。"]], lang="zh")
     assert classify(doc.sentences[0], "zh") == (["climate-energy"], ["military"])
+
+
+def test_a_list_of_departments_names_institutions_not_matters():
+    doc = make_doc([["The trade and energy ministries will meet on Taiwan."]])
+    assert classify(doc.sentences[0], "en") == (["taiwan"], ["trade-economy", "climate-energy"])
+    doc = make_doc([["两国经济、执法、军队等部门可以多开展接触，并谈到台湾。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == (["taiwan"], ["trade-economy", "military"])
+    # the same words as matters stay discussed
+    doc = make_doc([["两国在经济、执法、军队等领域合作，并谈到台湾。"]], lang="zh")
+    assert classify(doc.sentences[0], "zh") == (["trade-economy", "military", "taiwan"], [])

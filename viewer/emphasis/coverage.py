@@ -17,6 +17,12 @@ for presence, share, first mention or rank):
   and the DPRK"; "agreed to cooperate on climate, health and fentanyl"): a reader counts each
   item as discussed, and on the corpus gold (benchmarks/topic_eval.py) treating lists of three as
   passing lost a third of the one-sided topics.
+- a topic named by one weak word (a one-word term, not a name, not a list item) in a sentence
+  (Chinese: a clause) about another specific topic, named twice or more before it outside a
+  catalogue, is passing: "the withdrawal of U.S. troops" in a sentence on Afghanistan qualifies
+  Afghanistan. Frame topics (the meeting, the relationship) are never that main topic;
+- items of a list of departments ("经济、金融、军队等部门", "trade and defence ministries") name
+  institutions that should meet, not matters discussed: they are passing.
 Share: the words (Han characters for Chinese, as Document.words counts) of the sentences that
 discuss the topic over the side's words. First: the start offset of the first discussing sentence
 over the text's length. Rank: 1 for the first topic a side discusses, 2 for the next, and so on.
@@ -50,6 +56,15 @@ _OPENERS = {
 }
 _CLOSERS = {"zh": ("等", "等等")}
 _CLOSERS_DEFAULT = ("etc",)
+# Words after a list that make its items the names of institutions, not matters: "经济、金融、
+# 军队等部门" are the economic, financial and military departments that should meet.
+_INSTITUTIONS = {
+    "en": ("departments", "ministries", "agencies"),
+    "fr": ("ministères", "administrations"),
+    "es": ("ministerios", "departamentos"),
+    "ru": ("ведомства", "ведомств", "министерства", "министерств"),
+    "zh": ("部门",),
+}
 # Topics that frame any readout (the meeting, the relationship): two of their words do not make
 # a sentence about a specific matter, so they never make another topic's word incidental.
 _FRAME_TOPICS = frozenset({"leader-diplomacy", "bilateral-relations"})
@@ -65,11 +80,12 @@ def sentence_words(sentence: Sentence, language: str) -> int:
 
 
 @cache
-def _markers(language: str) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
-    """(openers, closers) of a language as normalised token tuples."""
+def _markers(language: str) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...], tuple[Phrase, ...]]:
+    """(openers, closers, institutions) of a language as normalised token tuples."""
     def phrases(items: tuple[str, ...]) -> tuple[Phrase, ...]:
         return tuple(p for p in (tuple(t.norm for t in tokenize(w, language)) for w in items) if p)
-    return phrases(_OPENERS.get(language, ())), phrases(_CLOSERS.get(language, _CLOSERS_DEFAULT))
+    return (phrases(_OPENERS.get(language, ())), phrases(_CLOSERS.get(language, _CLOSERS_DEFAULT)),
+            phrases(_INSTITUTIONS.get(language, ())))
 
 
 def _gap(sentence: Sentence, start: int, end: int) -> list[Token]:
@@ -79,7 +95,7 @@ def _gap(sentence: Sentence, start: int, end: int) -> list[Token]:
 def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, language: str, conjunctions: frozenset[str]) -> bool:
     """Whether two consecutive matches are neighbours in an enumeration."""
     gap = _gap(sentence, a.end, b.start)
-    openers, closers = _markers(language)
+    openers, closers, _ = _markers(language)
     if find_phrases([t.norm for t in gap], openers + closers):
         return False
     gap_text = sentence.text[a.end - sentence.start : b.start - sentence.start]
@@ -142,6 +158,20 @@ def _catalogued(runs: list[list[int]], hits: list[TopicHit], sentence: Sentence,
     return found
 
 
+def _institutional(runs: list[list[int]], hits: list[TopicHit], sentence: Sentence, language: str) -> set[int]:
+    """Matches naming departments, not matters ("trade and defence ministries", "经济、军队等部门"):
+    a match or list followed by an institution word, after at most one more word and a closer (等)."""
+    _, closers, institutions = _markers(language)
+    closing = {w for phrase in closers for w in phrase}
+    found: set[int] = set()
+    for run in runs:
+        after = [t.norm for t in sentence.tokens if t.start >= hits[run[-1]].end and any(c.isalnum() for c in t.text)]
+        after = [w for w in after[:3] if w not in closing]
+        if any(start <= 1 for start, _ in find_phrases(after, institutions)):
+            found.update(run)
+    return found
+
+
 def _words(hit: TopicHit, sentence: Sentence) -> int:
     return sum(1 for t in _gap(sentence, hit.start, hit.end) if any(c.isalnum() for c in t.text))
 
@@ -176,6 +206,8 @@ def classify(sentence: Sentence, language: str) -> tuple[list[str], list[str]]:
     """(discussed, passing) topic ids of one sentence, each in order of first match."""
     topical = sorted((h for h in sentence.hits if h.topic), key=lambda h: h.start)
     hits = [h for h in topical if not h.passing]
+    named = _institutional(_runs(hits, sentence, language), hits, sentence, language)
+    hits = [h for k, h in enumerate(hits) if k not in named]
     runs = _runs(hits, sentence, language)
     catalogued = _catalogued(runs, hits, sentence, language)
     aside = _incidental(hits, runs, catalogued, sentence, language)

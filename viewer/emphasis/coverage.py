@@ -18,8 +18,8 @@ for presence, share, first mention or rank):
   item as discussed, and on the corpus gold (benchmarks/topic_eval.py) treating lists of three as
   passing lost a third of the one-sided topics.
 - a topic named by one weak word (a one-word term, not a name, not a list item) in a sentence
-  (Chinese: a clause) about another specific topic, named twice or more before it outside a
-  catalogue, is passing: "the withdrawal of U.S. troops" in a sentence on Afghanistan qualifies
+  (Chinese: a clause) about another specific topic, named there twice or more outside a
+  catalogue and first before that word, is passing: "the withdrawal of U.S. troops" in a sentence on Afghanistan qualifies
   Afghanistan. Frame topics (the meeting, the relationship) are never that main topic;
 - items of a list of departments ("经济、金融、军队等部门", "trade and defence ministries") name
   institutions that should meet, not matters discussed: they are passing.
@@ -184,7 +184,9 @@ def _incidental(hits: list[TopicHit], runs: list[list[int]], catalogued: set[int
     not a name (a country or organisation named is a matter of its own), and not a list item:
     "Afghanistan, the Taliban and trade" puts trade on the agenda. The main topic is named twice
     or more in the stretch (its sentence; in Chinese its clause, as Chinese sentences run long),
-    not counting catalogue items, and it is not a frame topic (the meeting, the relationship),
+    not counting catalogue items, and first named before the weak word (a sentence's matter
+    comes first: "protect U.S. technologies ... without limiting trade and investment" keeps
+    technology). It is not a frame topic (the meeting, the relationship),
     which every readout names around its matters.
     """
     counts = Counter(h.topic for h in hits)

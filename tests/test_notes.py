@@ -51,7 +51,7 @@ def test_chinese_quote(tmp_path):
 
 
 @pytest.mark.parametrize("data, message", [
-    ("[{", "not valid JSON"),
+    ("[{", "not a notes file .invalid JSON at line 1"),
     ({"side": "A"}, "expected a list of notes"),
     (["x"], "note 1: expected an object"),
     ([{"side": "C", "quote": "red line"}], 'note 1: "side" must be "A" or "B"'),

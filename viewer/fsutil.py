@@ -8,11 +8,13 @@ A failure at any point removes the temporary file and leaves an existing destina
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from viewer.errors import OutputError
+from viewer.errors import InputError, OutputError
 
 # Read once at import (os.umask can only be read by setting it, which is not thread-safe later):
 # new files get the permissions an ordinary open() would give them, not mkstemp's private 0600.
@@ -73,3 +75,27 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def read_json(path: str | Path, what: str) -> Any:
+    """A user's JSON file (notes, project), every failure an InputError naming the file and why.
+
+    `what` names the kind of file in messages: "a notes file", "a Counterpart project".
+    """
+    source = str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(source, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(source, f"is a folder, not {what}") from None
+    except UnicodeDecodeError:
+        raise InputError(source, f"not {what} (not UTF-8 text)") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read ({exc.strerror or exc})") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            source, f"not {what} (invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None

@@ -7,12 +7,12 @@ annotations of a saved project after its texts are reloaded.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from viewer.errors import InputError
+from viewer.fsutil import read_json
 from viewer.model import SIDES, Annotation, Comparison
 
 
@@ -48,18 +48,7 @@ def _nth(text: str, needle: str, occurrence: int) -> int | None:
 def load_notes(path: str | Path, comparison: Comparison) -> list[Annotation]:
     """Annotations from a NOTES.json file: a list of {side, quote, note, author, tag, occurrence}."""
     source = str(path)
-    try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(source, "file not found") from None
-    except UnicodeDecodeError:
-        raise InputError(source, "not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(source, f"cannot read ({exc.strerror or exc})") from None
-    try:
-        items = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    items = read_json(path, "a notes file")
     if not isinstance(items, list):
         raise InputError(source, "expected a list of notes, e.g. [{\"side\": \"A\", \"quote\": \"...\", \"note\": \"...\"}]")
     now = datetime.now(UTC).isoformat(timespec="seconds")

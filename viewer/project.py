@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.errors import InputError
-from viewer.fsutil import atomic_write_text
+from viewer.fsutil import atomic_write_text, read_json
 from viewer.model import SIDES, Annotation, Comparison, Mode, Readout, Side
 from viewer.notes import anchor
 
@@ -111,21 +111,7 @@ def save_project(project: Project, path: str | Path, *, force: bool) -> None:
 
 def load_project(path: str | Path) -> Project:
     source = str(path)
-    try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(source, "file not found") from None
-    except IsADirectoryError:
-        raise InputError(source, "is a folder, not a project file") from None
-    except UnicodeDecodeError:
-        raise InputError(source, "not a Counterpart project (not UTF-8 text)") from None
-    except OSError as exc:
-        raise InputError(source, f"cannot read ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(source, f"not a Counterpart project (invalid JSON at line {exc.lineno}, "
-                                 f"column {exc.colno}: {exc.msg})") from None
+    data = read_json(path, "a Counterpart project")
     return project_from_dict(data, source)
 
 

@@ -29,7 +29,8 @@ def tint(name: str, alpha: int) -> QColor:
 # What each mark means -> its colour. Passage tints are light; word marks are strong.
 ONLY_ONE_SIDE = tint("orange", 95)
 CHANGED_WORDS = tint("sky", 150)
-SELECTED = tint("yellow", 150)
+SELECTED = tint("yellow", 190)
+SELECTED_LINE = tint("blue", 255)
 KIND_TINT = {
     "identical": tint("grey", 40),
     "reworded": tint("sky", 45),

@@ -112,6 +112,9 @@ class TextPane(QTextEdit):
             sel = QTextEdit.ExtraSelection()
             sel.cursor = self.cursor_for(start, end)
             sel.format.setBackground(palette.SELECTED)
+            # yellow over the orange of one-sided text is a faint change: an underline makes it plain
+            sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            sel.format.setUnderlineColor(palette.SELECTED_LINE)
             selections.append(sel)
         self.setExtraSelections(self._note_marks + selections)
 

@@ -22,11 +22,14 @@ Weights (0..1) say how much a careful reader would care:
 
 from __future__ import annotations
 
+import math
 import re
+import statistics
 
 from babel import Locale
 
 from viewer.align.concepts import concept_label
+from viewer.align.crosslang import LONGER
 from viewer.emphasis.distinctive import Z_FINDING
 from viewer.emphasis.voice import BOTH
 from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
@@ -299,15 +302,20 @@ def version_label(comparison: Comparison, side: Side) -> str:
         name = name[4:].strip()
     if comparison.cross_language:
         language = Locale("en").languages.get(comparison.doc(side).language, comparison.doc(side).language)
-        return f"the {language} version" + (f" ({name})" if name else "")
+        other_name = (comparison.doc(other(side)).readout.label or "").strip()
+        return f"the {language} version" + (f" ({name})" if name and name != other_name else "")
     if not name:
         return f"version {side}"
     return f"the {name}" if _NAMED_KIND.search(name) else f"the {name} version"
 
 
-def _quote(text: str) -> str:
-    words = text.split()
-    return "«" + " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "") + "»"
+def _quote(text: str, at: int = 0) -> str:
+    """A few words of the text from the word holding offset `at` (a little before it)."""
+    spans = [m.span() for m in re.finditer(r"\S+", text)]
+    first = max(0, next((k for k, (_, end) in enumerate(spans) if end > at), 0) - 3)
+    words = [text[a:b] for a, b in spans[first : first + QUOTE_WORDS]]
+    return ("«" + ("…" if first else "") + " ".join(words)
+            + ("…" if first + QUOTE_WORDS < len(spans) else "") + "»")
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
@@ -371,21 +379,50 @@ def unmatched_findings(comparison: Comparison, lexicon) -> list[Finding]:
 def clause_findings(comparison: Comparison, lexicon) -> list[Finding]:
     """Linked pairs across languages where one side is much longer: the other drops a clause."""
     found = []
+    lengths = {id(link): _lengths(comparison, link) for link in comparison.links}
+    ratios = [math.log((lb + 10) / (la + 10)) for la, lb in lengths.values()]
+    expected = statistics.median(ratios) if ratios else 0.0
     for link in comparison.links:
-        if link.longer is None:
+        la, lb = lengths[id(link)]
+        # the aligner's expected ratio is the whole texts': dropped sentences skew it, the median
+        # of the linked pairs does not (a wordier translation of one sentence is no dropped clause)
+        if link.longer is None or abs(math.log((lb + 10) / (la + 10)) - expected) <= LONGER:
             continue
         side = link.longer
         ids = link.a if side == "A" else link.b
         concepts = link.only_a if side == "A" else link.only_b
-        names = [concept_label(lexicon, c) for c in concepts if not c.startswith("tone:")][:4]
+        named = [c for c in concepts if not c.startswith("tone:")]
+        names = [lexicon.topic_phrase(c[6:]) if c.startswith("topic:") else concept_label(lexicon, c)
+                 for c in named[:4]]
         verb = "shortens" if side == "A" else "expands"
         text = (f"{_cap(version_label(comparison, 'B'))} {verb} a sentence"
-                + (f" ({'only ' + version_label(comparison, side) + ' names ' + _and(names)})" if names else "")
-                + f": {_quote(joined(comparison, side, ids))}.")
-        weight = min(0.65, 0.45 + 0.05 * len(names))
+                + (f" (only {version_label(comparison, side)} names {_and(names)})" if names else "")
+                + f": {_clause_quote(comparison, side, ids, named)}.")
+        weight = min(0.7, 0.5 + 0.05 * len(names)) if names else 0.35
         evidence = _evidence("A", link.a) + _evidence("B", link.b)
         found.append(Finding("omission", round(weight, 3), text, evidence, side=side))
     return found
+
+
+def _lengths(comparison: Comparison, link: Link) -> tuple[int, int]:
+    """Characters without spaces on each side of a link (the measure the aligner's ratio uses)."""
+    return (sum(len("".join(comparison.a.sentences[i].text.split())) for i in link.a),
+            sum(len("".join(comparison.b.sentences[j].text.split())) for j in link.b))
+
+
+def _clause_quote(comparison: Comparison, side: Side, ids: list[int], concepts: list[str]) -> str:
+    """The longer side's words from where it names the first concept the other side lacks:
+    that is where the clause the other drops most likely sits."""
+    text = joined(comparison, side, ids)
+    wanted = set(concepts)
+    pos = 0
+    for i in ids:
+        s = comparison.doc(side).sentences[i]
+        hit = next((h for h in s.hits if h.entity in wanted or f"topic:{h.topic}" in wanted), None)
+        if hit is not None:
+            return _quote(text, pos + hit.start - s.start)
+        pos += len(s.text) + 1
+    return _quote(text)
 
 
 def joined(comparison: Comparison, side: Side, ids: list[int]) -> str:

@@ -29,7 +29,6 @@ import statistics
 from babel import Locale
 
 from viewer.align.concepts import concept_label
-from viewer.align.crosslang import LONGER
 from viewer.emphasis.distinctive import Z_FINDING
 from viewer.emphasis.voice import BOTH
 from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
@@ -378,6 +377,8 @@ def unmatched_findings(comparison: Comparison, lexicon) -> list[Finding]:
 
 def clause_findings(comparison: Comparison, lexicon) -> list[Finding]:
     """Linked pairs across languages where one side is much longer: the other drops a clause."""
+    from viewer.align.crosslang import LONGER  # here: crosslang imports the emphasis package
+
     found = []
     lengths = {id(link): _lengths(comparison, link) for link in comparison.links}
     ratios = [math.log((lb + 10) / (la + 10)) for la, lb in lengths.values()]

@@ -14,13 +14,9 @@ from PySide6.QtGui import QColor
 from viewer.app import palette
 from viewer.app.word_marks import changed_spans
 from viewer.model import SIDES, Comparison
+from viewer.wording import shows_wording
 
 Span = tuple[int, int, QColor]
-# Changed words are marked where the passages are versions of one sentence; in merely related
-# passages (written apart, same subject) nearly every word differs and the marks drown the text.
-WORD_MARKED = frozenset({"reworded", "moved"})
-
-
 @dataclass
 class Display:
     spans: dict[str, list[Span]]  # side -> background spans, sentence kinds first, changed words over them
@@ -37,7 +33,7 @@ def prepare(c: Comparison) -> Display:
                 own.append((doc.sentences[i].start, doc.sentences[i].end, palette.KIND_TINT[link.kind]))
         spans[side] = own
     for link in c.links:
-        if link.kind not in WORD_MARKED:
+        if not shows_wording(link):
             continue
         marks = changed_spans(c.a, c.b, link)
         for side in SIDES:

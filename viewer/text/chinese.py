@@ -25,13 +25,26 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+# Words taught before jieba is loaded wait here: loading its dictionary costs about 1 s, which an
+# English pair (the demo at launch) never needs.
+_pending: list[str] = []
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    _teach(jieba, _pending)
+    _pending.clear()
     return jieba
+
+
+def _teach(jieba, words: Iterable[str]) -> None:
+    for word in words:
+        if word not in jieba.dt.FREQ:
+            jieba.add_word(word)
 
 
 def add_words(terms: Iterable[str]) -> None:
@@ -39,12 +52,13 @@ def add_words(terms: Iterable[str]) -> None:
     match can start and end on word boundaries: without it jieba cuts 布林肯 as 布/林肯 and glues
     同王毅. Terms are added in simplified form (jieba segments the simplified text) with the
     frequency jieba suggests to keep them whole; texts segmented before this call may be cut
-    differently, so callers load the lexicon before segmenting."""
-    jieba = _jieba()
-    for term in terms:
-        simple = to_simplified(term)
-        if _HAN_ONLY.fullmatch(simple) and simple not in jieba.dt.FREQ:
-            jieba.add_word(simple)
+    differently, so callers load the lexicon before segmenting. Until jieba is first needed the
+    words only wait in a list."""
+    words = [w for w in (to_simplified(t) for t in terms) if _HAN_ONLY.fullmatch(w)]
+    if _jieba.cache_info().currsize:
+        _teach(_jieba(), words)
+    else:
+        _pending.extend(words)
 
 
 @lru_cache(maxsize=100_000)

@@ -151,3 +151,13 @@ def test_voice_ranks_below_every_topic_omission_and_lede():
     [f] = fnd.voice_findings(c, {"A": "Joe Biden", "B": "Xi Jinping"}, {"Joe Biden": "US", "Xi Jinping": "CN"})
     assert f.weight == 0.5  # every sentence of A: the most a voice finding weighs
     assert f.weight < 0.55  # the lightest omission (touched in passing on the other side)
+
+
+def test_no_entity_omission_when_the_other_side_speaks_of_its_topic_in_other_words():
+    from viewer.analysis import compare
+    from viewer.model import Readout
+
+    a = Readout("The two ministers met in Geneva. They discussed peace and stability across the Taiwan Strait.", label="A")
+    b = Readout("The two ministers met in Geneva. Taiwan is part of China, and Taiwan must be reunified.", label="B")
+    texts = [f.text for f in compare(a, b).findings]
+    assert not any("names Taiwan" in t for t in texts), texts

@@ -128,8 +128,13 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
 
 
 def entity_findings(comparison: Comparison, lexicon, omitted_topics: dict[Side, set[str]]) -> list[Finding]:
-    """Entities named prominently by one side only (not when their topic is already an omission)."""
+    """Entities named prominently by one side only (not when their topic is already an omission,
+    nor when the other side speaks of that topic in other words: "the Taiwan Strait" and
+    "cross-Strait" name no country, yet a reader would not say that side never names Taiwan)."""
     named: dict[Side, dict[str, list[tuple[int, str]]]] = {}
+    spoken: dict[Side, set[str]] = {
+        side: {t for s in comparison.doc(side).sentences for t in (*s.topics, *s.passing)} for side in SIDES
+    }
     for side in SIDES:
         doc = comparison.doc(side)
         places: dict[str, list[tuple[int, str]]] = {}
@@ -145,7 +150,7 @@ def entity_findings(comparison: Comparison, lexicon, omitted_topics: dict[Side, 
         for entity, places in named[side].items():
             if entity in named[other(side)]:
                 continue
-            if any(t in omitted_topics[side] for _, t in places if t):
+            if any(t in omitted_topics[side] or t in spoken[other(side)] for _, t in places if t):
                 continue
             first = doc.sentences[places[0][0]].start
             if len(places) < 2 and first > third:

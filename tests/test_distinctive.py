@@ -72,3 +72,17 @@ def test_a_leaning_word_is_listed_but_only_a_significant_one_is_a_finding():
     found = distinctive_findings(c)
     assert [f.side for f in found] == ["A"]
     assert found[0].text == "Words most distinctive of the A-side readout: detained (8)."
+
+
+def test_across_languages_concepts_are_compared_under_one_label():
+    from viewer.analysis import compare
+    from viewer.model import Readout
+
+    en = Readout(
+        "President Biden raised Taiwan. Biden said Taiwan matters. Biden stressed the Taiwan Strait. "
+        "Biden spoke of Taiwan again. The two leaders discussed trade.", label="White House")
+    zh = Readout("两国元首讨论了经贸问题。双方同意加强经贸合作。中方重视贸易和投资。", label="CCTV")
+    c = compare(en, zh)
+    a_terms = {t.term for t in c.distinctive["A"]}
+    assert "Joe Biden" in a_terms  # Biden on one side only, counted under the person's label
+    assert all(t.count >= 2 for side in "AB" for t in c.distinctive[side])

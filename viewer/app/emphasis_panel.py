@@ -61,7 +61,8 @@ class EmphasisPanel(QScrollArea):
         self._section(layout, self.tr("Tone markers"), self._pair(self.tone), self.tr(
             "Conventional diplomatic words; hover for their usual reading, click to show them."))
         self._section(layout, self.tr("Distinctive words"), self._pair(self.words), self.tr(
-            "Words over-represented in one text against the other (z-score of the log-odds ratio)."))
+            "Words over-represented in one text against the other (z-score of the log-odds ratio); "
+            "across two languages, the topics, names and tone markers instead."))
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -201,8 +202,7 @@ class EmphasisPanel(QScrollArea):
         words.clear()
         terms = c.distinctive.get(side, [])
         if not terms:
-            item = QTreeWidgetItem([self.tr("not compared across languages") if c.cross_language
-                                    else self.tr("none found")])
+            item = QTreeWidgetItem([self.tr("none found")])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             words.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)

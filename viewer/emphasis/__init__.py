@@ -28,7 +28,7 @@ def measure(comparison: Comparison, lexicon) -> None:
     comparison.tone = {
         side: [m for s in comparison.doc(side).sentences for m in s.tone_marks] for side in SIDES
     }
-    comparison.distinctive = distinctive(comparison)
+    comparison.distinctive = distinctive(comparison, lexicon)
 
     if comparison.mode == "versions":
         found = fnd.version_findings(comparison, lexicon, stop_words(comparison.a.language))

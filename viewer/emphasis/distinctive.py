@@ -24,7 +24,11 @@ side, z > 1.96 is almost never reached (one word used 5 times against none in 25
 so the strict bar left the list empty on nearly every real readout. A finding in the summary needs
 z > 1.96 (two-sided 95%, Z_FINDING): the summary claims a difference, the list only shows leanings.
 Words used once on a side (hapaxes) are never listed for that side, and stop words are left out.
-Only for two texts in one language: across languages, concepts are compared elsewhere.
+
+Across languages words cannot be counted against each other, so the same statistic runs over
+concepts instead: each mention of a topic, an entity (person, country, organisation) or a tone
+marker found by the lexicon counts once, under its English label, so that "拜登" and "Biden" are
+one term. The counts are small (tens of mentions a side), so the same bars apply unchanged.
 """
 
 from __future__ import annotations
@@ -79,12 +83,32 @@ def log_odds_z(y_a: int, y_b: int, n_a: int, n_b: int, alpha0: float) -> float:
     return delta / math.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
 
 
-def distinctive(comparison: Comparison) -> dict[str, list[Term]]:
-    """Top terms of each side with z > Z_MIN, highest first; empty lists across languages."""
+def _concept_counts(doc: Document, lexicon):
+    """Mentions of topics, entities and tone markers, counted under their English labels."""
+    counts: Counter[str] = Counter()
+    where: dict[str, list[int]] = {}
+    for s in doc.sentences:
+        labels = [lexicon.entity_label(h.entity) if h.entity else lexicon.topic_label(h.topic)
+                  for h in s.hits if h.entity or h.topic]
+        labels += [lexicon.tone_label(m.id) for m in s.tone_marks]
+        for name in labels:
+            counts[name] += 1
+            rows = where.setdefault(name, [])
+            if not rows or rows[-1] != s.i:
+                rows.append(s.i)
+    return counts, {name: Counter({name: 1}) for name in counts}, where
+
+
+def distinctive(comparison: Comparison, lexicon=None) -> dict[str, list[Term]]:
+    """Top terms of each side with z > Z_MIN, highest first: words within one language, concepts
+    across languages (empty across languages when no lexicon is given)."""
     if comparison.cross_language:
-        return {"A": [], "B": []}
-    stops = stop_words(comparison.a.language)
-    data = {side: _counts(comparison.doc(side), stops) for side in SIDES}
+        if lexicon is None:
+            return {"A": [], "B": []}
+        data = {side: _concept_counts(comparison.doc(side), lexicon) for side in SIDES}
+    else:
+        stops = stop_words(comparison.a.language)
+        data = {side: _counts(comparison.doc(side), stops) for side in SIDES}
     n = {side: sum(data[side][0].values()) for side in SIDES}
     if not n["A"] or not n["B"]:
         return {"A": [], "B": []}

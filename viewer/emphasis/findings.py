@@ -221,7 +221,8 @@ def distinctive_findings(comparison: Comparison) -> list[Finding]:
             continue
         words = ", ".join(f"{t.term} ({t.count})" for t in terms)
         sents = sorted({i for t in terms for i in t.sentences[:3]})
-        text = f"Words most distinctive of {label(comparison, side)}: {words}."
+        what = "Concepts named" if comparison.cross_language else "Words"
+        text = f"{what} most distinctive of {label(comparison, side)}: {words}."
         found.append(Finding("distinctive", 0.25, text, _evidence(side, sents), side=side))
     return found
 

@@ -213,13 +213,14 @@ def _one_side_only(document, c: Comparison) -> None:
 
 def _distinctive(document, c: Comparison) -> None:
     terms = {side: c.distinctive.get(side, [])[:15] for side in SIDES}
-    _heading(document, "Distinctive words")
+    unit = "concepts" if c.cross_language else "words"
+    _heading(document, f"Distinctive {unit}")
     if not any(terms.values()):
-        why = ("the texts are in different languages, so their word counts cannot be compared"
-               if c.cross_language else "no word is markedly over-represented in either text")
-        add_run(document.add_paragraph(), f"None: {why}.", NOTE)
+        add_run(document.add_paragraph(), f"None: no {unit[:-1]} is markedly over-represented in either text.", NOTE)
         return
-    add_run(document.add_paragraph(), "Words over-represented in one text against the other "
+    what = ("Topics, names and tone markers (the texts are in two languages, so their words cannot be "
+            "counted against each other) mentioned" if c.cross_language else "Words")
+    add_run(document.add_paragraph(), f"{what} over-represented in one text against the other "
             "(log-odds ratio with an informative Dirichlet prior; z-score, count).", NOTE)
     depth = max(len(t) for t in terms.values())
 

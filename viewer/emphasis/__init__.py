@@ -10,6 +10,7 @@ from __future__ import annotations
 from viewer.emphasis import findings as fnd
 from viewer.emphasis.coverage import coverage
 from viewer.emphasis.distinctive import distinctive
+from viewer.emphasis.version_findings import version_findings
 from viewer.emphasis.voice import attribute, principal, shares
 from viewer.emphasis.wordlists import stop_words
 from viewer.model import SIDES, Comparison, Side
@@ -31,7 +32,7 @@ def measure(comparison: Comparison, lexicon) -> None:
     comparison.distinctive = distinctive(comparison, lexicon)
 
     if comparison.mode == "versions":
-        found = fnd.version_findings(comparison, lexicon, stop_words(comparison.a.language))
+        found = version_findings(comparison, lexicon, stop_words(comparison.a.language))
         comparison.findings = sorted((f for f in found if f.evidence), key=lambda f: -f.weight)
         return
     found = fnd.topic_findings(comparison, comparison.topics)

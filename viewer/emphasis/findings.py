@@ -22,24 +22,18 @@ Weights (0..1) say how much a careful reader would care:
 
 from __future__ import annotations
 
-import math
 import re
-import statistics
 
-from babel import Locale
-
-from viewer.align.concepts import concept_label
 from viewer.emphasis.distinctive import Z_FINDING
 from viewer.emphasis.voice import BOTH
 from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
 from viewer.text.tokens import tokenize
-from viewer.wording import shows_wording, wording_changes
 
 DISAGREEMENT = {"candid", "concern", "oppose", "warning", "core-interests"}
 MAX_WORDING = 5
 
 
-_NAMED_KIND = re.compile(r"\b(readout|statement|release|transcript|report|communiqu[eé])$", re.IGNORECASE)
+NAMED_KIND = re.compile(r"\b(readout|statement|release|transcript|report|communiqu[eé])$", re.IGNORECASE)
 
 
 def label(comparison: Comparison, side: Side) -> str:
@@ -51,15 +45,15 @@ def label(comparison: Comparison, side: Side) -> str:
         name = name[4:].strip()  # "The White House" -> "the White House readout"
     if not name:
         return f"readout {side}"
-    return f"the {name}" if _NAMED_KIND.search(name) else f"the {name} readout"
+    return f"the {name}" if NAMED_KIND.search(name) else f"the {name} readout"
 
 
-def _cap(text: str) -> str:
+def cap(text: str) -> str:
     """A finding's sentence starts with a capital even when it starts with a side or a topic."""
     return text[:1].upper() + text[1:]
 
 
-def _topic(st: TopicStat) -> str:
+def topic_phrase(st: TopicStat) -> str:
     return st.phrase or st.label
 
 
@@ -76,7 +70,7 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _evidence(side: Side, sentences: list[int]) -> list[Evidence]:
+def evidence_of(side: Side, sentences: list[int]) -> list[Evidence]:
     return [Evidence(side, i) for i in sentences]
 
 
@@ -89,24 +83,24 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
             if mine and not theirs:
                 passing = st.passing[o]
                 if passing:
-                    text = _cap(
-                        f"{label(comparison, o)} touches {_topic(st)} only in passing while "
+                    text = cap(
+                        f"{label(comparison, o)} touches {topic_phrase(st)} only in passing while "
                         f"{label(comparison, side)} gives it {_sentences(len(mine))}, {_pct(st.share[side])} of its text."
                     )
                     weight = 0.55 + min(0.25, st.share[side])
-                    evidence = _evidence(side, mine) + _evidence(o, passing)
+                    evidence = evidence_of(side, mine) + evidence_of(o, passing)
                 else:
                     text = (
-                        f"Only {label(comparison, side)} mentions {_topic(st)}: "
+                        f"Only {label(comparison, side)} mentions {topic_phrase(st)}: "
                         f"{_sentences(len(mine))}, {_pct(st.share[side])} of its text."
                     )
                     weight = 0.75 + min(0.25, st.share[side])
-                    evidence = _evidence(side, mine)
+                    evidence = evidence_of(side, mine)
                 found.append(Finding("omission", round(weight, 3), text, evidence, topic=st.id, side=side))
             rank_mine, rank_theirs = st.rank[side], st.rank[o]
             if rank_mine == 1 and rank_theirs is not None and rank_theirs >= 3:
-                text = _cap(
-                    f"{_topic(st)} is the lede of {label(comparison, side)} and the "
+                text = cap(
+                    f"{topic_phrase(st)} is the lede of {label(comparison, side)} and the "
                     f"{_ordinal(rank_theirs)} topic of {label(comparison, o)}."
                 )
                 weight = min(0.85, 0.6 + 0.05 * (rank_theirs - 1))
@@ -117,11 +111,11 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
             big: Side = "A" if a >= b else "B"
             hi, lo = max(a, b), min(a, b)
             if hi - lo >= 0.03 and hi >= 1.5 * lo:
-                text = _cap(
-                    f"{label(comparison, big)} devotes {_pct(hi)} of its text to {_topic(st)} "
+                text = cap(
+                    f"{label(comparison, big)} devotes {_pct(hi)} of its text to {topic_phrase(st)} "
                     f"against {_pct(lo)} in {label(comparison, other(big))}."
                 )
-                evidence = _evidence("A", st.sentences["A"]) + _evidence("B", st.sentences["B"])
+                evidence = evidence_of("A", st.sentences["A"]) + evidence_of("B", st.sentences["B"])
                 weight = min(0.7, 2 * (hi - lo))
                 found.append(Finding("share", round(weight, 3), text, evidence, topic=st.id, side=big))
     return found
@@ -159,7 +153,7 @@ def entity_findings(comparison: Comparison, lexicon, omitted_topics: dict[Side, 
             times = "once" if len(places) == 1 else f"{len(places)} times"
             text = f"Only {label(comparison, side)} names {lexicon.entity_label(entity)} ({times})."
             weight = min(0.65, 0.45 + 0.05 * len(places))
-            found.append(Finding("omission", round(weight, 3), text, _evidence(side, sents), side=side))
+            found.append(Finding("omission", round(weight, 3), text, evidence_of(side, sents), side=side))
     return found
 
 
@@ -185,12 +179,12 @@ def voice_findings(comparison: Comparison, principals: dict[Side, str | None], c
             continue
         share = len(hits) / len(body)
         names = " or ".join(dict.fromkeys(doc.sentences[i].speaker for i in hits))
-        text = _cap(
+        text = cap(
             f"{label(comparison, side)} puts {_sentences(len(hits))} ({_pct(share)}) in the mouth of {names}; "
             f"{theirs} is the speaker {label(comparison, other(side))} quotes most."
         )
         found.append(
-            Finding("voice", round(0.35 + 0.15 * share, 3), text, _evidence(side, hits), side=side, speaker=theirs)
+            Finding("voice", round(0.35 + 0.15 * share, 3), text, evidence_of(side, hits), side=side, speaker=theirs)
         )
     return found
 
@@ -207,7 +201,7 @@ def tone_findings(comparison: Comparison, lexicon) -> list[Finding]:
                 f"{lexicon.tone_reading(tone)}."
             )
             weight = 0.5 if tone in DISAGREEMENT else 0.35
-            evidence = _evidence(side, sorted({m.sentence for m in marks}))
+            evidence = evidence_of(side, sorted({m.sentence for m in marks}))
             found.append(Finding("tone", weight, text, evidence, side=side))
     return found
 
@@ -223,7 +217,7 @@ def distinctive_findings(comparison: Comparison) -> list[Finding]:
         sents = sorted({i for t in terms for i in t.sentences[:3]})
         what = "Concepts named" if comparison.cross_language else "Words"
         text = f"{what} most distinctive of {label(comparison, side)}: {words}."
-        found.append(Finding("distinctive", 0.25, text, _evidence(side, sents), side=side))
+        found.append(Finding("distinctive", 0.25, text, evidence_of(side, sents), side=side))
     return found
 
 
@@ -287,267 +281,3 @@ def _link_changes(comparison: Comparison, link: Link, lang: str, stops: frozense
                 yield weight, Finding("wording", weight, text_f, evidence, side=side)
         for side in sides:
             pos[side] += len(text)
-
-
-
-# -- versions mode ------------------------------------------------------------------------------
-# Two versions of one text (an edit, a translation): what a reader wants is what changed. A topic,
-# tone or entity count that differs between two languages' lexicons is not a change, so findings
-# come from sentences one version lacks (unmatched), clauses a linked pair lacks (Link.longer),
-# moved sentences and, within one language, the word diff of linked sentences.
-MAX_VERSION_WORDING = 8
-QUOTE_WORDS = 14
-
-
-def version_label(comparison: Comparison, side: Side) -> str:
-    """'the Spanish version (MFA)' across languages, where the language is what tells the two apart;
-    'the MFA version' in one language; 'version A' without a label."""
-    name = (comparison.doc(side).readout.label or "").strip()
-    if name[:4].lower() == "the ":
-        name = name[4:].strip()
-    if comparison.cross_language:
-        language = Locale("en").languages.get(comparison.doc(side).language, comparison.doc(side).language)
-        other_name = (comparison.doc(other(side)).readout.label or "").strip()
-        return f"the {language} version" + (f" ({name})" if name and name != other_name else "")
-    if not name:
-        return f"version {side}"
-    return f"the {name}" if _NAMED_KIND.search(name) else f"the {name} version"
-
-
-def _quote(text: str, at: int = 0) -> str:
-    """A few words of the text from the word holding offset `at` (a little before it)."""
-    spans = [m.span() for m in re.finditer(r"\S+", text)]
-    first = max(0, next((k for k, (_, end) in enumerate(spans) if end > at), 0) - 3)
-    words = [text[a:b] for a, b in spans[first : first + QUOTE_WORDS]]
-    return ("«" + ("…" if first else "") + " ".join(words)
-            + ("…" if first + QUOTE_WORDS < len(spans) else "") + "»")
-
-
-def _runs(indices: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for i in sorted(indices):
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
-
-
-def _sentence_words(comparison: Comparison, side: Side, indices: list[int]) -> int:
-    doc = comparison.doc(side)
-    if doc.language == "zh":
-        return sum(1 for i in indices for ch in doc.sentences[i].text if "\u4e00" <= ch <= "\u9fff")
-    return sum(1 for i in indices for t in doc.sentences[i].tokens if any(c.isalnum() for c in t.text))
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def unmatched_findings(comparison: Comparison, lexicon) -> list[Finding]:
-    """Each run of sentences one version has and the other lacks, weighted by its length and by
-    the topics, names and disagreement language it carries."""
-    stats = {st.id: st for st in comparison.topics}
-    found = []
-    for side in SIDES:
-        o = other(side)
-        doc = comparison.doc(side)
-        verb = "drops" if side == "A" else "adds"  # A is the reference: B drops what only A has
-        who = _cap(version_label(comparison, "B"))
-        for run in _runs(comparison.unmatched.get(side, [])):
-            sents = [doc.sentences[i] for i in run]
-            first = sents[0].text
-            if all(s.heading for s in sents):
-                text = f"{who} {verb} the headline: {_quote(first)}."
-                found.append(Finding("omission", 0.3, text, _evidence(side, run), side=side))
-                continue
-            topics = list(dict.fromkeys(t for s in sents for t in s.topics))
-            entities = list(dict.fromkeys(h.entity for s in sents for h in s.hits if h.entity))
-            tones = sorted({t for s in sents for t in s.tone})
-            absent = [t for t in topics if t in stats and not stats[t].sentences[o] and not stats[t].passing[o]]
-            what = "a sentence" if len(run) == 1 else f"{len(run)} sentences"
-            if topics:
-                what += " on " + _and([_topic(stats[t]) if t in stats else lexicon.topic_label(t) for t in topics[:3]])
-                if absent:
-                    what += ", a topic " + ("it" if o == "B" else version_label(comparison, o)) + " never mentions"
-            elif entities:
-                what += " naming " + _and([lexicon.entity_label(e) for e in entities[:3]])
-            share = _sentence_words(comparison, side, run) / max(1, comparison.doc(side).words)
-            weight = (0.5 + min(0.15, 2 * share) + (0.1 if topics else 0) + (0.1 if absent else 0)
-                      + (0.05 if entities else 0) + (0.1 if DISAGREEMENT.intersection(tones) else 0))
-            text = f"{who} {verb} {what}: {_quote(first)}."
-            topic = (absent or topics or [None])[0]
-            found.append(Finding("omission", round(min(0.98, weight), 3), text, _evidence(side, run), topic=topic, side=side))
-    return found
-
-
-def clause_findings(comparison: Comparison, lexicon) -> list[Finding]:
-    """Linked pairs across languages where one side is much longer: the other drops a clause."""
-    from viewer.align.crosslang import LONGER  # here: crosslang imports the emphasis package
-
-    found = []
-    lengths = {id(link): _lengths(comparison, link) for link in comparison.links}
-    ratios = [math.log((lb + 10) / (la + 10)) for la, lb in lengths.values()]
-    expected = statistics.median(ratios) if ratios else 0.0
-    for link in comparison.links:
-        la, lb = lengths[id(link)]
-        # the aligner's expected ratio is the whole texts': dropped sentences skew it, the median
-        # of the linked pairs does not (a wordier translation of one sentence is no dropped clause)
-        if link.longer is None or abs(math.log((lb + 10) / (la + 10)) - expected) <= LONGER:
-            continue
-        side = link.longer
-        ids = link.a if side == "A" else link.b
-        concepts = link.only_a if side == "A" else link.only_b
-        named = [c for c in concepts if not c.startswith("tone:")]
-        names = [lexicon.topic_phrase(c[6:]) if c.startswith("topic:") else concept_label(lexicon, c)
-                 for c in named[:4]]
-        verb = "shortens" if side == "A" else "expands"
-        text = (f"{_cap(version_label(comparison, 'B'))} {verb} a sentence"
-                + (f" (only {version_label(comparison, side)} names {_and(names)})" if names else "")
-                + f": {_clause_quote(comparison, side, ids, named)}.")
-        weight = min(0.7, 0.5 + 0.05 * len(names)) if names else 0.35
-        evidence = _evidence("A", link.a) + _evidence("B", link.b)
-        found.append(Finding("omission", round(weight, 3), text, evidence, side=side))
-    return found
-
-
-def _lengths(comparison: Comparison, link: Link) -> tuple[int, int]:
-    """Characters without spaces on each side of a link (the measure the aligner's ratio uses)."""
-    return (sum(len("".join(comparison.a.sentences[i].text.split())) for i in link.a),
-            sum(len("".join(comparison.b.sentences[j].text.split())) for j in link.b))
-
-
-def _clause_quote(comparison: Comparison, side: Side, ids: list[int], concepts: list[str]) -> str:
-    """The longer side's words from where it names the first concept the other side lacks:
-    that is where the clause the other drops most likely sits."""
-    text = joined(comparison, side, ids)
-    wanted = set(concepts)
-    pos = 0
-    for i in ids:
-        s = comparison.doc(side).sentences[i]
-        hit = next((h for h in s.hits if h.entity in wanted or f"topic:{h.topic}" in wanted), None)
-        if hit is not None:
-            return _quote(text, pos + hit.start - s.start)
-        pos += len(s.text) + 1
-    return _quote(text)
-
-
-def joined(comparison: Comparison, side: Side, ids: list[int]) -> str:
-    return " ".join(comparison.doc(side).sentences[i].text for i in ids)
-
-
-def figure_findings(comparison: Comparison) -> list[Finding]:
-    """Across languages: a linked pair whose numbers differ on both sides (a changed figure)."""
-    found = []
-    for link in comparison.links:
-        old = [c.partition(":")[2] for c in link.only_a if c.startswith("number:")]
-        new = [c.partition(":")[2] for c in link.only_b if c.startswith("number:")]
-        if old and new:
-            text = (f"{_cap(version_label(comparison, 'B'))} changes {_and(old)} to {_and(new)}: "
-                    f"{_quote(joined(comparison, 'B', link.b))}.")
-            found.append(Finding("wording", 0.6, text, _evidence("A", link.a) + _evidence("B", link.b), side="B"))
-    return found
-
-
-def moved_findings(comparison: Comparison) -> list[Finding]:
-    """Moved sentences: moving up towards the lede is the change of emphasis a reader looks for."""
-    found = []
-    n_a, n_b = len(comparison.a.sentences), len(comparison.b.sentences)
-    for link in comparison.links:
-        if link.kind != "moved":
-            continue
-        i, j = link.a[0], link.b[0]
-        shift = j / max(1, n_b - 1) - i / max(1, n_a - 1)
-        direction = "up" if shift < 0 else "down"
-        body = [s.i for s in comparison.b.sentences if not s.heading]
-        lede = bool(body) and j == body[0]
-        where = "to the opening" if lede else f"from sentence {i + 1} to sentence {j + 1}"
-        text = (f"{_cap(version_label(comparison, 'B'))} moves a sentence {direction} {where}: "
-                f"{_quote(joined(comparison, 'B', link.b))}.")
-        weight = min(0.8, 0.45 + 0.3 * abs(shift) + (0.1 if lede else 0))
-        found.append(Finding("prominence", round(weight, 3), text,
-                             _evidence("A", link.a) + _evidence("B", link.b), side="B"))
-    return found
-
-
-def version_wording_findings(comparison: Comparison, stops: frozenset[str]) -> list[Finding]:
-    """One language: the words a linked pair adds, drops or changes, most telling first (figures,
-    tone markers, names, then any content word)."""
-    lang = comparison.a.language
-    candidates = []
-    for link in comparison.links:
-        if not shows_wording(link):
-            continue
-        marks = [m.text.lower() for i in link.a for m in comparison.a.sentences[i].tone_marks]
-        marks += [m.text.lower() for j in link.b for m in comparison.b.sentences[j].tone_marks]
-        for old, new in wording_changes(link):
-            content = {t.text for t in tokenize(f"{old} {new}", lang)
-                       if t.norm not in stops and any(c.isalnum() for c in t.text)}
-            if not content:
-                continue
-            changed = f"{old} {new}".lower()
-            if any(c.isdigit() for c in changed):
-                weight = 0.6
-            elif any(m in changed for m in marks):
-                weight = 0.55
-            elif any(w[:1].isupper() for w in content):
-                weight = 0.5
-            else:
-                weight = 0.35
-            who = _cap(version_label(comparison, "B"))
-            if old and new:
-                text = f"{who} changes “{old}” to “{new}”: {_quote(joined(comparison, 'B', link.b))}."
-            elif new:
-                text = f"{who} adds “{new}”: {_quote(joined(comparison, 'B', link.b))}."
-            else:
-                text = f"{who} drops “{old}”: {_quote(joined(comparison, 'A', link.a))}."
-            evidence = _evidence("A", link.a) + _evidence("B", link.b)
-            candidates.append(Finding("wording", weight, text, evidence, side="A" if not new else "B"))
-    candidates.sort(key=lambda f: -f.weight)
-    return candidates[:MAX_VERSION_WORDING]
-
-
-def voice_changes(comparison: Comparison) -> list[Finding]:
-    """One language: a linked pair that puts the words in another speaker's mouth."""
-    found = []
-    for link in comparison.links:
-        before = {comparison.a.sentences[i].speaker for i in link.a} - {None}
-        after = {comparison.b.sentences[j].speaker for j in link.b} - {None}
-        if before and after and before.isdisjoint(after):
-            text = (f"{_cap(version_label(comparison, 'B'))} attributes to {_and(sorted(after))} what "
-                    f"{version_label(comparison, 'A')} attributes to {_and(sorted(before))}: "
-                    f"{_quote(joined(comparison, 'B', link.b))}.")
-            found.append(Finding("voice", 0.55, text, _evidence("A", link.a) + _evidence("B", link.b),
-                                 side="B", speaker=sorted(after)[0]))
-    return found
-
-
-def version_topic_findings(comparison: Comparison) -> list[Finding]:
-    """Lede and share findings that dropped or added sentences account for; omissions are said by
-    unmatched_findings, with the sentence itself."""
-    unmatched = {side: set(comparison.unmatched.get(side, [])) for side in SIDES}
-    stats = {st.id: st for st in comparison.topics}
-    kept = []
-    for f in topic_findings(comparison, comparison.topics):
-        if f.kind == "prominence" and f.side is not None:
-            # a lede that the linked sentences alone still give is the two lexicons disagreeing
-            linked = [s for s in comparison.doc(f.side).sentences if s.i not in unmatched[f.side]]
-            first = next((s.i for s in linked if s.topics), None)
-            if first is None or f.topic not in comparison.doc(f.side).sentences[first].topics:
-                kept.append(f)
-        elif f.kind == "share" and f.side is not None and f.topic is not None:
-            st, big = stats[f.topic], f.side
-            gap = st.share[big] - st.share[other(big)]
-            extra = [i for i in st.sentences[big] if i in unmatched[big]]
-            if _sentence_words(comparison, big, extra) / max(1, comparison.doc(big).words) >= gap / 2:
-                kept.append(f)
-    return kept
-
-
-def version_findings(comparison: Comparison, lexicon, stops: frozenset[str]) -> list[Finding]:
-    found = unmatched_findings(comparison, lexicon) + moved_findings(comparison) + version_topic_findings(comparison)
-    if comparison.cross_language:
-        found += clause_findings(comparison, lexicon) + figure_findings(comparison)
-    else:
-        found += version_wording_findings(comparison, stops) + voice_changes(comparison)
-    return found

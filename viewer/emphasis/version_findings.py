@@ -1,9 +1,8 @@
 """Findings for two versions of one text (an edit, a translation): what changed between them.
 
-A topic,
-tone or entity count that differs between two languages' lexicons is not a change, so findings
-come from sentences one version lacks (unmatched), clauses a linked pair lacks (Link.longer),
-moved sentences and, within one language, the word diff of linked sentences.
+A topic, tone or entity count that differs between two languages' lexicons is not a change, so
+findings come from sentences one version lacks (unmatched), clauses a linked pair lacks
+(Link.longer), moved sentences and, within one language, the word diff of linked sentences.
 """
 
 from __future__ import annotations

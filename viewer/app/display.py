@@ -38,4 +38,9 @@ def prepare(c: Comparison) -> Display:
         marks = changed_spans(c.a, c.b, link)
         for side in SIDES:
             spans[side].extend((s, e, palette.CHANGED_WORDS) for s, e in marks[side])
+    for side in SIDES:
+        # in reading order, so each painted chunk is one stretch of text and Qt lays out only that
+        # stretch again (scattered spans made every chunk a relayout of the whole text); the sort is
+        # stable, so a sentence's tint still goes on before the changed words inside it
+        spans[side].sort(key=lambda span: span[0])
     return Display(spans=spans, words={side: c.doc(side).words for side in SIDES})

@@ -20,7 +20,8 @@ from viewer.app import palette
 from viewer.model import Side
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters Qt counts as two UTF-16 units
-PAINT_CHUNK = 300  # ~50 ms a chunk on this machine
+PAINT_CHUNK = 300  # spans in reading order: a few ms a chunk on this machine
+TEXT_CHUNK = 20_000  # characters appended a turn: ~10 ms of layout
 
 
 class TextPane(QTextEdit):
@@ -42,16 +43,24 @@ class TextPane(QTextEdit):
         self.tooltip_for: Callable[[int], str | None] | None = None  # offset -> tooltip text
         self.setObjectName(f"pane{side}")
         self._pending: list[tuple[int, int, QColor]] = []  # spans still to paint, in order
+        self._text_pending: list[str] = []  # the rest of a long text, appended before any span is painted
         self._paint_timer = QTimer(self)
         self._paint_timer.setInterval(0)
         self._paint_timer.timeout.connect(self._paint_next)
 
     # --- text and marks -------------------------------------------------------------
     def set_text(self, text: str) -> None:
+        """Show `text`; a long one arrives TEXT_CHUNK characters per turn of the event loop, since
+        Qt lays a QTextEdit's document out in steps of up to 200,000 characters (~150 ms each),
+        while an appended chunk is laid out on its own."""
         self._pending = []
+        self._text_pending = []
         self._paint_timer.stop()
         self._astral = [m.start() for m in _ASTRAL.finditer(text)]
-        self.setPlainText(text)
+        self.setPlainText(text[:TEXT_CHUNK])
+        self._text_pending = [text[k:k + TEXT_CHUNK] for k in range(TEXT_CHUNK, len(text), TEXT_CHUNK)]
+        if self._text_pending:
+            self._paint_timer.start()
         self._note_marks = []
         self.setExtraSelections([])
 
@@ -90,20 +99,27 @@ class TextPane(QTextEdit):
     def paint_spans_gradually(self, spans: list[tuple[int, int, QColor]]) -> None:
         """paint_spans, a chunk per turn of the event loop: every edit block costs a relayout, and
         20,000 spans of a 100,000-word text at once would freeze the window for seconds."""
-        if len(spans) <= PAINT_CHUNK:
+        if len(spans) <= PAINT_CHUNK and not self._text_pending:
             self.paint_spans(spans)
             return
         self._pending = list(spans)
         self._paint_timer.start()
 
     def _paint_next(self) -> None:
-        chunk, self._pending = self._pending[:PAINT_CHUNK], self._pending[PAINT_CHUNK:]
-        self.paint_spans(chunk)
-        if not self._pending:
+        """One step: the next piece of text while any is left, then the next chunk of spans."""
+        if self._text_pending:
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(self._text_pending.pop(0), QTextCharFormat())
+        else:
+            chunk, self._pending = self._pending[:PAINT_CHUNK], self._pending[PAINT_CHUNK:]
+            self.paint_spans(chunk)
+        if not self._pending and not self._text_pending:
             self._paint_timer.stop()
 
     def is_painting(self) -> bool:
-        return bool(self._pending)
+        """True until the whole text is in and coloured."""
+        return bool(self._pending or self._text_pending)
 
     def select_spans(self, spans: list[tuple[int, int]]) -> None:
         """The transient highlight of what the user picked (extra selections, easily cleared)."""

@@ -1,8 +1,8 @@
 """What the window paints for a comparison, worked out before it reaches the UI thread.
 
-For two 100,000-word texts the colour spans (sentence kinds and changed words, ~20,000) and the
-word counts take most of a second of pure Python; the analysis worker computes them after the
-analysis, so the UI thread only applies them (in chunks, see TextPane.paint_spans_gradually).
+For two 100,000-word texts the colour spans (sentence kinds and changed words, ~20,000), the word
+counts and the window's indexes of links take most of a second of pure Python; the analysis worker
+computes them after the analysis, so the UI thread only applies them (in chunks, see TextPane.paint_spans_gradually).
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor
 
 from viewer.app import palette
+from viewer.app.navigation import Difference, differences, link_index
+from viewer.app.scroll_sync import monotone_chain
 from viewer.app.word_marks import changed_spans
-from viewer.model import SIDES, Comparison
+from viewer.model import SIDES, Comparison, Side
 from viewer.wording import shows_wording
 
 Span = tuple[int, int, QColor]
@@ -21,6 +23,9 @@ Span = tuple[int, int, QColor]
 class Display:
     spans: dict[str, list[Span]]  # side -> background spans, sentence kinds first, changed words over them
     words: dict[str, int]  # side -> length as the summary reports it
+    links_by_sentence: dict[tuple[Side, int], int]  # navigation.link_index
+    differences: list[Difference]  # what next/previous difference walks through
+    sync_links: list[int]  # links that anchor the scroll sync (scroll_sync.monotone_chain)
 
 
 def prepare(c: Comparison) -> Display:
@@ -43,4 +48,5 @@ def prepare(c: Comparison) -> Display:
         # stretch again (scattered spans made every chunk a relayout of the whole text); the sort is
         # stable, so a sentence's tint still goes on before the changed words inside it
         spans[side].sort(key=lambda span: span[0])
-    return Display(spans=spans, words={side: c.doc(side).words for side in SIDES})
+    return Display(spans=spans, words={side: c.doc(side).words for side in SIDES},
+                   links_by_sentence=link_index(c), differences=differences(c), sync_links=monotone_chain(c.links))

@@ -9,7 +9,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 from viewer.app import palette
-from viewer.app.navigation import link_index, sentence_at
+from viewer.app.navigation import sentence_at
 from viewer.app.pane import TextPane
 from viewer.model import Comparison
 
@@ -41,9 +41,10 @@ class LinkBand(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(64, 200)
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(self, comparison: Comparison, by_sentence: dict[tuple[str, int], int]) -> None:
+        """`by_sentence`: the comparison's navigation.link_index (worked out off the UI thread)."""
         self.comparison = comparison
-        self._by_sentence = link_index(comparison) if comparison is not None else {}
+        self._by_sentence = by_sentence
         self.selected = None
         self.update()
 

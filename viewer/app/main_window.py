@@ -29,9 +29,9 @@ from viewer.app.find_bar import FindBar
 from viewer.app.findings_panel import FindingsPanel
 from viewer.app.legend import Legend
 from viewer.app.link_band import LinkBand
-from viewer.app.navigation import Difference, differences, link_index, sentence_at
+from viewer.app.navigation import Difference, sentence_at
 from viewer.app.pane import TextPane
-from viewer.app.scroll_sync import follower_value, interpolate, monotone_chain
+from viewer.app.scroll_sync import follower_value, interpolate
 from viewer.app.sentence_info import describe_sentence
 from viewer.app.worker import AnalysisRun, AnalysisWorker
 from viewer.errors import CounterpartError
@@ -475,16 +475,16 @@ class MainWindow(QMainWindow):
         c = comparison
         display = display or prepare(c)
         self.readouts = {"A": c.a.readout, "B": c.b.readout}
-        self._links_by_sentence = link_index(c)
-        self._diffs = differences(c)
+        self._links_by_sentence = display.links_by_sentence
+        self._diffs = display.differences
         self._current_diff = -1
         for side in SIDES:
             doc = c.doc(side)
             self.panes[side].set_text(doc.text)
             self.panes[side].paint_spans_gradually(display.spans[side])
             self._set_header(side, doc.readout, doc.language)
-        self._sync_links = monotone_chain(c.links)
-        self.band.set_comparison(c)
+        self._sync_links = display.sync_links
+        self.band.set_comparison(c, display.links_by_sentence)
         self.findings.set_findings(c.findings)
         self.summary.setText(self._summary_text(c, display.words))
         self.setWindowTitle(self.tr("{a} ↔ {b} — Counterpart").format(

@@ -44,14 +44,28 @@ class _Chart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.selected: str | None = None
+        self.rows: list[BarRow | SlopeRow] = []
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_rows(self, rows: list[BarRow | SlopeRow]) -> None:
+        self.rows = rows
+        self.selected = None
+        self.updateGeometry()
+        self.update()
 
     def key_at(self, pos: QPointF) -> str | None:
         raise NotImplementedError
 
     def tip_for(self, key: str) -> str:
-        raise NotImplementedError
+        return next(r.tip for r in self.rows if r.key == key)
+
+    def _begin_paint(self) -> tuple[QPainter, QColor, QColor, QFontMetrics]:
+        """An antialiased painter, the palette's text and mid colours, and the font's metrics."""
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        return p, pal.text().color(), pal.mid().color(), QFontMetrics(self.font())
 
     def select(self, key: str | None) -> None:
         self.selected = key
@@ -85,15 +99,7 @@ class DivergingBars(_Chart):
     """One row per item: A's share as a bar to the left of the centre axis, B's to the right,
     the label between them, so one glance shows who gives a topic (or a speaker) more room."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[BarRow] = []
-
-    def set_rows(self, rows: list[BarRow]) -> None:
-        self.rows = rows
-        self.selected = None
-        self.updateGeometry()
-        self.update()
+    rows: list[BarRow]
 
     def sizeHint(self) -> QSize:
         return QSize(320, int(self._top() + self._row_height() * max(1, len(self.rows)) + PAD))
@@ -117,21 +123,14 @@ class DivergingBars(_Chart):
         k = int((pos.y() - self._top()) // self._row_height())
         return self.rows[k].key if pos.y() >= self._top() and 0 <= k < len(self.rows) else None
 
-    def tip_for(self, key: str) -> str:
-        return next(r.tip for r in self.rows if r.key == key)
-
     def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        text, mid = pal.text().color(), pal.mid().color()
+        p, text, mid, fm = self._begin_paint()
         w, rh, top = float(self.width()), self._row_height(), self._top()
         lw = self._label_width()
         half = (w - lw) / 2 - PAD
         axis_l, axis_r = PAD + half, PAD + half + lw  # bars grow outwards from the label column
         scale = self._scale()
         p.setPen(text)
-        fm = QFontMetrics(self.font())
         p.drawText(QRectF(PAD, 0, half, rh), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    f"A ← {scale:.0%}")
         p.drawText(QRectF(axis_r, 0, half, rh), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -176,16 +175,11 @@ class SlopeChart(_Chart):
     A topic one side does not discuss ends in the "absent" slot at the bottom, so what one side
     leads with and the other buries or leaves out shows as a steep line."""
 
+    rows: list[SlopeRow]
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[SlopeRow] = []
         self.absent_label = self.tr("absent")
-
-    def set_rows(self, rows: list[SlopeRow]) -> None:
-        self.rows = rows
-        self.selected = None
-        self.updateGeometry()
-        self.update()
 
     def _slots(self) -> int:
         ranks = [r for row in self.rows for r in (row.rank_a, row.rank_b) if r is not None]
@@ -224,17 +218,10 @@ class SlopeChart(_Chart):
                     return row.key
         return None
 
-    def tip_for(self, key: str) -> str:
-        return next(r.tip for r in self.rows if r.key == key)
-
     def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        text, mid = pal.text().color(), pal.mid().color()
+        p, text, mid, fm = self._begin_paint()
         xa, xb, lw = self._columns()
         rh = self._row_height()
-        fm = QFontMetrics(self.font())
         p.setPen(text)
         p.drawText(QRectF(xa - 20, 0, 40, PAD + rh * 0.8), Qt.AlignmentFlag.AlignCenter, "A")
         p.drawText(QRectF(xb - 20, 0, 40, PAD + rh * 0.8), Qt.AlignmentFlag.AlignCenter, "B")

@@ -57,6 +57,10 @@ class FindingsPanel(QWidget):
         self.list.setSpacing(2)
         self.list.setItemDelegate(_WrappedRows(self.list))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap the texts when the tab is resized
+        # a long pair has thousands of findings, each measured by the delegate: all at once froze
+        # the window for ~250 ms; in batches, the event loop runs between them
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(100)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never scroll sideways
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

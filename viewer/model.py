@@ -7,6 +7,7 @@ Sides are always the strings "A" (first text given) and "B" (second).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Side = Literal["A", "B"]
@@ -102,9 +103,10 @@ class Document:
     def text(self) -> str:
         return self.readout.text
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """Length as OUTPUT.md counts it: words, or Han characters for Chinese."""
+        """Length as OUTPUT.md counts it: words, or Han characters for Chinese (counted once:
+        a document's text and sentences do not change after segmentation)."""
         if self.language == "zh":
             return sum(1 for ch in self.readout.text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
         return sum(1 for s in self.sentences for t in s.tokens if any(c.isalnum() for c in t.text))

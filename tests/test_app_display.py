@@ -68,3 +68,16 @@ def test_the_band_places_only_links_with_an_end_on_screen(qtbot):
         assert min(top_a, top_b) < pane.viewport().height()
     pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
     assert {r.link for r in window.band.ribbons()} - shown  # scrolled: other links on screen
+
+
+def test_a_long_comparison_fills_findings_and_panels_on_later_turns(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    c = long_comparison(repeat=400)
+    assert len(c.a.text) + len(c.b.text) > 40_000
+    seen = []
+    window.comparisonChanged.connect(seen.append)
+    window.set_comparison(c)
+    assert not seen  # nothing heavy in the same turn as the text
+    qtbot.waitUntil(lambda: seen == [c], timeout=5000)
+    assert window.findings.list.count() == len(c.findings)

@@ -30,7 +30,7 @@ from viewer.app.findings_panel import FindingsPanel
 from viewer.app.legend import Legend
 from viewer.app.link_band import LinkBand
 from viewer.app.navigation import Difference, sentence_at
-from viewer.app.pane import TextPane
+from viewer.app.pane import TEXT_CHUNK, TextPane
 from viewer.app.scroll_sync import follower_value, interpolate
 from viewer.app.sentence_info import describe_sentence
 from viewer.app.worker import AnalysisRun, AnalysisWorker
@@ -485,11 +485,26 @@ class MainWindow(QMainWindow):
             self._set_header(side, doc.readout, doc.language)
         self._sync_links = display.sync_links
         self.band.set_comparison(c, display.links_by_sentence)
-        self.findings.set_findings(c.findings)
         self.summary.setText(self._summary_text(c, display.words))
         self.setWindowTitle(self.tr("{a} ↔ {b} — Counterpart").format(
             a=self._short_name(c.a.readout, "A"), b=self._short_name(c.b.readout, "B")))
-        self.comparisonChanged.emit(c)
+        if len(c.a.text) + len(c.b.text) <= 2 * TEXT_CHUNK:
+            self.findings.set_findings(c.findings)
+            self.comparisonChanged.emit(c)
+            return
+        # A long comparison: the findings list, then the panels listening for the comparison, fill
+        # on later turns of the event loop, so that no turn blocks the window for long (each takes
+        # some 40 ms on 100,000 words a side).
+        def panels() -> None:
+            if self.comparison is c:
+                self.comparisonChanged.emit(c)
+
+        def findings() -> None:
+            if self.comparison is c:
+                self.findings.set_findings(c.findings)
+                QTimer.singleShot(0, panels)
+
+        QTimer.singleShot(0, findings)
 
     def _short_name(self, r: Readout, side: Side) -> str:
         return r.label or (Path(r.source).name if r.source else side)

@@ -131,3 +131,16 @@ def test_a_lexicon_error_names_file_and_line(tmp_path, capsys):
     assert main(["compare", DEMO_A, DEMO_B, "--lexicon", str(lexicon)]) == 2
     err = capsys.readouterr().err.strip()
     assert str(lexicon) in err and "line" in err and len(err.splitlines()) == 1
+
+
+def test_an_unknown_language_code_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["compare", DEMO_A, DEMO_B, "--lang-a", "xx"])
+    assert exit_.value.code == 2
+    assert "unknown language code 'xx'" in capsys.readouterr().err
+
+
+def test_two_sides_with_one_label_are_told_apart(capsys):
+    data = _json(capsys, DEMO_A, DEMO_B, "--label-a", "Ministry", "--label-b", "Ministry")
+    assert data["readouts"]["A"]["label"] == "Ministry (state-department)"
+    assert data["readouts"]["B"]["label"] == "Ministry (foreign-ministry)"

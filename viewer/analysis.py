@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from viewer.align import align
@@ -20,6 +21,19 @@ from viewer.model import Comparison, Mode, Readout
 from viewer.text import segment
 
 Progress = Callable[[str, float], None]
+
+
+def _distinct_labels(a: Readout, b: Readout) -> tuple[Readout, Readout]:
+    """Two sides with one name make every finding unreadable ("Only the Ministry … readout
+    mentions …"): tell them apart by file name, else by side letter."""
+    if a.label.strip().casefold() != b.label.strip().casefold():
+        return a, b
+    names = [Path(r.source).stem if r.source else "" for r in (a, b)]
+    if not all(names) or names[0] == names[1]:
+        names = ["A", "B"]
+    base = a.label.strip()
+    return (replace(a, label=f"{base} ({names[0]})" if base else names[0]),
+            replace(b, label=f"{base} ({names[1]})" if base else names[1]))
 
 
 def compare(
@@ -44,6 +58,7 @@ def compare(
     # the lexicon first: loading it teaches jieba the Chinese names the segmenter must keep whole
     lexicon = load_lexicon(lexicons)
     loading = time.perf_counter() - t0
+    a, b = _distinct_labels(a, b)
     t0 = time.perf_counter()
     step("segment", 0.0)
     doc_a = segment(a)

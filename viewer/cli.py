@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+
+from babel import Locale, UnknownLocaleError
 
 from viewer.errors import CounterpartError
 
@@ -28,6 +31,18 @@ examples:
   python -m viewer compare us.txt cn.txt --docx brief.docx --notes notes.json"""
 
 
+def _language_code(value: str) -> str:
+    """An ISO 639-1 code (optionally with a script or region, "zh-Hant"), refused when unknown."""
+    code = value.strip()
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise argparse.ArgumentTypeError(
+            f"unknown language code {value!r} (use ISO 639-1: en, fr, es, ru, zh, de, uk, ar, ...)"
+        ) from None
+    return code.lower()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m viewer", description="Counterpart: compare diplomatic readouts.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -43,8 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--json", metavar="PATH", help="write the comparison as JSON to PATH ('-' for standard output)")
     cmp_.add_argument("--label-a", metavar="TEXT", help="name of side A in the summary and findings (default: its publisher, title or file name)")
     cmp_.add_argument("--label-b", metavar="TEXT", help="name of side B")
-    cmp_.add_argument("--lang-a", metavar="xx", help="language of A as an ISO 639-1 code (default: detected)")
-    cmp_.add_argument("--lang-b", metavar="xx", help="language of B (default: detected)")
+    cmp_.add_argument("--lang-a", metavar="xx", type=_language_code,
+                      help="language of A as an ISO 639-1 code (default: detected)")
+    cmp_.add_argument("--lang-b", metavar="xx", type=_language_code, help="language of B (default: detected)")
     cmp_.add_argument(
         "--mode",
         choices=("readouts", "versions"),
@@ -76,9 +92,9 @@ def _run_compare(args: argparse.Namespace) -> int:
     a = read_source(args.a, label=args.label_a)
     b = read_source(args.b, label=args.label_b)
     if args.lang_a:
-        a.language = args.lang_a.lower()
+        a.language = args.lang_a
     if args.lang_b:
-        b.language = args.lang_b.lower()
+        b.language = args.lang_b
     comparison = compare(a, b, mode=args.mode, lexicons=args.lexicon)
 
     if args.notes:
@@ -125,3 +141,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("counterpart: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of standard output went away (| head): not an error of ours
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so that the interpreter's final flush stays quiet
+        return 0

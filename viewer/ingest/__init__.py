@@ -26,7 +26,7 @@ from viewer.model import Readout
 
 __all__ = ["MAX_BYTES", "FETCH_TIMEOUT", "read_source", "readout_from_text"]
 
-LABEL_CHARS = 40
+LABEL_CHARS = 60  # room for "Ministry of Foreign Affairs of the Russian Federation"
 STDIN = "standard input"
 
 _EXTENSION_FORMATS = {

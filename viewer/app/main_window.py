@@ -3,6 +3,7 @@ and the analysis worker. It presents a Comparison and forwards actions; it never
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -530,10 +531,13 @@ class MainWindow(QMainWindow):
             unit = self.tr("characters") if doc.language == "zh" else self.tr("words")
             sides.append(self.tr("{side}: {lang}, {n} {unit}, {s} sentences").format(
                 side=side, lang=doc.language, n=words[side], unit=unit, s=len(doc.sentences)))
-        changed = sum(1 for link in c.links if link.kind != "identical")
+        names = {"identical": self.tr("identical"), "reworded": self.tr("reworded"),
+                 "related": self.tr("related"), "moved": self.tr("moved")}
+        kinds = Counter(link.kind for link in c.links)
+        by_kind = ", ".join(f"{n} {names[k]}" for k, n in kinds.most_common()) or self.tr("none")
         return "   |   ".join(sides + [self.tr(
-            "{links} links ({changed} not identical), only A: {ua}, only B: {ub}, mode: {mode}").format(
-            links=len(c.links), changed=changed, ua=len(c.unmatched.get("A", [])),
+            "{links} links ({kinds}), only A: {ua}, only B: {ub}, mode: {mode}").format(
+            links=len(c.links), kinds=by_kind, ua=len(c.unmatched.get("A", [])),
             ub=len(c.unmatched.get("B", [])), mode=c.mode)])
 
     def _tooltip(self, side: Side, offset: int) -> str | None:

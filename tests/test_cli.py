@@ -144,3 +144,8 @@ def test_two_sides_with_one_label_are_told_apart(capsys):
     data = _json(capsys, DEMO_A, DEMO_B, "--label-a", "Ministry", "--label-b", "Ministry")
     assert data["readouts"]["A"]["label"] == "Ministry (state-department)"
     assert data["readouts"]["B"]["label"] == "Ministry (foreign-ministry)"
+
+
+def test_a_text_compared_with_itself_says_so(capsys):
+    assert main(["compare", DEMO_A, DEMO_A]) == 0
+    assert "The two texts are identical" in capsys.readouterr().out

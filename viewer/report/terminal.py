@@ -37,6 +37,8 @@ def summary(c: Comparison) -> str:
     kinds_text = ", ".join(f"{n} {k}" for k, n in kinds.most_common()) or "none"
     out.append(f"Mode: {c.mode}.  Links: {len(c.links)} ({kinds_text}).")
     out.append(f"Unmatched: {len(c.unmatched['A'])} sentences only in A, {len(c.unmatched['B'])} only in B.")
+    if c.a.text.strip() == c.b.text.strip():
+        out.append("The two texts are identical: there is nothing to compare.")
 
     if c.findings:
         out.append("")

@@ -42,6 +42,9 @@ class FakeLexicon:
     def topic_phrase(self, topic_id: str) -> str:
         return self.topic_label(topic_id)
 
+    def topic_salience(self, topic_id: str) -> str:
+        return {"taiwan": "high", "ukraine": "high"}.get(topic_id, "normal")
+
     def tone_label(self, tone_id: str) -> str:
         return tone_id
 

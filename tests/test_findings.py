@@ -8,6 +8,13 @@ from viewer.emphasis import findings as fnd
 from viewer.emphasis import measure
 from viewer.model import Link, TopicStat
 
+LEX = FakeLexicon()
+
+
+class SalientLexicon(FakeLexicon):
+    def topic_salience(self, topic_id: str) -> str:
+        return {"taiwan": "high", "people-to-people": "low"}.get(topic_id, "normal")
+
 
 def _labelled():
     a = make_doc([["One."]], label="A-side")
@@ -32,7 +39,7 @@ def test_an_omission_outranks_a_three_point_share_difference():
     found = fnd.topic_findings(c, [
         stat("trade", [1], [2], 0.06, 0.03, 2, 2),  # 3 points apart
         stat("sanctions", [], [3], 0.0, 0.05, None, 3),  # only B, 5% of its text
-    ])
+    ], LEX)
     found.sort(key=lambda f: -f.weight)
     assert [f.kind for f in found] == ["omission", "share"]
     assert found[0].text == "Only the B-side readout mentions sanctions: 1 sentence, 5% of its text."
@@ -42,7 +49,7 @@ def test_an_omission_outranks_a_three_point_share_difference():
 def test_share_weight_grows_with_the_difference():
     c = _labelled()
     small, big = (
-        fnd.topic_findings(c, [stat("taiwan", [1], [2], a, b, 1, 1)])[0] for a, b in ((0.06, 0.12), (0.06, 0.31))
+        fnd.topic_findings(c, [stat("taiwan", [1], [2], a, b, 1, 1)], LEX)[0] for a, b in ((0.06, 0.12), (0.06, 0.31))
     )
     assert small.weight < big.weight
     assert big.text == "The B-side readout devotes 31% of its text to Taiwan against 6% in the A-side readout."
@@ -51,13 +58,13 @@ def test_share_weight_grows_with_the_difference():
 
 def test_small_or_proportionally_small_share_differences_are_not_findings():
     c = _labelled()
-    assert fnd.topic_findings(c, [stat("taiwan", [1], [2], 0.10, 0.12, 1, 1)]) == []
-    assert fnd.topic_findings(c, [stat("taiwan", [1], [2], 0.40, 0.44, 1, 1)]) == []
+    assert fnd.topic_findings(c, [stat("taiwan", [1], [2], 0.10, 0.12, 1, 1)], LEX) == []
+    assert fnd.topic_findings(c, [stat("taiwan", [1], [2], 0.40, 0.44, 1, 1)], LEX) == []
 
 
 def test_lede_against_a_late_topic():
     c = _labelled()
-    [f] = fnd.topic_findings(c, [stat("ukraine", [0], [7], 0.1, 0.1, 1, 4)])
+    [f] = fnd.topic_findings(c, [stat("ukraine", [0], [7], 0.1, 0.1, 1, 4)], LEX)
     assert f.kind == "prominence" and f.text == "Ukraine is the lede of the A-side readout and the 4th topic of the B-side readout."
     assert f.side == "A" and [(e.side, e.sentence) for e in f.evidence] == [("A", 0), ("B", 7)]
 
@@ -67,7 +74,7 @@ def test_passing_on_one_side_is_a_weaker_omission():
     found = fnd.topic_findings(c, [
         stat("climate", [], [2, 3], 0.0, 0.12, None, 1, passing_a=[4]),
         stat("health", [], [5, 6], 0.0, 0.12, None, 2),
-    ])
+    ], LEX)
     passing, absent = sorted(found, key=lambda f: f.topic)
     assert passing.text == "The A-side readout touches climate only in passing while the B-side readout gives it 2 sentences, 12% of its text."
     assert ("A", 4) in {(e.side, e.sentence) for e in passing.evidence}
@@ -138,7 +145,7 @@ def test_omission_sentence_reads_as_english():
     c = make_comparison(make_doc([["One."]], label="White House"), make_doc([["Two."]], label="CCTV"))
     st = stat("nuclear-weapons", [1, 2], [], 0.09, 0.0, 3, None)
     st.phrase = "nuclear weapons and arms control"
-    [f] = fnd.topic_findings(c, [st])
+    [f] = fnd.topic_findings(c, [st], LEX)
     assert f.text == "Only the White House readout mentions nuclear weapons and arms control: 2 sentences, 9% of its text."
 
 
@@ -161,3 +168,49 @@ def test_no_entity_omission_when_the_other_side_speaks_of_its_topic_in_other_wor
     b = Readout("The two ministers met in Geneva. Taiwan is part of China, and Taiwan must be reunified.", label="B")
     texts = [f.text for f in compare(a, b).findings]
     assert not any("names Taiwan" in t for t in texts), texts
+
+
+def test_a_high_salience_omission_outranks_a_bigger_low_salience_one():
+    c = _labelled()
+    found = fnd.topic_findings(c, [
+        stat("people-to-people", [1, 2, 3], [], 0.45, 0.0, 1, None),  # low salience, 45% of A
+        stat("taiwan", [], [4], 0.0, 0.04, None, 2),  # high salience, 4% of B
+        stat("trade-economy", [5, 6], [], 0.30, 0.0, 2, None),  # normal salience
+    ], SalientLexicon())
+    assert [f.topic for f in sorted(found, key=lambda f: -f.weight)] == ["taiwan", "trade-economy", "people-to-people"]
+    # every omission stays above any share difference and any voice finding
+    assert min(f.weight for f in found) > max(fnd.SHARE_CAP, 0.5)
+
+
+def test_salience_weighs_ledes_and_share_gaps_too():
+    c = _labelled()
+    lede = {t: fnd.topic_findings(c, [stat(t, [0], [7], 0.1, 0.1, 1, 3)], SalientLexicon())[0]
+            for t in ("taiwan", "people-to-people")}
+    assert lede["taiwan"].weight > lede["people-to-people"].weight > fnd.SHARE_CAP
+    gap = {t: fnd.topic_findings(c, [stat(t, [1], [2], 0.05, 0.20, 1, 1)], SalientLexicon())[0]
+           for t in ("taiwan", "people-to-people")}
+    assert gap["taiwan"].weight > gap["people-to-people"].weight
+
+
+def test_a_share_finding_gives_the_side_that_devotes_more_first():
+    c = _labelled()
+    [f] = fnd.topic_findings(c, [stat("taiwan", [1], [2, 3], 0.06, 0.31, 1, 1)], LEX)
+    assert f.side == "B" and [(e.side, e.sentence) for e in f.evidence] == [("B", 2), ("B", 3), ("A", 1)]
+
+
+def test_built_in_topics_carry_a_salience_and_a_wrong_one_is_a_lexicon_error(tmp_path):
+    import pytest
+
+    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.errors import LexiconError
+
+    lex = load_lexicon()
+    assert lex.topic_salience("human-rights") == "high" and lex.topic_salience("taiwan") == "high"
+    assert lex.topic_salience("leader-diplomacy") == "low" and lex.topic_salience("trade-economy") == "normal"
+    assert lex.topic_salience("a-user-topic") == "normal"
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[topic.trade-economy]\nsalience = "high"\n', encoding="utf-8")
+    assert load_lexicon([mine]).topic_salience("trade-economy") == "high"
+    mine.write_text('[topic.trade-economy]\nsalience = "urgent"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="must be one of: high, normal, low"):
+        load_lexicon([mine])

@@ -35,7 +35,7 @@ def measure(comparison: Comparison, lexicon) -> None:
         found = version_findings(comparison, lexicon, stop_words(comparison.a.language))
         comparison.findings = sorted((f for f in found if f.evidence), key=lambda f: -f.weight)
         return
-    found = fnd.topic_findings(comparison, comparison.topics)
+    found = fnd.topic_findings(comparison, comparison.topics, lexicon)
     omitted: dict[Side, set[str]] = {
         side: {f.topic for f in found if f.kind == "omission" and f.side == side and f.topic} for side in SIDES
     }

@@ -3,12 +3,18 @@
 Written as English sentences: a side is "the White House readout" (label() below), a topic its
 in-sentence phrase ("nuclear weapons and arms control", "Taiwan").
 
-Weights (0..1) say how much a careful reader would care:
-- omission: a topic one side discusses and the other never touches, 0.75 + up to 0.25 with the
-  share it takes; touched only in passing on the other side, 0.55 + up to 0.25;
-- prominence: the lede of one side is the 3rd topic or lower of the other, 0.6 + 0.05 per rank;
-- share: both discuss a topic with shares apart by d (0..1): weight 2*d, at most 0.7, listed from
-  d >= 3 points and a ratio >= 1.5 (a 3-point gap weighs 0.06, far below any omission);
+Weights (0..1) say how much a careful reader would care. What a topic's omission means comes
+first, then how much room it takes: each topic has a salience in the lexicon (high for the
+flashpoints a side leaves out on purpose, low for the frame every readout carries), and
+- omission: a topic one side discusses and the other never touches, from 0.9 (high salience),
+  0.8 (normal) or 0.75 (low), plus up to 0.1 (low: 0.05) as its share grows to 40%, so a
+  high-salience omission outranks any of lower salience; touched only in passing on the other
+  side, 0.2 less;
+- prominence: the lede of one side is the 3rd topic or lower of the other, 0.6 + 0.05 per rank
+  (at most 0.85), 0.05 more for a high-salience topic and 0.03 less for a low one;
+- share: both discuss a topic with shares apart by d (0..1): weight 2*d, times 1.5 for a
+  high-salience topic and 0.6 for a low one, at most 0.65 (below every omission and lede), listed
+  from d >= 3 points and a ratio >= 1.5 (a 3-point gap weighs 0.06, far below any omission);
 - entity: a person, organisation or country named prominently (>= 2 times or in the first third)
   by one side only, 0.45 + 0.05 per mention up to 0.65;
 - voice: positions put in the mouth of the other readout's principal, 0.35 + 0.15 * share (at
@@ -31,6 +37,13 @@ from viewer.text.tokens import tokenize
 
 DISAGREEMENT = {"candid", "concern", "oppose", "warning", "core-interests"}
 MAX_WORDING = 5
+# salience -> (floor, span) of an omission's weight; the share of text moves it up the span
+OMISSION = {"high": (0.9, 0.1), "normal": (0.8, 0.1), "low": (0.75, 0.05)}
+PASSING_LESS = 0.2  # touched in passing on the other side: not quite left out
+FULL_SHARE = 0.4  # the share of text that earns an omission its whole span
+LEDE_SHIFT = {"high": 0.05, "normal": 0.0, "low": -0.03}
+SHARE_GAIN = {"high": 1.5, "normal": 1.0, "low": 0.6}
+SHARE_CAP = 0.65
 
 
 NAMED_KIND = re.compile(r"\b(readout|statement|release|transcript|report|communiqu[eé])$", re.IGNORECASE)
@@ -74,9 +87,15 @@ def evidence_of(side: Side, sentences: list[int]) -> list[Evidence]:
     return [Evidence(side, i) for i in sentences]
 
 
-def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Finding]:
+def omission_weight(salience: str, share: float, passing: bool) -> float:
+    floor, span = OMISSION[salience]
+    return floor - (PASSING_LESS if passing else 0.0) + span * min(1.0, share / FULL_SHARE)
+
+
+def topic_findings(comparison: Comparison, topics: list[TopicStat], lexicon) -> list[Finding]:
     found = []
     for st in topics:
+        salience = lexicon.topic_salience(st.id)
         for side in SIDES:
             o = other(side)
             mine, theirs = st.sentences[side], st.sentences[o]
@@ -87,14 +106,14 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
                         f"{label(comparison, o)} touches {topic_phrase(st)} only in passing while "
                         f"{label(comparison, side)} gives it {_sentences(len(mine))}, {_pct(st.share[side])} of its text."
                     )
-                    weight = 0.55 + min(0.25, st.share[side])
+                    weight = omission_weight(salience, st.share[side], passing=True)
                     evidence = evidence_of(side, mine) + evidence_of(o, passing)
                 else:
                     text = (
                         f"Only {label(comparison, side)} mentions {topic_phrase(st)}: "
                         f"{_sentences(len(mine))}, {_pct(st.share[side])} of its text."
                     )
-                    weight = 0.75 + min(0.25, st.share[side])
+                    weight = omission_weight(salience, st.share[side], passing=False)
                     evidence = evidence_of(side, mine)
                 found.append(Finding("omission", round(weight, 3), text, evidence, topic=st.id, side=side))
             rank_mine, rank_theirs = st.rank[side], st.rank[o]
@@ -103,7 +122,7 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
                     f"{topic_phrase(st)} is the lede of {label(comparison, side)} and the "
                     f"{_ordinal(rank_theirs)} topic of {label(comparison, o)}."
                 )
-                weight = min(0.85, 0.6 + 0.05 * (rank_theirs - 1))
+                weight = min(0.85, 0.6 + 0.05 * (rank_theirs - 1)) + LEDE_SHIFT[salience]
                 evidence = [Evidence(side, mine[0]), Evidence(o, theirs[0])]
                 found.append(Finding("prominence", round(weight, 3), text, evidence, topic=st.id, side=side))
         a, b = st.share["A"], st.share["B"]
@@ -115,8 +134,9 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat]) -> list[Find
                     f"{label(comparison, big)} devotes {_pct(hi)} of its text to {topic_phrase(st)} "
                     f"against {_pct(lo)} in {label(comparison, other(big))}."
                 )
-                evidence = evidence_of("A", st.sentences["A"]) + evidence_of("B", st.sentences["B"])
-                weight = min(0.7, 2 * (hi - lo))
+                # the side that devotes more comes first: a brief quotes the first evidence
+                evidence = evidence_of(big, st.sentences[big]) + evidence_of(other(big), st.sentences[other(big)])
+                weight = min(SHARE_CAP, 2 * (hi - lo) * SHARE_GAIN[salience])
                 found.append(Finding("share", round(weight, 3), text, evidence, topic=st.id, side=big))
     return found
 

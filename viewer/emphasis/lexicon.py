@@ -38,7 +38,7 @@ _NOT_NAMES = {("es", "RE")}
 
 # Allowed keys of each kind of section; the first group is language-independent.
 _KEYS = {
-    "topic": {"label", "phrase", "countries", "terms", "passing"},
+    "topic": {"label", "phrase", "salience", "countries", "terms", "passing"},
     "tone": {"label", "reading", "terms"},
     "person": {"label", "country", "role", "names"},
     "org": {"label", "topic", "names"},
@@ -47,6 +47,8 @@ _KEYS = {
 _TERM_KEYS = {"terms", "passing", "names"}
 _JIEBA_TERM = 4  # longest Chinese name or term (in characters) given to jieba as one word
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
+# How much a reader cares that one side leaves a topic out (concepts.toml says why per topic).
+SALIENCES = ("high", "normal", "low")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class PersonInfo:
 class _Topic:
     label: str
     phrase: str = ""
+    salience: str = "normal"
     countries: list[str] = field(default_factory=list)
 
 
@@ -194,7 +197,7 @@ def _find_line(text: str, key: str) -> int | None:
 def _merge_concept(data: _Data, kind: str, ident: str, entry: dict, where: tuple[str, str], fail) -> None:
     """Record labels and links of one section; a new id needs a label, a known one may be relabelled."""
     section = f"{kind}.{ident}"
-    for key in ("label", "phrase", "reading", "role", "country", "topic"):
+    for key in ("label", "phrase", "salience", "reading", "role", "country", "topic"):
         if key in entry and not isinstance(entry[key], str):
             fail(f"'{key}' in [{section}] must be a string", section, key)
     if kind == "country":
@@ -210,6 +213,9 @@ def _merge_concept(data: _Data, kind: str, ident: str, entry: dict, where: tuple
         topic = data.topics.setdefault(ident, _Topic(label or ident))
         topic.label = label or topic.label
         topic.phrase = entry.get("phrase", topic.phrase)
+        topic.salience = entry.get("salience", topic.salience)
+        if topic.salience not in SALIENCES:
+            fail(f"'salience' in [{section}] must be one of: {', '.join(SALIENCES)}", section, "salience")
         countries = entry.get("countries", [])
         if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
             fail(f"'countries' in [{section}] must be a list of country codes", section, "countries")
@@ -367,6 +373,12 @@ class Lexicon:
         a topic without a phrase (a user's) is written as its label."""
         topic = self._topics.get(topic_id)
         return (topic.phrase or topic.label) if topic else topic_id
+
+    def topic_salience(self, topic_id: str) -> str:
+        """How much a reader cares that one side leaves the topic out (high, normal or low);
+        an unknown id is normal."""
+        topic = self._topics.get(topic_id)
+        return topic.salience if topic else "normal"
 
     def tone_label(self, tone_id: str) -> str:
         tone = self._tones.get(tone_id)

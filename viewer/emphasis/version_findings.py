@@ -22,6 +22,7 @@ from viewer.emphasis.findings import (
     topic_findings,
     topic_phrase,
 )
+from viewer.emphasis.lexicon import SALIENCES
 from viewer.model import SIDES, Comparison, Finding, Link, Side, other
 from viewer.text.tokens import tokenize
 from viewer.wording import shows_wording, wording_changes
@@ -72,7 +73,23 @@ def _sentence_words(comparison: Comparison, side: Side, indices: list[int]) -> i
 
 
 def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """A list in a sentence, with a serial comma when an item has an "and" of its own
+    ("detained citizens, human rights and democracy, and Taiwan")."""
+    if len(items) == 1:
+        return items[0]
+    serial = "," if len(items) > 2 and any(" and " in item for item in items) else ""
+    return ", ".join(items[:-1]) + f"{serial} and " + items[-1]
+
+
+def _topics_phrase(names: list[str], absent: list[str], reader: str) -> str:
+    """'on A and B (topics it never mentions) as well as C': the note names exactly the topics
+    the other version never mentions, which come first (they are the news)."""
+    if not absent:
+        return "on " + _and(names)
+    rest = [n for n in names if n not in absent]
+    kind = "a topic" if len(absent) == 1 else "topics"
+    phrase = f"on {_and(absent)} ({kind} {reader} never mentions)"
+    return phrase + (f" as well as {_and(rest)}" if rest else "")
 
 
 def unmatched_findings(comparison: Comparison, lexicon) -> list[Finding]:
@@ -96,11 +113,13 @@ def unmatched_findings(comparison: Comparison, lexicon) -> list[Finding]:
             entities = list(dict.fromkeys(h.entity for s in sents for h in s.hits if h.entity))
             tones = sorted({t for s in sents for t in s.tone})
             absent = [t for t in topics if t in stats and not stats[t].sentences[o] and not stats[t].passing[o]]
+            absent.sort(key=lambda t: SALIENCES.index(lexicon.topic_salience(t)))  # the news first
             what = "a sentence" if len(run) == 1 else f"{len(run)} sentences"
             if topics:
-                what += " on " + _and([topic_phrase(stats[t]) if t in stats else lexicon.topic_label(t) for t in topics[:3]])
-                if absent:
-                    what += ", a topic " + ("it" if o == "B" else version_label(comparison, o)) + " never mentions"
+                shown = (absent + [t for t in topics if t not in absent])[:3]
+                names = {t: topic_phrase(stats[t]) if t in stats else lexicon.topic_label(t) for t in shown}
+                reader = "it" if o == "B" else version_label(comparison, o)
+                what += " " + _topics_phrase(list(names.values()), [names[t] for t in absent if t in names], reader)
             elif entities:
                 what += " naming " + _and([lexicon.entity_label(e) for e in entities[:3]])
             share = _sentence_words(comparison, side, run) / max(1, comparison.doc(side).words)
@@ -253,13 +272,13 @@ def voice_changes(comparison: Comparison) -> list[Finding]:
     return found
 
 
-def version_topic_findings(comparison: Comparison) -> list[Finding]:
+def version_topic_findings(comparison: Comparison, lexicon) -> list[Finding]:
     """Lede and share findings that dropped or added sentences account for; omissions are said by
     unmatched_findings, with the sentence itself."""
     unmatched = {side: set(comparison.unmatched.get(side, [])) for side in SIDES}
     stats = {st.id: st for st in comparison.topics}
     kept = []
-    for f in topic_findings(comparison, comparison.topics):
+    for f in topic_findings(comparison, comparison.topics, lexicon):
         if f.kind == "prominence" and f.side is not None:
             # a lede that the linked sentences alone still give is the two lexicons disagreeing
             linked = [s for s in comparison.doc(f.side).sentences if s.i not in unmatched[f.side]]
@@ -276,7 +295,8 @@ def version_topic_findings(comparison: Comparison) -> list[Finding]:
 
 
 def version_findings(comparison: Comparison, lexicon, stops: frozenset[str]) -> list[Finding]:
-    found = unmatched_findings(comparison, lexicon) + moved_findings(comparison) + version_topic_findings(comparison)
+    found = (unmatched_findings(comparison, lexicon) + moved_findings(comparison)
+             + version_topic_findings(comparison, lexicon))
     if comparison.cross_language:
         found += clause_findings(comparison, lexicon) + figure_findings(comparison)
     else:

@@ -300,3 +300,36 @@ def test_sources_table_leaves_out_rows_empty_on_both_sides(tmp_path):
     c = versions_pair()
     table = write(c, tmp_path).tables[0]
     assert [r.cells[0].text for r in table.rows] == ["", "Date", "Source", "Language", "Length"]
+
+
+def test_a_finding_quotes_the_side_it_is_about_first(tmp_path):
+    """A share finding lists both sides' sentences; the quote is the side that devotes more."""
+    from viewer.model import Evidence, Finding
+
+    c = english_pair()
+    c.findings = [Finding("share", 0.6, "B devotes more of its text to the meeting.",
+                          [Evidence("A", 3), Evidence("B", 3), Evidence("B", 0)], topic="leader-diplomacy", side="B")]
+    texts = [p.text for p in write(c, tmp_path).paragraphs]
+    [item] = [t for t in texts if t.startswith("B devotes more")]
+    assert item.endswith("Sylvania State Dept.: “Both sides agreed to keep open channels of communication.”")
+
+
+def test_emphasis_table_says_what_its_number_is(tmp_path):
+    document = write(english_pair(), tmp_path)
+    [table] = [t for t in document.tables if t.rows[0].cells[0].text.startswith("Topic")]
+    assert "order of first mention" in table.rows[0].cells[0].text
+    assert "· #1" in table.rows[1].cells[1].text
+
+
+def legend(document) -> str:
+    return next(p.text for p in document.paragraphs if p.text.startswith("Legend"))
+
+
+def test_legend_says_when_b_stands_out_of_its_own_order(tmp_path):
+    from viewer.model import Link
+
+    c = english_pair()
+    assert "own order" not in legend(write(c, tmp_path))
+    c.links = [Link([0], [0], 0.7, "related"), Link([1], [3], 0.5, "related"), Link([3], [1], 0.5, "related")]
+    c.unmatched = {"A": [2, 4], "B": [2, 4]}
+    assert "Sylvania State Dept.'s sentences stand next to their counterparts" in legend(write(c, tmp_path, "moved.docx"))

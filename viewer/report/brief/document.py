@@ -117,7 +117,8 @@ def _findings(document, c: Comparison) -> None:
         p = _styled(document, "ListNumber")
         add_run(p, f.text)
         if f.evidence:
-            ev = f.evidence[0]
+            # the side the finding is about: a share finding quotes the side that devotes more
+            ev = next((e for e in f.evidence if e.side == f.side), f.evidence[0])
             sentences = c.doc(ev.side).sentences
             if 0 <= ev.sentence < len(sentences):
                 quote = sentences[ev.sentence].text
@@ -143,7 +144,8 @@ def _emphasis(document, c: Comparison) -> None:
 
         topics = sorted(c.topics, key=lambda t: -max(t.share.get("A", 0), t.share.get("B", 0)))
         rows = [[t.label, cell(t, "A"), cell(t, "B")] for t in topics]
-        _table(document, ["Topic (share of text · rank)", _label(c, "A"), _label(c, "B")], rows, [7.0, 5.0, 5.0])
+        header = "Topic (share of text · #: order of first mention)"
+        _table(document, [header, _label(c, "A"), _label(c, "B")], rows, [7.0, 5.0, 5.0])
     else:
         add_run(document.add_paragraph(), "No topic of the lexicon was found in either text.", NOTE)
     if c.speakers:
@@ -194,7 +196,7 @@ def _chart(document, c: Comparison, chart_png: bytes | None) -> None:
 
 def _side_by_side(document, c: Comparison, comments: Comments) -> None:
     _heading(document, "The texts side by side")
-    sidebyside.add_legend(document)
+    sidebyside.add_legend(document, c)
     sidebyside.add_table(document, c, comments, TEXT_WIDTH_CM)
 
 

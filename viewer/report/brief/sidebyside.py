@@ -161,7 +161,13 @@ def repeat_as_header(row) -> None:
     _row_flag(row, "w:tblHeader")
 
 
-def add_legend(document) -> None:
+def reorders_b(c: Comparison) -> bool:
+    """Whether the table shows B's sentences out of B's own order (beside their counterparts)."""
+    shown = [j for row in rows(c) for j in row.b]
+    return shown != sorted(shown)
+
+
+def add_legend(document, c: Comparison) -> None:
     p = document.add_paragraph()
     add_run(p, "Legend: ", NOTE)
     add_run(p, "only this side has it", ONLY)
@@ -170,6 +176,9 @@ def add_legend(document) -> None:
     add_run(p, "   ")
     add_run(p, "identical passage", SAME)
     add_run(p, "   plain: related passages (the same matter in other words, or in another language)", NOTE)
+    if reorders_b(c):
+        add_run(p, f". {c.b.readout.label or 'B'}'s sentences stand next to their counterparts, so they "
+                "do not always follow its own order; the appendix gives it in its own order.", NOTE)
     p.paragraph_format.keep_with_next = True
 
 

@@ -247,3 +247,97 @@ def test_formulas_about_something_else_are_passing(lang, text, topic):
 def test_civilians_the_people_are_still_discussed_where_the_adjective_is_passing():
     doc = annotated("en", "Aid must reach the civilians trapped in the city.", "Hackers hit civilian grids.")
     assert [_passing_only(s, "humanitarian") for s in doc.sentences] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "He stressed the rule of law and freedom of navigation in the disputed waters."),
+        ("fr", "Il a insisté sur l'état de droit et la liberté de navigation dans ces eaux."),
+        ("es", "Subrayó el Estado de derecho y la libertad de navegación en esas aguas."),
+    ],
+)
+def test_rule_of_law_alone_touches_human_rights_only_in_passing(lang, text):
+    sentence = annotated(lang, text).sentences[0]
+    assert _passing_only(sentence, "human-rights")
+    assert "maritime" in topics(sentence)
+
+
+def test_the_international_rule_of_law_is_the_international_order():
+    sentence = annotated("en", "Both sides support the international rule of law.").sentences[0]
+    assert topics(sentence) == {"international-order"}
+
+
+def tone_ids(lang: str, text: str) -> list[str]:
+    return annotated(lang, text).sentences[0].tone
+
+
+@pytest.mark.parametrize(
+    ("lang", "negated", "plain", "tone"),
+    [
+        ("en", "Our side does not seek to oppose its neighbour.", "Our side firmly opposes the plan.", "oppose"),
+        ("en", "The ministry did not voice concern over the drill.", "The ministry voiced concern over the drill.", "concern"),
+        ("en", "The envoy never warned the other side.", "The envoy warned the other side.", "warning"),
+        ("en", "The delegations did not reach agreement.", "The delegations reached agreement.", "consensus"),
+        ("fr", "Le pays ne s'oppose pas au projet.", "Le pays s'oppose au projet.", "oppose"),
+        ("fr", "Les parties n'étaient pas d'accord.", "Les parties étaient d'accord.", "consensus"),
+        ("es", "El gobierno no se opone al proyecto.", "El gobierno se opone al proyecto.", "oppose"),
+        ("es", "La cancillería nunca expresó preocupación.", "La cancillería expresó preocupación.", "concern"),
+    ],
+)
+def test_a_negation_earlier_in_the_clause_cancels_a_tone_marker(lang, negated, plain, tone):
+    assert tone not in tone_ids(lang, negated)
+    assert tone in tone_ids(lang, plain)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "tone"),
+    [
+        # the clause ends before the marker: a comma, or a word that opens another clause
+        ("en", "The sides did not meet last year, and the ministry voiced concern.", "concern"),
+        ("en", "The sides did not meet last year but firmly oppose the plan.", "oppose"),
+        ("es", "No hubo reunión, pero el gobierno se opone al proyecto.", "oppose"),
+        # the negation word belongs to the marker itself or to a phrase that negates nothing
+        ("en", "The minister does not accept the claim.", "oppose"),
+        ("en", "The talks were not only frank but constructive.", "candid"),
+        ("fr", "Le ministre n'acceptera jamais ce plan.", "oppose"),
+        ("fr", "Le pays ne cesse de s'opposer au projet.", "oppose"),
+        ("es", "No solo expresó preocupación sino rechazo.", "concern"),
+        # a prohibition is a demand, not a denial: it still warns
+        ("en", "The other side must not play with fire.", "warning"),
+        ("fr", "Les autres ne doivent pas jouer avec le feu.", "warning"),
+        ("es", "Los demás no deben jugar con fuego.", "warning"),
+    ],
+)
+def test_a_tone_marker_outside_the_negation_still_counts(lang, text, tone):
+    assert tone in tone_ids(lang, text)
+
+
+def test_a_user_file_adds_negation_words(tmp_path):
+    user = write(tmp_path, "mine.toml", 'language = "en"\n[negation]\ncues = ["hardly"]\nbreaks = ["whilst"]\n')
+    lexicon = load_lexicon([user])
+    doc = annotated(
+        "en",
+        "The ministry hardly voiced concern.",
+        "The ministry hardly met them whilst voicing concern.",
+        lexicon=lexicon,
+    )
+    assert [s.tone for s in doc.sentences] == [[], ["concern"]]
+    assert annotated("en", "The ministry hardly voiced concern.").sentences[0].tone == ["concern"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('language = "en"\n\n[negation]\ncues = ["hardly"]\nmaybe = ["x"]\n', 5, "unknown key 'maybe'"),
+        ('language = "en"\n[negation]\nbreaks = "but"\n', 3, "list of strings"),
+        ('language = "en"\n[negation]\ncues = [""]\n', 3, "empty"),
+        ('[negation]\ncues = ["hardly"]\n', 2, "language"),
+    ],
+)
+def test_negation_table_errors_name_the_line(tmp_path, text, line, words):
+    path = write(tmp_path, "bad.toml", text)
+    with pytest.raises(LexiconError) as err:
+        load_lexicon([path])
+    assert err.value.line == line
+    assert words in str(err.value)

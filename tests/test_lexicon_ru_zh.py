@@ -299,3 +299,53 @@ def test_jieba_keeps_lexicon_names_whole(lex, text, person):
     assert person in {h.entity for s in doc.sentences for h in s.hits}
     words = {t.text for s in doc.sentences for t in s.tokens}
     assert {"布林肯", "王毅"} & words and not {"同王毅", "同布林肯", "林肯"} & words
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Стороны говорили о верховенстве права на море."),
+        ("zh", "双方谈到海上法治。"),
+    ],
+)
+def test_rule_of_law_alone_is_human_rights_only_in_passing(lex, lang, text):
+    sentence = annotate(lex, text, lang).sentences[0]
+    hits = [h for h in sentence.hits if h.topic == "human-rights"]
+    assert hits and all(h.passing for h in hits)
+
+
+def test_the_international_rule_of_law_in_chinese_is_the_international_order(lex):
+    assert topics(lex, "双方维护国际法治。", "zh") == {"international-order"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "negated", "plain", "tone"),
+    [
+        ("ru", "Москва не выступает против этого плана.", "Москва выступает против этого плана.", "oppose"),
+        ("ru", "Министр никогда не выражал озабоченность.", "Министр выразил озабоченность.", "concern"),
+        ("zh", "甲方不寻求通过结盟反对乙方。", "甲方坚决反对乙方的做法。", "oppose"),
+        ("zh", "双方没有达成共识。", "双方达成共识。", "consensus"),
+        ("zh", "甲方从未表示关切。", "甲方表示关切。", "concern"),
+    ],
+)
+def test_a_negation_earlier_in_the_clause_cancels_a_tone_marker(lex, lang, negated, plain, tone):
+    assert tone not in tones(lex, negated, lang)
+    assert tone in tones(lex, plain, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "tone"),
+    [
+        ("ru", "Это не может не вызывать озабоченность.", "concern"),
+        ("ru", "Встреча не состоялась, но Москва выступает против плана.", "oppose"),
+        ("ru", "Стороны не должны играть с огнём.", "warning"),
+        ("zh", "甲方不寻求冲突，坚决反对乙方的做法。", "oppose"),
+        ("zh", "甲方不接受并坚决反对这种做法。", "oppose"),
+        ("zh", "甲方不断表示反对。", "oppose"),
+        ("zh", "甲方不能不表示关切。", "concern"),
+        ("zh", "乙方没有落实双方达成的重要共识。", "consensus"),
+        ("zh", "甲方不会坐视核心利益受损。", "core-interests"),
+    ],
+)
+def test_a_tone_marker_outside_the_negation_still_counts(lex, lang, text, tone):
+    assert tone in tones(lex, text, lang)

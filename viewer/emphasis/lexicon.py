@@ -3,9 +3,10 @@
 Data lives in resources/lexicon/: concepts.toml holds the language-independent ids (topics,
 tones, people, organisations) and <lang>.toml the words of one language, so a linguist can add
 a language without touching code. A user file has the same format; it may add terms to built-in
-ids, or add a topic (or person, organisation) by giving it a label. Country names come from
-CLDR through Babel, so every country has its names in every language without a word list.
-Matching itself lives in lexicon_match.
+ids, or add a topic (or person, organisation) by giving it a label. A language file's [negation]
+table holds the words that cancel a tone marker before it in its clause (cues, not_cues, breaks:
+see lexicon_match). Country names come from CLDR through Babel, so every country has its names
+in every language without a word list. Matching itself lives in lexicon_match.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from viewer.emphasis.lexicon_match import Matcher, Target
+from viewer.emphasis.lexicon_match import BREAK, CUE, NEGATION, NOT_CUE, Matcher, Target
 from viewer.errors import LexiconError
 from viewer.model import Document, Sentence, ToneMark, TopicHit
 from viewer.paths import RESOURCES
@@ -45,6 +46,7 @@ _KEYS = {
     "country": {"names"},
 }
 _TERM_KEYS = {"terms", "passing", "names"}
+_NEGATION_KEYS = (CUE, NOT_CUE, BREAK)
 _JIEBA_TERM = 4  # longest Chinese name or term (in characters) given to jieba as one word
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
 # How much a reader cares that one side leaves a topic out (concepts.toml says why per topic).
@@ -82,8 +84,8 @@ class _Org:
 class _Term:
     lang: str
     term: object
-    target_kind: str  # section name: topic, tone, person, org, country
-    target_id: str
+    target_kind: str  # section name: topic, tone, person, org, country, negation
+    target_id: str  # for negation, the key: cues, not_cues, breaks
     passing: bool
     path: str
     source: str  # the file's text, to find the line only when there is an error
@@ -91,6 +93,8 @@ class _Term:
     @property
     def line(self) -> int | None:
         value = f'"{self.term}"' if isinstance(self.term, str) else None
+        if self.target_kind == NEGATION:
+            return _line_of(self.source, NEGATION, self.target_id, value)
         key = "passing" if self.passing else ("terms" if self.target_kind in ("topic", "tone") else "names")
         return _line_of(self.source, f"{self.target_kind}.{self.target_id}", key, value)
 
@@ -155,12 +159,30 @@ def _read(path: Path, data: _Data) -> None:
         raise LexiconError(
             name, _find_line(text, "language"), "'language' must be a language code like \"en\""
         )
+    negation = doc.pop(NEGATION, None)
+    if negation is not None:
+        if not isinstance(negation, dict):
+            raise LexiconError(
+                name, _find_line(text, NEGATION), f"'{NEGATION}' must be a table like [{NEGATION}]"
+            )
+        for key, values in negation.items():
+            if key not in _NEGATION_KEYS:
+                fail(
+                    f"unknown key '{key}' in [{NEGATION}] (allowed: {', '.join(_NEGATION_KEYS)})",
+                    NEGATION,
+                    key,
+                )
+            if not isinstance(values, list):
+                fail(f"'{key}' in [{NEGATION}] must be a list of strings", NEGATION, key)
+            if lang is None:
+                fail(f"[{NEGATION}] has {key} but the file has no 'language = \"..\"' line", NEGATION, key)
+            data.terms += [_Term(lang, value, NEGATION, key, False, name, text) for value in values]
     for kind, entries in doc.items():
         if kind not in _KEYS or not isinstance(entries, dict):
             raise LexiconError(
                 name,
                 _find_line(text, kind),
-                f"unknown section '{kind}' (expected one of: {', '.join(_KEYS)})",
+                f"unknown section '{kind}' (expected one of: {', '.join([*_KEYS, NEGATION])})",
             )
         for ident, entry in entries.items():
             section = f"{kind}.{ident}"
@@ -280,9 +302,14 @@ def _jieba_words(data: _Data) -> list[str]:
     """Chinese names and terms of up to four characters that hold no other term. Longer ones are
     phrases or a title with a name (美国总统拜登) that jieba should keep cutting into words (the
     diff and the word lists work on those; the matcher finds a term across several words), and
-    a word holding another term (对台军售 holds 军售) would hide that term's match."""
+    a word holding another term (对台军售 holds 军售) would hide that term's match. Negation words
+    (不, 并) are left to jieba: made words they would split 不断 and hide 不满."""
     words = [name for _, name in _cldr_names("zh")]
-    words += [t.term.strip() for t in data.terms if t.lang == "zh" and isinstance(t.term, str)]
+    words += [
+        t.term.strip()
+        for t in data.terms
+        if t.lang == "zh" and isinstance(t.term, str) and t.target_kind != NEGATION
+    ]
     words = [chinese.to_simplified(w) for w in words]
     known = set(words)
 
@@ -336,6 +363,8 @@ class Lexicon:
             target = Target("topic", term.target_id, (term.target_id,), term.passing)
         elif term.target_kind == "tone":
             target = Target("tone", term.target_id)
+        elif term.target_kind == NEGATION:
+            target = Target(NEGATION, term.target_id)
         elif term.target_kind == "person":
             target = Target("entity", f"person:{term.target_id}")
         elif term.target_kind == "org":

@@ -4,6 +4,13 @@ Terms go through the same normaliser as the text (viewer.text.tokens), so inflec
 once, by Snowball, on both sides. Patterns are indexed by their first word so a sentence costs
 one dictionary look-up per token. Chinese is matched on characters instead, because a term may
 span several jieba words; a match must still start and end on word boundaries.
+
+Negation: a tone marker with a negation cue of its language before it in the same clause does not
+count ("does not seek to oppose", 不寻求……反对, «не выступает против», "no se opone", "ne s'oppose
+pas"). A clause ends at , ; : ! ? (and their Chinese forms) and at a clause-break word of the
+language ("but", "and", 但, 并); a cue or break inside another match is part of that term ("does
+not accept" is itself an oppose marker) and a not-cue phrase holding a cue ("not only", «не может
+не», 不能不) cancels nothing. The words are data: the [negation] table of each <lang>.toml.
 """
 
 from __future__ import annotations
@@ -16,7 +23,13 @@ from viewer.model import Token
 from viewer.text import chinese
 from viewer.text.tokens import normalize, tokenize
 
-Kind = str  # "topic" | "tone" | "entity"
+Kind = str  # "topic" | "tone" | "entity" | "negation"
+
+NEGATION = "negation"
+# ids of negation targets, named after their keys in the [negation] table of a language file
+CUE, NOT_CUE, BREAK = "cues", "not_cues", "breaks"
+# punctuation that ends a clause (Chinese 、 only joins list items, so negation runs over it)
+_CLAUSE_END = frozenset(",;:!?—，；：！？。")
 
 
 @dataclass(frozen=True)
@@ -24,7 +37,7 @@ class Target:
     """What a match means: a topic term, a tone marker, or an entity mention (with its topics)."""
 
     kind: Kind
-    id: str  # topic id, tone id, or entity id ("country:UA")
+    id: str  # topic id, tone id, entity id ("country:UA"), or CUE / NOT_CUE / BREAK
     topics: tuple[str, ...] = ()  # topics an entity mention counts for
     passing: bool = False
 
@@ -138,12 +151,13 @@ class Matcher:
         return True
 
     def find(self, text: str, tokens: Sequence[Token], offset: int, lang: str) -> list[Match]:
-        """Every match in one sentence (`text` starts at `offset` in the readout), overlaps resolved."""
+        """Every match in one sentence (`text` starts at `offset` in the readout), overlaps resolved,
+        negated tone markers left out."""
         if lang == "zh":
             found = self._find_han(text, tokens, offset)
         else:
             found = self._find_words(tokens, lang)
-        return _resolve(found)
+        return _drop_negated(_resolve(found), text, offset)
 
     def _find_words(self, tokens: Sequence[Token], lang: str) -> list[Match]:
         index = self._index.get(lang, {})
@@ -181,7 +195,7 @@ class Matcher:
 
 
 def _group(kind: Kind) -> str:
-    return "tone" if kind == "tone" else "topic"
+    return kind if kind in ("tone", NEGATION) else "topic"
 
 
 def _resolve(found: Iterable[Match]) -> list[Match]:
@@ -206,3 +220,28 @@ def _resolve(found: Iterable[Match]) -> list[Match]:
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
+
+
+def _drop_negated(found: list[Match], text: str, offset: int) -> list[Match]:
+    """The matches without negation words and without the tone markers a cue negates (see the
+    module's docstring)."""
+    words = [m for m in found if m.target.kind == NEGATION]
+    kept = [m for m in found if m.target.kind != NEGATION]
+    if not words:
+        return kept
+    free = [m for m in words if not any(k.start <= m.start and m.end <= k.end for k in kept)]
+    breaks = [m.end for m in free if m.target.id == BREAK]
+    cues = [m.start for m in free if m.target.id == CUE]
+    if not cues:
+        return kept
+
+    def negated(mark: Match) -> bool:
+        before = text[: mark.start - offset]
+        clause = max(
+            [offset + i + 1 for i, ch in enumerate(before) if ch in _CLAUSE_END]
+            + [end for end in breaks if end <= mark.start],
+            default=offset,
+        )
+        return any(clause <= cue < mark.start for cue in cues)
+
+    return [m for m in kept if m.target.kind != "tone" or not negated(m)]

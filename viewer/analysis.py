@@ -13,24 +13,32 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from babel import Locale
+
 from viewer.align import align
 from viewer.emphasis import measure
 from viewer.emphasis.lexicon import load_lexicon
 from viewer.errors import Cancelled
 from viewer.model import Comparison, Mode, Readout
 from viewer.text import segment
+from viewer.text.language import detect_language
 
 Progress = Callable[[str, float], None]
 
 
 def _distinct_labels(a: Readout, b: Readout) -> tuple[Readout, Readout]:
     """Two sides with one name make every finding unreadable ("Only the Ministry … readout
-    mentions …"): tell them apart by file name, else by side letter."""
+    mentions …"): tell them apart by language when the languages differ (one text and its
+    translation: "Xinhua (Spanish)"), else by file name, else by side letter."""
     if a.label.strip().casefold() != b.label.strip().casefold():
         return a, b
-    names = [Path(r.source).stem if r.source else "" for r in (a, b)]
-    if not all(names) or names[0] == names[1]:
-        names = ["A", "B"]
+    languages = [r.language or detect_language(r.text) for r in (a, b)]
+    if languages[0] != languages[1]:
+        names = [Locale("en").languages.get(code.split("-")[0], code) for code in languages]
+    else:
+        names = [Path(r.source).stem if r.source else "" for r in (a, b)]
+        if not all(names) or names[0] == names[1]:
+            names = ["A", "B"]
     base = a.label.strip()
     return (replace(a, label=f"{base} ({names[0]})" if base else names[0]),
             replace(b, label=f"{base} ({names[1]})" if base else names[1]))

@@ -38,9 +38,15 @@ def version_label(comparison: Comparison, side: Side) -> str:
     if name[:4].lower() == "the ":
         name = name[4:].strip()
     if comparison.cross_language:
-        language = Locale("en").languages.get(comparison.doc(side).language, comparison.doc(side).language)
+        def language(s: Side) -> str:
+            return Locale("en").languages.get(comparison.doc(s).language, comparison.doc(s).language)
+
+        # the pipeline names equal labels apart by language ("Xinhua (Spanish)"): then the label
+        # says no more than "the Spanish version" does
+        base = name.removesuffix(f" ({language(side)})")
         other_name = (comparison.doc(other(side)).readout.label or "").strip()
-        return f"the {language} version" + (f" ({name})" if name and name != other_name else "")
+        other_base = other_name.removesuffix(f" ({language(other(side))})")
+        return f"the {language(side)} version" + (f" ({name})" if name and base != other_base else "")
     if not name:
         return f"version {side}"
     return f"the {name}" if NAMED_KIND.search(name) else f"the {name} version"

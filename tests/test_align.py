@@ -5,8 +5,8 @@ import random
 import pytest
 
 from viewer.align import align
-from viewer.align.matching import match
-from viewer.align.similarity import SimilarityIndex
+from viewer.align.matching import MAX_MERGE, match
+from viewer.align.similarity import TOP_K, SimilarityIndex
 from viewer.errors import Cancelled
 from viewer.model import Document, Readout, Sentence
 from viewer.text.tokens import tokenize
@@ -185,6 +185,51 @@ def test_candidates_do_not_score_all_pairs():
     assert len(result.links) == 300
     assert all(shuffled[link.b[0]] == sentences[link.a[0]] for link in result.links)
     assert len(scores) == index.scored
+
+
+def _annotated(*texts: str) -> list[Document]:
+    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.text import segment
+
+    lexicon = load_lexicon()
+    docs = [segment(Readout(text, language="en")) for text in texts]
+    for doc in docs:
+        lexicon.annotate(doc)
+    return [*docs, lexicon]
+
+
+READOUT = ("The minister met her counterpart in Oslo on Tuesday. "
+           "She raised the flow of fentanyl precursor chemicals across the border. "
+           "She stressed peace and stability across the Taiwan Strait.")
+
+
+def test_a_sentence_repeated_hundreds_of_times_is_scored_and_merged_in_bounded_amounts():
+    # every copy shares the link's topic: uncapped, all of them joined one link, each join
+    # re-scoring the whole growing passage (590 s on 30,000 copies)
+    a, b, lexicon = _annotated(READOUT, "Both sides pledged to curb the fentanyl trade. " * 400)
+    index = SimilarityIndex(a, b)
+    index.candidates()
+    assert index.scored <= 2 * TOP_K * (len(a.sentences) + len(b.sentences))
+    result = align(a, b, mode="readouts", lexicon=lexicon)
+    fentanyl = next(link for link in result.links if link.a == [1])
+    assert 1 < len(fentanyl.b) <= MAX_MERGE
+    assert all(len(link.a) + len(link.b) <= MAX_MERGE + 1 for link in result.links)
+
+
+def test_a_text_repeated_twenty_times_links_each_sentence_to_a_copy_of_itself():
+    a, b, lexicon = _annotated(READOUT, " ".join([READOUT] * 20))
+    result = align(a, b, lexicon=lexicon)
+    assert {k for link in result.links for k in link.a} == {0, 1, 2}
+    assert all(b.sentences[j].text == a.sentences[link.a[0]].text for link in result.links for j in link.b)
+    assert all(len(link.b) <= MAX_MERGE for link in result.links)
+
+
+def test_two_copies_of_a_repetitive_text_pair_each_copy_with_its_own():
+    # equal candidates are ranked by position: a sentence's candidates include its own copy
+    text = [TOPICS_A[0]] * 200
+    result = align(make_doc(text), make_doc(text))
+    assert result.mode == "versions"
+    assert all(link.a == link.b for link in result.links) and len(result.links) == 200
 
 
 def test_cancel_stops_alignment():

@@ -6,6 +6,9 @@ summarise: one sentence of A may be covered by two of B. After the one-to-one pa
 unmatched sentence whose best partner is already linked joins that link when the joined
 passages cover each other better than before (the caller says how to score a joint passage).
 Works on any score (word similarity here, shared concepts across languages).
+A link grows to MAX_MERGE sentences at most: real summaries cover up to ten, and a text that
+repeats one sentence thousands of times would otherwise pile every copy onto one link, each
+join re-scoring the whole growing passage (quadratic time, and one giant word diff).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ Scores = dict[tuple[int, int], float]
 JointScore = Callable[[Sequence[int], Sequence[int]], float]
 # (link's A, link's B, new pair's A, new pair's B, whether the joint score rose) -> may it join
 Joins = Callable[[Sequence[int], Sequence[int], Sequence[int], Sequence[int], bool], bool]
+
+MAX_MERGE = 12  # sentences a link may gather on its growing side
 
 
 @dataclass
@@ -106,7 +111,8 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
     or refuse one that raises the score by words alone.
 
     Only partners scoring at least `floor` with the sentence are considered, and a link grows
-    on one side only (one sentence summarised by several, not several by several).
+    on one side only (one sentence summarised by several, not several by several), to
+    MAX_MERGE sentences.
     """
     owner_a = {i: g for g in groups for i in g.a}
     owner_b = {j: g for g in groups for j in g.b}
@@ -121,7 +127,8 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
     for (side, k), (_, partner) in sorted(best.items(), key=lambda item: -item[1][0]):
         group = owner_b.get(partner) if side == "A" else owner_a.get(partner)
         # one side grows, the other stays one sentence: chains of merges would glue topics
-        if group is None or len(group.b if side == "A" else group.a) > 1:
+        if (group is None or len(group.b if side == "A" else group.a) > 1
+                or len(group.a if side == "A" else group.b) >= MAX_MERGE):
             continue
         a = sorted([*group.a, k]) if side == "A" else group.a
         b = sorted([*group.b, k]) if side == "B" else group.b

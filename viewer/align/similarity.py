@@ -85,6 +85,8 @@ class SimilarityIndex:
 
     def joint(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
         """Cosine of the summed vectors: how well the joined passages cover each other."""
+        if len(a_ids) == 1 and len(b_ids) == 1:  # unit vectors already: the sum is the vector
+            return cosine(self.a[a_ids[0]], self.b[b_ids[0]])
         return cosine(_unit(_sum(self.a[i] for i in a_ids)), _unit(_sum(self.b[j] for j in b_ids)))
 
     def candidates(self, should_cancel: Callable[[], bool] | None = None) -> dict[tuple[int, int], float]:
@@ -111,7 +113,9 @@ def _top_partners(source: list[Vector], target: list[Vector],
     over rare-enough terms.
 
     A sentence made only of common terms seeks by its rarest term, among the targets nearest
-    its own relative position, so that its cost stays bounded too.
+    its own relative position, so that its cost stays bounded too. Equal partial scores are
+    ranked by that nearness as well: a text repeating one sentence keeps each copy's candidates
+    next to it, where a versions alignment looks for them.
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for j, v in enumerate(target):
@@ -139,5 +143,6 @@ def _top_partners(source: list[Vector], target: list[Vector],
             centre = bisect.bisect_left(posting, (i * scale, 0.0))
             for j, wj in posting[max(0, centre - cap // 2) : centre + cap // 2]:
                 acc[j] += v[rarest[1]] * wj
-        out.extend((i, j) for j in heapq.nlargest(TOP_K, acc, key=acc.__getitem__))
+        # ties (copies of one sentence) go to the targets nearest the same relative position
+        out.extend((i, j) for j in heapq.nlargest(TOP_K, acc, key=lambda j: (acc[j], -abs(j - i * scale))))
     return out

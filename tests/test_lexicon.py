@@ -341,3 +341,42 @@ def test_negation_table_errors_name_the_line(tmp_path, text, line, words):
         load_lexicon([path])
     assert err.value.line == line
     assert words in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic"),
+    [
+        ("es", "Los dos jefes de estado volvieron a hablar por teléfono.", "leader-diplomacy"),
+        ("es", "El canciller se entrevistó con su colega en la capital.", "leader-diplomacy"),
+        ("es", "Ambos apoyan los intercambios a todos los niveles.", "leader-diplomacy"),
+        ("es", "Coordinarán sus agendas bilateral e internacional.", "bilateral-relations"),
+        ("es", "Se comprometieron a ampliar la cooperación bilateral.", "bilateral-relations"),
+        ("fr", "Les deux chefs d'État se sont entretenus par téléphone.", "leader-diplomacy"),
+        ("fr", "Ils veulent des échanges à tous les niveaux.", "leader-diplomacy"),
+        ("fr", "Les ministres ont passé en revue les questions bilatérales.", "bilateral-relations"),
+        ("fr", "Ils veulent renforcer la coopération bilatérale.", "bilateral-relations"),
+        ("en", "The two heads of state spoke by phone.", "leader-diplomacy"),
+    ],
+)
+def test_how_readouts_phrase_calls_and_bilateral_ties(lang, text, topic):
+    assert topic in topics(annotated(lang, text).sentences[0])
+
+
+def test_maintained_ties_in_french_are_not_talks():
+    assert "leader-diplomacy" not in topics(annotated("fr", "Les liens entretenus depuis longtemps.").sentences[0])
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "tone"),
+    [
+        ("es", "Los cancilleres intercambiaron criterios sobre la región.", "exchange-of-views"),
+        ("es", "Fue una reunión muy provechosa.", "productive"),
+        ("es", "El ministro advirtió de las consecuencias.", "warning"),
+        ("es", "Los ministros convinieron en reunirse de nuevo.", "consensus"),
+        ("fr", "Les deux parties ont échangé sur la situation régionale.", "exchange-of-views"),
+        ("fr", "Le ministre a dénoncé ces sanctions.", "oppose"),
+        ("fr", "Les ministres se sont accordés sur un calendrier.", "consensus"),
+    ],
+)
+def test_spanish_and_french_tone_vocabulary(lang, text, tone):
+    assert tone in tone_ids(lang, text)

@@ -230,7 +230,11 @@ def _passing_only(sentence: Sentence, topic: str) -> bool:
     ("lang", "text", "topic"),
     [
         ("en", "The minister called the border question an internal affair of his country.", "human-rights"),
-        ("fr", "Le ministre a dit que la question relève des affaires intérieures de la Chine.", "human-rights"),
+        (
+            "fr",
+            "Le ministre a dit que la question relève des affaires intérieures de la Chine.",
+            "human-rights",
+        ),
         ("es", "El ministro habló de los asuntos internos del país vecino.", "human-rights"),
         ("en", "Hackers went after civilian ports and power grids.", "humanitarian"),
         ("en", "They also talked about regional and global challenges.", "global-challenges"),
@@ -275,14 +279,29 @@ def tone_ids(lang: str, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "negated", "plain", "tone"),
     [
-        ("en", "Our side does not seek to oppose its neighbour.", "Our side firmly opposes the plan.", "oppose"),
-        ("en", "The ministry did not voice concern over the drill.", "The ministry voiced concern over the drill.", "concern"),
+        (
+            "en",
+            "Our side does not seek to oppose its neighbour.",
+            "Our side firmly opposes the plan.",
+            "oppose",
+        ),
+        (
+            "en",
+            "The ministry did not voice concern over the drill.",
+            "The ministry voiced concern over the drill.",
+            "concern",
+        ),
         ("en", "The envoy never warned the other side.", "The envoy warned the other side.", "warning"),
         ("en", "The delegations did not reach agreement.", "The delegations reached agreement.", "consensus"),
         ("fr", "Le pays ne s'oppose pas au projet.", "Le pays s'oppose au projet.", "oppose"),
         ("fr", "Les parties n'étaient pas d'accord.", "Les parties étaient d'accord.", "consensus"),
         ("es", "El gobierno no se opone al proyecto.", "El gobierno se opone al proyecto.", "oppose"),
-        ("es", "La cancillería nunca expresó preocupación.", "La cancillería expresó preocupación.", "concern"),
+        (
+            "es",
+            "La cancillería nunca expresó preocupación.",
+            "La cancillería expresó preocupación.",
+            "concern",
+        ),
     ],
 )
 def test_a_negation_earlier_in_the_clause_cancels_a_tone_marker(lang, negated, plain, tone):
@@ -314,7 +333,9 @@ def test_a_tone_marker_outside_the_negation_still_counts(lang, text, tone):
 
 
 def test_a_user_file_adds_negation_words(tmp_path):
-    user = write(tmp_path, "mine.toml", 'language = "en"\n[negation]\ncues = ["hardly"]\nbreaks = ["whilst"]\n')
+    user = write(
+        tmp_path, "mine.toml", 'language = "en"\n[negation]\ncues = ["hardly"]\nbreaks = ["whilst"]\n'
+    )
     lexicon = load_lexicon([user])
     doc = annotated(
         "en",
@@ -363,7 +384,9 @@ def test_how_readouts_phrase_calls_and_bilateral_ties(lang, text, topic):
 
 
 def test_maintained_ties_in_french_are_not_talks():
-    assert "leader-diplomacy" not in topics(annotated("fr", "Les liens entretenus depuis longtemps.").sentences[0])
+    assert "leader-diplomacy" not in topics(
+        annotated("fr", "Les liens entretenus depuis longtemps.").sentences[0]
+    )
 
 
 @pytest.mark.parametrize(

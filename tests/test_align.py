@@ -296,3 +296,30 @@ def test_merges_keep_to_the_links_matter():
     assert not space.joins([0], [1], [2], [1], True)  # leaders and relationship only
     assert ConceptSpace(a, b, None).joins([0], [1], [2], [1], True)  # no lexicon: words decide
     assert space.scale() > ConceptSpace(a, b, None).scale() == 1.0
+
+
+def test_words_only_two_sentences_use_pin_them_together():
+    """A formula both sides carry ("manage ... responsibly") links two sentences whose other
+    words differ; one such word alone does not."""
+    a, b, lexicon = _annotated(
+        "The minister met her counterpart in Oslo on Tuesday. "
+        "She raised the flow of fentanyl precursor chemicals across the border. "
+        "She said her side would compete hard while managing the relationship responsibly.",
+        "The foreign minister received his guest in Oslo. "
+        "The two countries ought to respect each other and manage relations in a responsible way. "
+        "Curbing the fentanyl trade was also discussed.")
+    result = align(a, b, mode="readouts", lexicon=lexicon)
+    assert ((2,), (1,)) in pairs(result)
+    index = SimilarityIndex(a, b)
+    assert index.pins([2], [1]) == 2 and index.pins([1], [2]) == 0
+
+
+def test_a_single_word_only_two_sentences_use_is_not_enough():
+    a, b, lexicon = _annotated(
+        "The minister met her counterpart in Oslo on Tuesday. "
+        "She described the harvest festival she had attended in the north.",
+        "The foreign minister received his guest in Oslo. "
+        "A new rail line to the north was opened by the mayor last spring.")
+    result = align(a, b, mode="readouts", lexicon=lexicon)
+    assert SimilarityIndex(a, b).pins([1], [1]) == 1
+    assert ((1,), (1,)) not in pairs(result)

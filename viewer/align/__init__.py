@@ -23,6 +23,8 @@ from viewer.wording import joined_text, word_diff
 
 THRESHOLD = 0.25  # below this word score two sentences of two readouts are not linked (ConceptSpace.scale)
 REWORDED = 0.6  # word cosine from which a link is reworded: most of the weighted words shared
+PIN_WEIGHT = 0.05  # added to the word score per word only the two passages use (SimilarityIndex.pins) ...
+PINS_MIN, PINS_MAX = 2, 3  # ... from two such words (one is chance), counting three at most
 
 
 @dataclass
@@ -61,7 +63,9 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
         concepts = ConceptSpace(a, b, lexicon)
 
         def joint(a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
-            return concepts.score(a_ids, b_ids, index.joint(a_ids, b_ids))
+            pins = index.pins(a_ids, b_ids)
+            word = index.joint(a_ids, b_ids) + (PIN_WEIGHT * min(pins, PINS_MAX) if pins >= PINS_MIN else 0.0)
+            return concepts.score(a_ids, b_ids, word)
 
         pairs = scores.keys() | concepts.topic_pairs()
         scores = {(i, j): s for i, j in pairs if (s := joint([i], [j])) > 0}

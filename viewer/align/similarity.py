@@ -5,6 +5,11 @@ IDF is computed over the sentences of both texts together, so the words every se
 are short and segmentation varies between two writers, so Chinese sentences also carry
 character bigrams of their simplified text.
 
+Two readouts often carry one formula in sentences that otherwise differ ("managing the
+relationship responsibly" / "manage their differences in a responsible manner"): the cosine
+dilutes it in everything else the two sentences say. Words that one sentence alone uses on each
+side, and that no lexicon match already counts, pin those two sentences together: `pins`.
+
 Candidate pairs come from an inverted index over rare-enough terms: each sentence only meets
 the sentences it shares such a term with, and only its top-k partial matches are scored in
 full. Cost grows with the text, not with the product of the two sizes.
@@ -78,6 +83,7 @@ class SimilarityIndex:
         self.seek_a = [_weigh(t + p, idf) for t, p in zip(terms_a, pairs_a, strict=True)]
         self.seek_b = [_weigh(t + p, idf) for t, p in zip(terms_b, pairs_b, strict=True)]
         self.scored = 0  # pairs scored in full, to show that not all pairs are
+        self.pins_a, self.pins_b = _exclusive_words(a.sentences, b.sentences)
 
     def score(self, i: int, j: int) -> float:
         self.scored += 1
@@ -89,6 +95,10 @@ class SimilarityIndex:
             return cosine(self.a[a_ids[0]], self.b[b_ids[0]])
         return cosine(_unit(_sum(self.a[i] for i in a_ids)), _unit(_sum(self.b[j] for j in b_ids)))
 
+    def pins(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> int:
+        """How many words the two passages share that no other sentence of either text uses."""
+        return len(_union(self.pins_a, a_ids) & _union(self.pins_b, b_ids))
+
     def candidates(self, should_cancel: Callable[[], bool] | None = None) -> dict[tuple[int, int], float]:
         """Full scores of each sentence's TOP_K partners (by rare shared terms and word pairs), both ways."""
         pairs: set[tuple[int, int]] = set()
@@ -97,6 +107,30 @@ class SimilarityIndex:
         for j, i in _top_partners(self.seek_b, self.seek_a, should_cancel):
             pairs.add((i, j))
         return {(i, j): self.score(i, j) for i, j in pairs}
+
+
+def _exclusive_words(sentences_a: Sequence[Sentence],
+                     sentences_b: Sequence[Sentence]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Per sentence, its words (norms) that occur in one sentence only of each text, outside the
+    lexicon's matches (a topic or tone word is already a concept, scored on its own)."""
+    free_a = [_free_words(s) for s in sentences_a]
+    free_b = [_free_words(s) for s in sentences_b]
+    df_a = Counter(t for s in sentences_a for t in set(s.norms))
+    df_b = Counter(t for s in sentences_b for t in set(s.norms))
+    once = {t for t, n in df_a.items() if n == 1 and df_b.get(t) == 1}
+    return [frozenset(ws & once) for ws in free_a], [frozenset(ws & once) for ws in free_b]
+
+
+def _free_words(sentence: Sentence) -> set[str]:
+    """Norms of the sentence's words (letters only, not one- or two-letter words) outside lexicon matches."""
+    matched = [(h.start, h.end) for h in sentence.hits] + [(m.start, m.end) for m in sentence.tone_marks]
+    return {t.norm for t in sentence.tokens
+            if t.norm.isalpha() and (len(t.norm) > 2 or not t.norm.isascii())
+            and not any(start <= t.start < end for start, end in matched)}
+
+
+def _union(sets: list[frozenset[str]], ids: Sequence[int]) -> frozenset[str]:
+    return sets[ids[0]] if len(ids) == 1 else frozenset().union(*(sets[k] for k in ids))
 
 
 def _sum(vectors) -> Vector:

@@ -176,3 +176,45 @@ def test_opening_lines_naming_other_people_keep_headlines_apart(lexicon):
              lexicon, "zh")
     en = doc(OPENING_EN, lexicon, "en")
     assert CrossSimilarity(zh, en, lexicon).concepts.opening() is None
+
+
+def test_name_keys_meet_across_latin_and_cyrillic():
+    from viewer.align.names import name_key
+
+    for latin, cyrillic in (("hale", "хейл"), ("geneva", "женев"), ("margaret", "маргарет"),
+                            ("jinping", "цзиньпин"), ("washington", "вашингтон"), ("john", "джон")):
+        assert name_key(latin) == name_key(cyrillic) is not None
+    assert name_key("paris") != name_key("мадрид")
+    assert name_key("wei") is None  # one consonant: too short to tell
+
+
+# an invented meeting: the first sentences say who met whom and where, in words the lexicon
+# does not know (without the names they share nothing and stay apart)
+EN_MEETING = ("Secretary Ada Norwood was in Lisbon today with Pavel Orlov. "
+              "Secretary Norwood stressed the value of free shipping lanes in the Black Sea. "
+              "The two agreed to continue talks on climate change.")
+RU_MEETING = ("Павел Орлов провёл в Лиссабоне беседу с Адой Норвуд. "
+              "Стороны договорились продолжить переговоры по изменению климата. "
+              "Орлов заявил, что Россия выступает за открытые морские пути.")
+
+
+def test_names_unknown_to_the_lexicon_link_across_scripts(lexicon):
+    from viewer.align.names import cross_script_names
+
+    en, ru = doc(EN_MEETING, lexicon, "en"), doc(RU_MEETING, lexicon, "ru")
+    names_en, names_ru = cross_script_names(en.sentences, ru.sentences)
+    # "Ada": one consonant; "Павел" only opens a sentence, where every word is capitalised
+    assert names_en[0] == names_ru[0] == {"name:Norwood", "name:Lisbon", "name:Orlov"}
+    assert names_ru[2] == {"name:Orlov"}  # "Орлов" stemmed to "орл" still meets "Orlov"
+    result = align(en, ru, mode="readouts", lexicon=lexicon)
+    opening = next(link for link in result.links if link.a == [0])
+    assert opening.b == [0] and "name:Lisbon" in opening.shared
+    assert concept_label(lexicon, "name:Lisbon") == "Lisbon"
+
+
+def test_names_are_not_concepts_between_texts_in_one_script(lexicon):
+    from viewer.align.names import cross_script_names
+
+    en = doc(EN_MEETING, lexicon, "en")
+    es = doc("El ministro Pavel Orlov recibió en Lisboa a la secretaria Ada Norwood.", lexicon, "es")
+    assert cross_script_names(en.sentences, es.sentences) == ([set(), set(), set()], [set()])

@@ -3,7 +3,8 @@
 Two readouts of one meeting rarely share their wording, even in one language: "peace and
 stability across the Taiwan Strait" and "the Taiwan question is the first red line" share one
 word, yet a reader links them at once. What they share is a matter. The lexicon names it
-(topics, entities under every name and script, tone markers) and numbers.py adds figures.
+(topics, entities under every name and script, tone markers), numbers.py adds figures and
+names.py the names the lexicon does not know, across Latin and Cyrillic ("Hale", "Хейл").
 
 - Concepts are IDF-weighted by the side that names them most, so what a short readout names
   in most of its sentences (the two countries, the two leaders) weighs little.
@@ -22,6 +23,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from viewer.align.names import cross_script_names
 from viewer.align.numbers import figures
 from viewer.model import Document, Sentence
 
@@ -32,6 +34,7 @@ CONCEPT_PRIOR = 3.0  # weight added to the concepts' total: one shared name alon
 TONE_WEIGHT = 0.5  # a tone marker is weaker evidence of the same matter than a topic
 FIGURE_WEIGHT = 1.5  # the same number or date is strong evidence
 PERSON_WEIGHT = 0.3  # a leader's name mostly says who speaks ("Xi stressed"), not what about
+NAME_WEIGHT = 0.5  # a name across scripts (names.py) may be a speaker or the place of the talks
 TOPIC_CAP = 32  # a specific topic in more sentences than this (or a tenth of the text) seeks no partners
 _FINAL = set(".!?。！？…\"'”’»）)")  # a sentence ending so is body text, not a headline
 # Topics of TOPICS.md that frame a whole readout rather than one matter of it.
@@ -58,7 +61,7 @@ def concept_label(lexicon, concept: str, lang: str = "en") -> str:
         return lexicon.topic_label(ident)
     if kind == "tone":
         return lexicon.tone_label(ident)
-    if kind == "number":
+    if kind in ("number", "name"):
         return ident
     if kind == "month":
         from babel.dates import get_month_names
@@ -71,8 +74,9 @@ class ConceptSpace:
     """Weighted concepts, specific topics and titles of both documents' sentences."""
 
     def __init__(self, a: Document, b: Document, lexicon):
-        concepts_a = [sentence_concepts(s, lexicon) for s in a.sentences]
-        concepts_b = [sentence_concepts(s, lexicon) for s in b.sentences]
+        names_a, names_b = cross_script_names(a.sentences, b.sentences)
+        concepts_a = [sentence_concepts(s, lexicon) | n for s, n in zip(a.sentences, names_a, strict=True)]
+        concepts_b = [sentence_concepts(s, lexicon) | n for s, n in zip(b.sentences, names_b, strict=True)]
         weight = _weights(concepts_a, concepts_b)
         self.a = [{c: weight[c] for c in cs} for cs in concepts_a]
         self.b = [{c: weight[c] for c in cs} for cs in concepts_b]
@@ -235,4 +239,6 @@ def _kind_weight(concept: str) -> float:
         return FIGURE_WEIGHT
     if kind == "person":
         return PERSON_WEIGHT
+    if kind == "name":
+        return NAME_WEIGHT
     return 1.0

@@ -2,6 +2,10 @@
 
 Run: .venv/bin/python benchmarks/measure_align.py [WORDS ...]
 Prints seconds per size, the growth exponent between the first and last size, and peak memory.
+    .venv/bin/python benchmarks/measure_align.py --repetitive [COPIES]
+aligns the demo readout with one sentence repeated COPIES times (30,000 by default) and with
+itself repeated 20 times, with the lexicon: seconds, pairs scored, the largest link. Such
+texts once piled every copy onto one link (590 s for 30,000 copies).
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402
 
 from viewer.align import align  # noqa: E402
+from viewer.align.similarity import SimilarityIndex  # noqa: E402
+from viewer.emphasis.lexicon import load_lexicon  # noqa: E402
+from viewer.ingest import read_source  # noqa: E402
 from viewer.model import Readout  # noqa: E402
 from viewer.text import segment  # noqa: E402
 
@@ -42,5 +49,32 @@ def main(sizes: list[int]) -> None:
     print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
+def repetitive(copies: int) -> None:
+    demo = read_source(str(Path(__file__).resolve().parent.parent / "resources" / "demo" / "state-department.txt"))
+    body = demo.text.split("\n\n", 1)[1]
+    sentence = "The two sides discussed trade and climate issues. "
+    texts = {f"one sentence x{copies}": "\n\n".join([(sentence * 5).strip()] * (copies // 5)),
+             "the demo x20": "\n\n".join([body] * 20)}
+    lexicon = load_lexicon()
+    a = segment(Readout(demo.text, language="en"))
+    lexicon.annotate(a)
+    for name, text in texts.items():
+        b = segment(Readout(text, language="en"))
+        lexicon.annotate(b)
+        start = time.perf_counter()
+        result = align(a, b, lexicon=lexicon)
+        seconds = time.perf_counter() - start
+        index = SimilarityIndex(a, b)
+        index.candidates()
+        largest = max((len(link.a) + len(link.b) for link in result.links), default=0)
+        print(f"demo vs {name}: {len(a.sentences)}x{len(b.sentences)} sentences, mode {result.mode}: "
+              f"{seconds:.2f} s, {index.scored} pairs scored, {len(result.links)} links, "
+              f"largest link {largest} sentences", flush=True)
+    print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
 if __name__ == "__main__":
-    main([int(w) for w in sys.argv[1:]] or [2000, 10000, 100000])
+    if sys.argv[1:2] == ["--repetitive"]:
+        repetitive(int(sys.argv[2]) if len(sys.argv) > 2 else 30_000)
+    else:
+        main([int(w) for w in sys.argv[1:]] or [2000, 10000, 100000])

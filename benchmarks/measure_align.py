@@ -22,9 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402
 
 from viewer.align import align  # noqa: E402
-from viewer.align.similarity import SimilarityIndex  # noqa: E402
-from viewer.emphasis.lexicon import load_lexicon  # noqa: E402
-from viewer.ingest import read_source  # noqa: E402
 from viewer.model import Readout  # noqa: E402
 from viewer.text import segment  # noqa: E402
 
@@ -50,6 +47,11 @@ def main(sizes: list[int]) -> None:
 
 
 def repetitive(copies: int) -> None:
+    # imported here so that the lexicon does not weigh on the other measure's peak memory
+    from viewer.align.similarity import SimilarityIndex
+    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.ingest import read_source
+
     demo = read_source(str(Path(__file__).resolve().parent.parent / "resources" / "demo" / "state-department.txt"))
     body = demo.text.split("\n\n", 1)[1]
     sentence = "The two sides discussed trade and climate issues. "

@@ -22,6 +22,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from functools import cached_property
 
 from viewer.errors import Cancelled
 from viewer.model import Document, Sentence
@@ -83,7 +84,7 @@ class SimilarityIndex:
         self.seek_a = [_weigh(t + p, idf) for t, p in zip(terms_a, pairs_a, strict=True)]
         self.seek_b = [_weigh(t + p, idf) for t, p in zip(terms_b, pairs_b, strict=True)]
         self.scored = 0  # pairs scored in full, to show that not all pairs are
-        self.pins_a, self.pins_b = _exclusive_words(a.sentences, b.sentences)
+        self._sentences = (a.sentences, b.sentences)
 
     def score(self, i: int, j: int) -> float:
         self.scored += 1
@@ -95,9 +96,14 @@ class SimilarityIndex:
             return cosine(self.a[a_ids[0]], self.b[b_ids[0]])
         return cosine(_unit(_sum(self.a[i] for i in a_ids)), _unit(_sum(self.b[j] for j in b_ids)))
 
+    @cached_property
+    def _exclusive(self) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+        return _exclusive_words(*self._sentences)  # readouts mode only: versions never asks
+
     def pins(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> int:
         """How many words the two passages share that no other sentence of either text uses."""
-        return len(_union(self.pins_a, a_ids) & _union(self.pins_b, b_ids))
+        pins_a, pins_b = self._exclusive
+        return len(_union(pins_a, a_ids) & _union(pins_b, b_ids))
 
     def candidates(self, should_cancel: Callable[[], bool] | None = None) -> dict[tuple[int, int], float]:
         """Full scores of each sentence's TOP_K partners (by rare shared terms and word pairs), both ways."""
@@ -126,7 +132,7 @@ def _free_words(sentence: Sentence) -> set[str]:
     matched = [(h.start, h.end) for h in sentence.hits] + [(m.start, m.end) for m in sentence.tone_marks]
     return {t.norm for t in sentence.tokens
             if t.norm.isalpha() and (len(t.norm) > 2 or not t.norm.isascii())
-            and not any(start <= t.start < end for start, end in matched)}
+            and not (matched and any(start <= t.start < end for start, end in matched))}
 
 
 def _union(sets: list[frozenset[str]], ids: Sequence[int]) -> frozenset[str]:
@@ -177,6 +183,9 @@ def _top_partners(source: list[Vector], target: list[Vector],
             centre = bisect.bisect_left(posting, (i * scale, 0.0))
             for j, wj in posting[max(0, centre - cap // 2) : centre + cap // 2]:
                 acc[j] += v[rarest[1]] * wj
-        # ties (copies of one sentence) go to the targets nearest the same relative position
-        out.extend((i, j) for j in heapq.nlargest(TOP_K, acc, key=lambda j: (acc[j], -abs(j - i * scale))))
+        top = heapq.nlargest(TOP_K + 1, acc, key=acc.__getitem__)
+        if len(top) > TOP_K and acc[top[-1]] == acc[top[-2]]:
+            # a tie at the cut (copies of one sentence): the targets nearest the same relative position
+            top = heapq.nlargest(TOP_K, acc, key=lambda j: (acc[j], -abs(j - i * scale)))
+        out.extend((i, j) for j in top[:TOP_K])
     return out

@@ -155,16 +155,6 @@ def test_chinese_sentences_align_by_words_and_bigrams():
     check_diffs(result, a, b)
 
 
-def test_two_languages_without_crosslang_leave_all_unmatched():
-    try:
-        import viewer.align.crosslang  # noqa: F401
-    except ModuleNotFoundError:
-        result = align(make_doc(TOPICS_A), make_doc(["双方就台湾问题交换了意见。"], "zh"))
-        assert result.links == [] and result.unmatched == {"A": [0, 1, 2, 3], "B": [0]}
-    else:
-        pytest.skip("cross-language alignment is in place; its own tests cover it")
-
-
 def synthetic(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     vocabulary = [f"term{k}" for k in range(3000)]

@@ -38,15 +38,8 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
           should_cancel: Callable[[], bool] | None = None) -> AlignResult:
     """Link the sentences of a and b; `mode` None detects versions (near-identical texts)."""
     if a.language != b.language:
-        try:
-            from viewer.align.crosslang import align_cross
-        except ModuleNotFoundError as missing:
-            if missing.name != "viewer.align.crosslang":
-                raise
-            # viewer/align/crosslang.py (cross-language alignment) is not written yet:
-            # until it is, two languages give no links and leave every sentence unmatched.
-            return AlignResult(mode or "readouts", [],
-                               unmatched([], len(a.sentences), len(b.sentences)))
+        from viewer.align.crosslang import align_cross  # crosslang builds on this package
+
         return align_cross(a, b, mode=mode, lexicon=lexicon, should_cancel=should_cancel)
 
     n_a, n_b = len(a.sentences), len(b.sentences)

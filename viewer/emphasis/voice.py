@@ -4,12 +4,20 @@ Rule (kept simple so a reader can predict it):
 1. Speaker mentions in a sentence are person hits (-> the person's label, "Joe Biden" for both
    "President Biden" and "Biden"), a country's side ("the Chinese side", "中方", "китайская
    сторона" -> "China side"), and "both" phrases ("the two leaders", "双方", "стороны").
+   A capitalised name the lexicon does not know ("Foreign Minister Chen Wei", "M. Dupont",
+   "Министр Лавров", and in Chinese a name jieba tags as one, "王毅") is a speaker too when it
+   stands directly before a verb of saying; its label is the name without its title, in the full
+   form a titled mention gives anywhere in the text ("Margaret Hale" for "Secretary Hale").
+   A verb written with a capital inside a sentence belongs to a name ("Secretary of State").
 2. With a verb of saying, the speaker is the mention nearest before the first such verb; two
    different mentions joined by a conjunction ("Biden and Xi discussed") are "both"; a bare country
    counts only right before the verb ("Russia reaffirmed"). No mention but a pronoun subject
    ("He added") or a verb at the very start continues the speaker of the previous two sentences;
    a mention just after the verb ("said Biden") also names the speaker (not in Chinese, where
-   "希望美方" is "hopes that the U.S. side").
+   "希望美方" is "hopes that the U.S. side"). A role noun as the whole subject ("The Secretary also
+   raised", "Министр подчеркнул") continues the last speaker if that person holds the office,
+   else the first person named with it ("Secretary of State Margaret Hale met ..."), else the last
+   speaker; in the plural ("The ministers") it is both. Meetings are not speech: "met with", "spoke with", "held talks" name no speaker.
 3. Without a verb of saying, a continuation opener ("He also", "Il a également", "Он также")
    continues the previous speaker; in Chinese, where a paragraph opened by "习近平指出" keeps
    speaking without a subject, every later sentence of that paragraph continues its speaker, and
@@ -20,12 +28,15 @@ Rule (kept simple so a reader can predict it):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
-from viewer.emphasis.wordlists import Phrase, VoiceWords, find_phrases, voice_words
-from viewer.model import Document, Sentence
+from viewer.emphasis.wordlists import Phrase, VoiceWords, find_phrases, stop_words, voice_words
+from viewer.model import Document, Sentence, TopicHit
 from viewer.text.chinese import to_simplified
+from viewer.text.tokens import tokenize
 
 BOTH = "both"
 NARRATOR = "narrator"
@@ -80,6 +91,40 @@ def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str)
     return sorted(spans)
 
 
+@cache
+def _said_or_met(language: str) -> tuple[tuple[Phrase, ...], frozenset[str]]:
+    """Verbs of saying and meeting phrases as one list (one pass over a sentence finds both,
+    and "spoke with" wins over "spoke"), with the meeting phrases' keys."""
+    words = voice_words(language)
+    phrases = tuple(sorted(set(words.verbs) | set(words.meetings), key=len, reverse=True))
+    return phrases, frozenset(_phrase_key(p, language) for p in words.meetings)
+
+
+def _phrase_key(phrase: Phrase, language: str) -> str:
+    return ("" if language == "zh" else " ").join(phrase)
+
+
+def _verbs_before_meeting(sentence: Sentence, text: str, language: str) -> list[tuple[int, int]]:
+    """Spans of the verbs of saying that stand before any meeting phrase of the sentence."""
+    phrases, meetings = _said_or_met(language)
+    if not meetings:
+        return phrase_spans(sentence, phrases, language)
+    if language == "zh":
+        keyed = [(span, to_simplified(text[span[0] : span[1]])) for span in phrase_spans(sentence, phrases, language)]
+    else:
+        tokens, norms = sentence.tokens, sentence.norms
+        keyed = [
+            ((tokens[i].start, tokens[j - 1].end), " ".join(norms[i:j]) if j - i > 1 else norms[i])
+            for i, j in find_phrases(norms, phrases)
+        ]
+    verbs = []
+    for span, key in keyed:
+        if key in meetings:
+            break
+        verbs.append(span)
+    return verbs
+
+
 def _country_side(lexicon, code: str) -> str:
     return f"{lexicon.entity_label('country:' + code)} side"
 
@@ -103,7 +148,10 @@ def mentions(sentence: Sentence, words: VoiceWords, lexicon) -> list[Mention]:
                 start = tokens[first - 1].start
             if after < len(norms) and norms[after] in words.side_words:
                 end = tokens[after].end
-            bare = (start, end) == (hit.start, hit.end)
+            # "Российская сторона" is one lexicon name that already holds its side word
+            bare = (start, end) == (hit.start, hit.end) and not any(
+                norms[k] in words.side_words for k in range(first, after)
+            )
             found.append(Mention(start, end, _country_side(lexicon, ident), ident, "side", bare_country=bare))
     for name, code in words.sides.items():
         for start, end in phrase_spans(sentence, ((name,),), words.language):
@@ -150,13 +198,293 @@ def _has_pronoun(lead: list[str], lead_text: str, words: VoiceWords) -> bool:
     return any(w in words.pronouns for w in lead)
 
 
+@dataclass(frozen=True)
+class _Name:
+    """A capitalised name the lexicon does not know, with the title written before it."""
+
+    first: int  # token index where the title begins (== start without a title)
+    start: int  # token index of the name's first word
+    end: int  # token index after the name's last word
+    roles: frozenset[str]  # normalised title words: "secretari", "state"
+    country: str | None  # a country named inside the title ("U.S. Secretary of State")
+
+
+@dataclass
+class _People:
+    """Who the text has named so far: full forms of names and the offices people hold."""
+
+    full: dict[str, str] = field(default_factory=dict)  # a word of a titled name -> its label
+    inside: set[str] = field(default_factory=set)  # names written inside a sentence somewhere
+    roles: dict[str, set[str]] = field(default_factory=dict)  # label -> normalised title words
+    first: dict[str, str] = field(default_factory=dict)  # title word -> the first person named with it
+    country: dict[str, str | None] = field(default_factory=dict)
+
+    def introduce(self, label: str, roles: frozenset[str], country: str | None) -> None:
+        self.roles.setdefault(label, set()).update(roles)
+        for role in roles:
+            self.first.setdefault(role, label)
+        self.country.setdefault(label, country)
+
+    def by_role(self, roles: set[str], carried: str | None) -> str | None:
+        """A role noun ("The Secretary") continues the last speaker when that person holds the
+        office (or no office of theirs is known), else the first person named with it: a readout
+        names its own principal first ("Secretary of State Margaret Hale met with ...")."""
+        if carried in self.roles and (roles & self.roles[carried] or not self.roles[carried]):
+            return carried
+        named = [self.first[r] for r in sorted(roles) if r in self.first]
+        if named:
+            return named[0]
+        return carried if carried != BOTH else None
+
+
+class _Clause:
+    """One sentence's tokens seen as phrases: which neighbours are written together (nothing but a
+    space between them, or the full stop of "Mr." / "M."), which are names and titles."""
+
+    def __init__(self, sentence: Sentence, text: str, words: VoiceWords, stops: frozenset[str]):
+        self.sentence = sentence
+        self.tokens = sentence.tokens
+        self.norms = sentence.norms
+        self.text = text
+        self.words = words
+        self.stops = stops
+
+    def hit(self, k: int) -> TopicHit | None:
+        """The entity hit token k lies in, if any."""
+        start = self.tokens[k].start
+        return next((h for h in self.sentence.hits if h.entity and h.start <= start < h.end), None)
+
+    def tight(self, k: int) -> bool:
+        """Tokens k and k + 1 belong to one phrase."""
+        a, b = self.tokens[k], self.tokens[k + 1]
+        gap = self.text[a.end : b.start]
+        if not gap.strip():
+            return True
+        return gap.strip() == "." and (len(a.text) == 1 or a.norm in self.words.titles)
+
+    def is_name_word(self, k: int) -> bool:
+        t, norm = self.tokens[k].text, self.norms[k]
+        w = self.words
+        return (
+            t[0].isupper()
+            and t.isalpha()
+            and (len(t) == 1 or not t.isupper())  # "PRC", "DPRK" are not names
+            and self.hit(k) is None
+            and norm not in w.titles
+            and norm not in w.title_links
+            and norm not in w.pronouns
+            and norm not in self.stops
+        )
+
+    def is_title_word(self, k: int) -> bool:
+        if self.norms[k] in self.words.titles or self.norms[k] in self.words.title_links:
+            return True
+        hit = self.hit(k)
+        return hit is not None and hit.entity is not None and hit.entity.startswith("country:")
+
+    def title_before(self, i: int) -> tuple[int, frozenset[str], str | None]:
+        """Start, office words and country of the title written right before token i."""
+        k = i
+        while k > 0 and self.tight(k - 1) and self.is_title_word(k - 1):
+            k -= 1
+        while k < i and self.norms[k] in self.words.title_links:
+            k += 1
+        roles = frozenset(self.norms[x] for x in range(k, i) if self.norms[x] in self.words.titles)
+        hits = (self.hit(x) for x in range(k, i))
+        country = next((h.entity.partition(":")[2] for h in hits if h is not None and h.entity), None)
+        return k, roles, country
+
+    @cached_property
+    def names(self) -> list[_Name]:
+        """Runs of capitalised words no lexicon entry covers, with their titles."""
+        found: list[_Name] = []
+        n = len(self.tokens)
+        after = 0  # end of the last run
+        for i in [k for k, t in enumerate(self.tokens) if t.text[0].isupper()]:
+            if i < after or not self.is_name_word(i):
+                continue
+            after = i + 1
+            while after < n and self.tight(after - 1) and self.is_name_word(after):
+                after += 1
+            first, roles, country = self.title_before(i)
+            found.append(_Name(first, i, after, roles, country))
+        return found
+
+    @cached_property
+    def has_title(self) -> bool:
+        """Whether a title may introduce a name here: an office word and a capital after the first word."""
+        return _CAPITAL_LATER.search(self.sentence.text) is not None and not self.words.titles.isdisjoint(self.norms)
+
+    def name_ending(self, end: int) -> _Name | None:
+        """The name whose last word is token end - 1, with its title."""
+        i = end
+        while i > 0 and self.is_name_word(i - 1) and (i == end or self.tight(i - 1)):
+            i -= 1
+        if i == end:
+            return None
+        first, roles, country = self.title_before(i)
+        return _Name(first, i, end, roles, country)
+
+    def name_from(self, k: int) -> _Name | None:
+        """The name (with its title) that starts at token k: "said Foreign Minister Chen Wei"."""
+        n = len(self.tokens)
+        i = k
+        while i < n - 1 and self.is_title_word(i) and self.tight(i):
+            i += 1
+        end = i
+        while end < n and self.is_name_word(end) and (end == i or self.tight(end - 1)):
+            end += 1
+        return self.name_ending(end) if end > i else None
+
+    def subject_end(self, verb: int) -> int:
+        """Index after the subject of the verb at token `verb`, skipping "also", "a", "также"."""
+        k = verb
+        while k > 0 and self.tight(k - 1) and self.norms[k - 1] in self.words.between:
+            k -= 1
+        return k
+
+    def role_noun(self, verb: int) -> tuple[set[str], bool]:
+        """The office words of a subject made of a title alone ("The Secretary", "Министр"), and
+        whether it is written in the plural ("The ministers": both)."""
+        end = self.subject_end(verb)
+        k = end
+        while k > 0 and self.tight(k - 1) and (
+            self.norms[k - 1] in self.words.titles or self.norms[k - 1] in self.words.title_links
+        ):
+            k -= 1
+        at_clause_start = k == 0 or not self.tight(k - 1) or self.norms[k - 1] in self.words.conjunctions
+        if k == end or not at_clause_start:
+            return set(), False
+        roles = {self.norms[x] for x in range(k, end) if self.norms[x] in self.words.titles}
+        return roles, bool(roles) and self.tokens[end - 1].text.casefold() in self.words.plural_titles
+
+    def name_label(self, name: _Name, people: _People) -> str:
+        toks = self.tokens
+        if name.end - name.start > 1:
+            return self.text[toks[name.start].start : toks[name.end - 1].end]
+        word = toks[name.start].text
+        if word in people.full:
+            return people.full[word]
+        if name.roles:  # "Secretary Hale", "M. Dupont": the surname alone says too little
+            return self.text[toks[name.start - 1].start : toks[name.start].end]
+        return word
+
+
+# a capitalised word right after another word and a space: written inside a sentence
+_CAPITAL_INSIDE = re.compile(r"(?<=\w )[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]*")
+# a capital after the first word of a sentence ("Secretary Hale", "M. Dupont")
+_CAPITAL_LATER = re.compile(r" [A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def _learn_full_names(clauses: list[_Clause], people: _People) -> None:
+    """Every word of a titled full name ("Secretary of State Margaret Hale") points to it, so a
+    later "Secretary Hale" or "Chen said" is labelled as the text first introduced them."""
+    titled = [c for c in clauses if c.has_title]
+    for clause in titled:
+        for name in clause.names:
+            if name.roles and name.end - name.start > 1:
+                label = clause.name_label(name, people)
+                for k in range(name.start, name.end):
+                    people.full.setdefault(clause.tokens[k].text, label)
+    for clause in titled:
+        for name in clause.names:
+            if name.roles and name.end - name.start == 1:
+                people.full.setdefault(clause.tokens[name.start].text, clause.name_label(name, people))
+
+
+def _verb_in_name(sentence: Sentence, verb: tuple[int, int], text: str) -> bool:
+    """A capitalised "verb" inside a sentence is part of a name or title ("Secretary of State")."""
+    return text[verb[0]].isupper() and verb[0] != sentence.tokens[0].start
+
+
+def _subject_name(clause: _Clause, verb: int, people: _People, found: list[Mention]) -> Mention | None:
+    """An unknown name written directly before the verb at token `verb` (or right after it:
+    "..., said Chen Wei"); two joined by "and" are both."""
+    end = clause.subject_end(verb)
+    name = clause.name_ending(end) if end > 0 and clause.tight(end - 1) else None
+    if name is None and clause.words.speaker_after_verb and not any(m.end <= clause.tokens[verb].start for m in found):
+        name = clause.name_from(verb + 1) if verb + 1 < len(clause.tokens) and clause.tight(verb) else None
+    if name is None or not _is_name(clause, name, people):
+        return None
+    toks = clause.tokens
+    mention = Mention(toks[name.first].start, toks[name.end - 1].end, clause.name_label(name, people), name.country, "person")
+    conj = name.first - 1
+    if conj > 0 and clause.norms[conj] in clause.words.conjunctions:
+        other = clause.name_ending(conj) if clause.tight(conj - 1) else None
+        joined_to = (
+            toks[other.first].start
+            if other is not None
+            else next((m.start for m in found if m.kind != "both" and m.end == toks[conj - 1].end), None)
+        )
+        if joined_to is not None:
+            return Mention(joined_to, mention.end, BOTH, None, "both")
+    return mention
+
+
+def _is_name(clause: _Clause, name: _Name, people: _People) -> bool:
+    """A lone capitalised first word ("Officials said") is a name only when the text writes it
+    with a title or inside a sentence elsewhere."""
+    if name.start > 0 or name.roles or name.end - name.start > 1:
+        return True
+    return clause.tokens[0].text in people.full or clause.tokens[0].text in people.inside
+
+
+_ZH_BREAK = re.compile(r"[，。；：！？、,;:!?“”\"（）()《》\s]")
+
+
+def _chinese_subject(s: Sentence, text: str, verb: tuple[int, int], words: VoiceWords,
+                     found: list[Mention]) -> tuple[Mention | None, set[str]]:
+    """A name jieba tags as a person ("王毅表示", "外交部长陈伟指出") right before the verb, or the
+    office words of a title standing alone ("部长强调")."""
+    import jieba.posseg  # loaded with the first Chinese sentence that has a verb of saying
+
+    lead_start = s.start
+    for m in _ZH_BREAK.finditer(text, s.start, verb[0]):
+        lead_start = m.end()
+    pieces, pos = [], lead_start
+    for piece in jieba.posseg.cut(to_simplified(text[lead_start : verb[0]])):
+        pieces.append((piece.word, piece.flag, pos))
+        pos += len(piece.word)
+    k = len(pieces)
+    while k and pieces[k - 1][0] in words.between:
+        k -= 1
+    end = k
+    while k and pieces[k - 1][0] in words.titles:
+        k -= 1
+    name_end = k
+    while k and pieces[k - 1][1].startswith("nr") and pieces[k - 1][0] not in words.titles:
+        k -= 1
+    name_start = k
+    while k and pieces[k - 1][0] in words.titles:
+        k -= 1
+    roles = {p[0] for p in pieces[k:end] if p[0] in words.titles}
+    if name_start == name_end:
+        return None, roles if k == 0 else set()
+    lo, hi = pieces[name_start][2], pieces[name_end - 1][2] + len(pieces[name_end - 1][0])
+    if hi - lo < 2 or any(m.start < hi and lo < m.end for m in found):
+        return None, set()
+    return Mention(lo, hi, text[lo:hi], None, "person"), roles
+
+
+def _person_roles(role: str, language: str, words: VoiceWords) -> frozenset[str]:
+    """The office words of a lexicon person's role ("Foreign Minister")."""
+    return frozenset(t.norm for t in tokenize(role, language) if t.norm in words.titles)
+
+
 def attribute(doc: Document, lexicon) -> dict[str, str | None]:
     """Set sentence.speaker for every sentence of `doc`; return each speaker's country (None for both)."""
     words = voice_words(doc.language)
+    zh = doc.language == "zh"
+    stops = stop_words(doc.language)
+    clauses = [_Clause(s, doc.text, words, stops) for s in doc.sentences]
+    people = _People()
+    if not zh:
+        _learn_full_names(clauses, people)
+        people.inside = set(_CAPITAL_INSIDE.findall(doc.text))
     countries: dict[str, str | None] = {}
     recent: list[str | None] = []  # speakers of the previous sentences, latest last
     prev: Sentence | None = None
-    for s in doc.sentences:
+    for s, clause in zip(doc.sentences, clauses, strict=True):
         s.speaker = None
         if s.heading or not s.tokens:
             recent.append(None)
@@ -166,15 +494,32 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
         ongoing = prev.speaker if words.carry_in_paragraph and prev is not None and prev.paragraph == s.paragraph else None
         found = mentions(s, words, lexicon)
         # a verb inside a name is no verb: "United States" stems to "state", like "stated"
+        # "spoke today with ... to exchange views": after a meeting phrase the narrator reports
         verbs = [
-            v for v in phrase_spans(s, words.verbs, doc.language) if not any(m.start < v[1] and v[0] < m.end for m in found)
+            v
+            for v in _verbs_before_meeting(s, doc.text, doc.language)
+            if not any(m.start < v[1] and v[0] < m.end for m in found) and (zh or not _verb_in_name(s, v, doc.text))
         ]
+        if len(verbs) > 1 and verbs[0][0] == s.tokens[0].start:
+            verbs = verbs[1:]  # "Stressing that ..., Wang said": the subject belongs to the later verb
         speaker: str | None = None
         if verbs:
-            chosen = _speaker_at_verb(found, verbs[0], s, words)
+            if zh:
+                subject, roles = _chinese_subject(s, doc.text, verbs[0], words, found)
+            else:
+                at = _token_index(s, verbs[0][0])
+                subject = _subject_name(clause, at, people, found)
+                roles, plural = clause.role_noun(at) if subject is None else (set(), False)
+                if plural:
+                    subject, roles = Mention(s.start, verbs[0][0], BOTH, None, "both"), set()
+            if subject is not None and subject.kind == "person":
+                people.introduce(subject.speaker, frozenset(roles), subject.country)
+            chosen = subject if subject is not None else None if roles else _speaker_at_verb(found, verbs[0], s, words)
             lead = _between(s, s.start, verbs[0][0])
             lead_text = to_simplified(doc.text[s.start : verbs[0][0]])
-            if chosen is not None and chosen.kind == "side" and ongoing is not None:
+            if roles and subject is None:
+                speaker = people.by_role(roles, carried)
+            elif chosen is not None and chosen.kind == "side" and ongoing is not None:
                 speaker = ongoing  # "习近平指出……美方提出……": the side is talked about, not talking
             elif chosen is not None:
                 speaker = chosen.speaker
@@ -192,7 +537,20 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
         s.speaker = speaker
         recent.append(speaker)
         prev = s
+        _introduce(s, clause, lexicon, people, words, doc.language)
     return countries
+
+
+def _introduce(s: Sentence, clause: _Clause, lexicon, people: _People, words: VoiceWords, language: str) -> None:
+    """Record the offices of the people this sentence names, for later role nouns."""
+    for hit in s.hits:
+        if hit.entity and hit.entity.startswith("person:"):
+            _, roles, _country = clause.title_before(_token_index(s, hit.start))
+            info = lexicon.person(hit.entity.partition(":")[2])
+            people.introduce(info.label, roles | _person_roles(info.role or "", language, words), info.country)
+    for name in clause.names if clause.has_title else ():
+        if name.roles:
+            people.introduce(clause.name_label(name, people), name.roles, name.country)
 
 
 def shares(doc: Document) -> dict[str, float]:

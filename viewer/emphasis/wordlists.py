@@ -25,6 +25,7 @@ class VoiceWords:
 
     language: str
     verbs: tuple[Phrase, ...] = ()
+    meetings: tuple[Phrase, ...] = ()
     pronouns: frozenset[str] = frozenset()
     continuation: tuple[Phrase, ...] = ()
     both: tuple[Phrase, ...] = ()
@@ -33,6 +34,10 @@ class VoiceWords:
     conjunctions: frozenset[str] = frozenset()
     carry_in_paragraph: bool = False
     speaker_after_verb: bool = True
+    titles: frozenset[str] = frozenset()  # office words before a name ("Secretary", "министр")
+    title_links: frozenset[str] = frozenset()  # words inside a title ("of" in "Secretary of State")
+    between: frozenset[str] = frozenset()  # words that may stand between a subject and its verb
+    plural_titles: frozenset[str] = frozenset()  # case-folded as written: stems fold "ministers" into "minister"
 
 
 def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
@@ -59,6 +64,7 @@ def voice_words(lang: str) -> VoiceWords:
     return VoiceWords(
         language=lang,
         verbs=_phrases(data.get("verbs", []), lang),
+        meetings=_phrases(data.get("meetings", []), lang),
         pronouns=_words(data.get("pronouns", []), lang),
         continuation=_phrases(data.get("continuation", []), lang),
         both=_phrases(data.get("both", []), lang),
@@ -67,6 +73,10 @@ def voice_words(lang: str) -> VoiceWords:
         conjunctions=_words(data.get("conjunctions", []), lang),
         carry_in_paragraph=bool(data.get("carry_in_paragraph", False)),
         speaker_after_verb=bool(data.get("speaker_after_verb", True)),
+        titles=_words(data.get("titles", []), lang),
+        title_links=_words(data.get("title_links", []), lang),
+        between=_words(data.get("between", []), lang),
+        plural_titles=frozenset(w.casefold() for w in data.get("plural_titles", [])),
     )
 
 

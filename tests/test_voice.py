@@ -6,6 +6,7 @@ from test_emphasis import FakeLexicon, make_comparison, make_doc
 
 from viewer.emphasis import measure
 from viewer.emphasis.voice import attribute, principal, shares
+from viewer.model import TopicHit
 
 
 def speakers(doc):
@@ -111,3 +112,88 @@ def test_positions_put_in_the_other_principals_mouth_are_a_voice_finding():
         "The White House readout puts 1 sentence (33%) in the mouth of Xi Jinping; "
         "Xi Jinping is the speaker the Xinhua readout quotes most."
     )
+
+
+def test_an_unknown_name_before_a_verb_speaks_in_its_full_form_and_role_nouns_continue_it():
+    doc = make_doc([
+        ["Secretary of State Ann Carver met today with Foreign Minister Li Tao in Oslo.",
+         "Secretary Carver raised the fate of detained citizens.",
+         "She stressed the need for open channels.",
+         "The Secretary also raised export controls."],
+        ["Li Tao said the talks were useful.",
+         "The Minister underscored the importance of trade."],
+    ])
+    assert speakers(doc) == [None, "Ann Carver", "Ann Carver", "Ann Carver", "Li Tao", "Li Tao"]
+
+
+def test_a_role_noun_goes_to_the_person_named_with_that_office_when_the_last_speaker_lacks_it():
+    doc = make_doc([
+        ["Secretary of State Ann Carver met with Foreign Minister Li Tao.",
+         "Li Tao said trade matters.",
+         "The Secretary noted the weather.",
+         "The ministers discussed climate."],
+    ])
+    assert speakers(doc) == [None, "Li Tao", "Ann Carver", "both"]
+
+
+def test_a_reported_meeting_is_narration_and_a_title_is_no_verb():
+    doc = make_doc([
+        ["President Biden spoke today with President Xi.",
+         "Biden spoke with Xi to exchange views on trade.",
+         "On May 2, Foreign Minister Li Tao met with Secretary of State Ann Carver in Oslo.",
+         "Biden spoke about trade."],
+    ])
+    assert speakers(doc) == [None, None, None, "Joe Biden"]
+
+
+def test_joined_names_are_both_a_name_after_the_verb_speaks_and_a_lone_capital_is_no_name():
+    doc = make_doc([
+        ["Ann Carver and Li Tao discussed climate.",
+         "Trade matters, said Foreign Minister Li Tao.",
+         "The meeting lasted two hours.",
+         "Lunch was short.",
+         "Analysts noted the mood."],
+    ])
+    assert speakers(doc) == ["both", "Li Tao", None, None, None]
+
+
+def test_french_title_name_role_noun_and_plural():
+    doc = make_doc(
+        [["M. Dupont a souligné l'importance du dialogue.",
+          "Le ministre a également rappelé les principes.",
+          "Les ministres ont discuté du climat."]],
+        lang="fr",
+    )
+    assert speakers(doc) == ["M. Dupont", "M. Dupont", "both"]
+
+
+def test_russian_side_named_in_one_term_and_the_minister_named_earlier():
+    doc = make_doc(
+        [["Министр иностранных дел Иван Петров провёл переговоры с коллегой.",
+          "Российская сторона выразила обеспокоенность.",
+          "Министр подчеркнул важность диалога.",
+          "Министры обсудили торговлю."]],
+        lang="ru",
+    )
+    side = doc.sentences[1]
+    term = "Российская сторона"  # the real lexicon names the side in one term
+    side.hits.append(TopicHit("", term, side.start, side.start + len(term), "country:RU"))
+    assert speakers(doc) == [None, "Russia side", "Иван Петров", "both"]
+
+
+def test_spanish_title_and_role_noun():
+    doc = make_doc(
+        [["El canciller Luis Romero dijo que el diálogo es útil.",
+          "El ministro subrayó la cooperación.",
+          "Los ministros acordaron reunirse de nuevo."]],
+        lang="es",
+    )
+    assert speakers(doc) == ["Luis Romero", "Luis Romero", "both"]
+
+
+def test_chinese_name_outside_the_lexicon_speaks():
+    doc = make_doc(
+        [["外交部长陈涛指出，合作很重要。", "两国应该相互尊重。"], ["拜登表示，美方愿意保持沟通。"]],
+        lang="zh",
+    )
+    assert speakers(doc) == ["陈涛", "陈涛", "Joe Biden"]

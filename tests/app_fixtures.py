@@ -79,3 +79,15 @@ def long_comparison(repeat: int = 12) -> Comparison:
                 Finding(kind="tone", weight=0.5, text="Candid against frank, late in both.",
                         evidence=[Evidence("A", last + 1), Evidence("B", last + 2)])]
     return Comparison(mode="readouts", a=a, b=b, links=links, unmatched=unmatched, findings=findings)
+
+
+def shown_window(qtbot, width: int = 1200, height: int = 600):
+    """A main window on screen (offscreen), closed with the test."""
+    from viewer.app.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(width, height)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

@@ -4,12 +4,11 @@ autosave and the offer to restore after a crash."""
 from __future__ import annotations
 
 import pytest
-from app_fixtures import make_comparison
+from app_fixtures import make_comparison, shown_window
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.app.annotation_dialog import AnnotationDialog
 from viewer.app.autosave import recovery_path
-from viewer.app.main_window import MainWindow
 from viewer.project import load_project
 
 
@@ -43,12 +42,7 @@ def dialog_answers(monkeypatch, note: str, tag: str = "tone", author: str = "R. 
 
 
 def new_window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1200, 600)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot)
 
 
 def select(window, side, phrase):

@@ -3,7 +3,7 @@ colouring is prepared outside the UI thread, and the link band places only links
 
 from __future__ import annotations
 
-from app_fixtures import long_comparison, make_comparison
+from app_fixtures import long_comparison, make_comparison, shown_window
 from PySide6.QtGui import QColor
 
 from viewer.app import palette
@@ -50,11 +50,7 @@ def test_prepare_gives_the_colours_set_comparison_paints():
 
 
 def test_the_band_places_only_links_with_an_end_on_screen(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1200, 500)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, 1200, 500)
     c = long_comparison(repeat=30)
     window.set_comparison(c)
     qtbot.waitUntil(lambda: bool(window.band.ribbons()), timeout=5000)  # once the panes are laid out

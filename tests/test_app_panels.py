@@ -4,10 +4,9 @@ sentences in both panes."""
 from __future__ import annotations
 
 import pytest
-from app_fixtures import make_comparison
+from app_fixtures import make_comparison, shown_window
 from PySide6.QtCore import QPoint, Qt
 
-from viewer.app.main_window import MainWindow
 from viewer.model import ToneMark, TopicStat
 
 
@@ -29,12 +28,7 @@ def with_topics():
 
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1300, 700)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, 1300, 700)
 
 
 def selections(window, side):

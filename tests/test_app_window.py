@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from app_fixtures import long_comparison, make_comparison
+from app_fixtures import long_comparison, make_comparison, shown_window
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from viewer.app.main_window import MainWindow
-
 
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1200, 600)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot)
 
 
 def visible(pane, side_doc, i) -> bool:

@@ -6,23 +6,18 @@ import threading
 import time
 
 import pytest
-from app_fixtures import make_comparison
+from app_fixtures import make_comparison, shown_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from viewer import analysis
-from viewer.app.main_window import MainWindow
 from viewer.errors import Cancelled
 from viewer.model import Readout
 
 
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1000, 600)
-    w.show()
-    return w
+    return shown_window(qtbot, 1000, 600)
 
 
 def test_opening_a_pair_runs_the_analysis_and_shows_it(window, qtbot, tmp_path):

@@ -20,8 +20,8 @@ from viewer.app import palette
 from viewer.model import Side
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters Qt counts as two UTF-16 units
-PAINT_CHUNK = 300  # spans in reading order: a few ms a chunk on this machine
-TEXT_CHUNK = 20_000  # characters appended a turn: ~10 ms of layout
+PAINT_CHUNK = 150  # spans in reading order: a few ms a chunk on this machine
+TEXT_CHUNK = 10_000  # characters appended a turn: ~5 ms of layout
 
 
 class TextPane(QTextEdit):

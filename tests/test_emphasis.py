@@ -75,6 +75,9 @@ TERMS: dict[str, tuple[str, str | None]] = {
     "hacking": ("cyber", None),
     "grain": ("food-security", None),
     "troops": ("military", None),
+    "DPRK": ("korean-peninsula", "country:KP"),
+    "Korean Peninsula": ("korean-peninsula", None),
+    "denuclearization": ("nuclear-weapons", None),
     "Kyiv": ("ukraine", "city:kyiv"),
     "能源": ("climate-energy", None),
     "低碳": ("climate-energy", None),
@@ -306,6 +309,12 @@ def test_one_weak_word_in_a_sentence_about_another_topic_is_passing():
     # Ukraine named twice first; "troops" only qualifies it
     doc = make_doc([["Ukraine asked that foreign troops leave the soil of Ukraine."]])
     assert classify(doc.sentences[0], "en") == (["ukraine"], ["military"])
+
+
+def test_the_nuclear_aspect_of_the_korean_question_is_not_incidental():
+    # TOPICS.md: the DPRK's programme counts as nuclear weapons when the nuclear aspect is named
+    doc = make_doc([["They pressed the DPRK to return to talks on the denuclearization of the Korean Peninsula."]])
+    assert classify(doc.sentences[0], "en") == (["korean-peninsula", "nuclear-weapons"], [])
 
 
 def test_a_weak_word_named_before_the_main_topic_or_as_a_list_item_or_a_name_stays_discussed():

@@ -176,6 +176,12 @@ def _words(hit: TopicHit, sentence: Sentence) -> int:
     return sum(1 for t in _gap(sentence, hit.start, hit.end) if any(c.isalnum() for c in t.text))
 
 
+# A topic that TOPICS.md defines as an aspect of another: "the denuclearization of the Korean
+# Peninsula" names the nuclear side of the DPRK question, which counts as nuclear weapons, so a
+# single word for it inside a Korean Peninsula (or Iran, Middle East) stretch is not incidental.
+_ASPECT_OF = {"nuclear-weapons": frozenset({"korean-peninsula", "middle-east"})}
+
+
 def _incidental(hits: list[TopicHit], runs: list[list[int]], catalogued: set[int], sentence: Sentence, language: str) -> set[str]:
     """Topics named by one weak word inside a stretch about another, specific topic.
 
@@ -199,7 +205,7 @@ def _incidental(hits: list[TopicHit], runs: list[list[int]], catalogued: set[int
         near = [x.topic for k, x in enumerate(hits)
                 if lo <= x.start and x.end <= hi and k not in catalogued and x.topic not in _FRAME_TOPICS]
         before = {x.topic for x in hits[: run[0]] if x.start >= lo}
-        if any(n >= 2 and t in before for t, n in Counter(near).items()):
+        if any(n >= 2 and t in before and t not in _ASPECT_OF.get(h.topic, ()) for t, n in Counter(near).items()):
             found.add(h.topic)
     return found
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
@@ -38,6 +39,35 @@ def _dmp() -> diff_match_patch:
 def joined_text(doc: Document, indices: Sequence[int]) -> str:
     """The text a link's diff is computed over on one side: its sentences joined by JOINER."""
     return JOINER.join(doc.sentences[i].text for i in indices)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One sentence of a joined text: where it stands there and in the readout's own text."""
+
+    sentence: int
+    at: int  # offset in the joined text
+    start: int  # offset in the readout's text
+    length: int
+
+    def holds(self, offset: int) -> bool:
+        """Whether a joined-text offset falls in this sentence or the joiner after it."""
+        return offset < self.at + self.length + len(JOINER)
+
+
+def joined_pieces(doc: Document, indices: Sequence[int]) -> list[Piece]:
+    """The pieces of joined_text(doc, indices), to map diff offsets back to sentences."""
+    pieces, at = [], 0
+    for i in indices:
+        s = doc.sentences[i]
+        pieces.append(Piece(i, at, s.start, len(s.text)))
+        at += len(s.text) + len(JOINER)
+    return pieces
+
+
+def piece_at(pieces: Sequence[Piece], offset: int) -> Piece:
+    """The sentence holding a joined-text offset (the last one past the end)."""
+    return next((p for p in pieces if p.holds(offset)), pieces[-1])
 
 
 def units(text: str, lang: str) -> list[str]:

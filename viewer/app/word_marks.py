@@ -7,26 +7,15 @@ readout's own text, so every joined-text range is cut at sentence joins and shif
 from __future__ import annotations
 
 from viewer.model import Document, Link, Side
-from viewer.wording import JOINER
+from viewer.wording import Piece, joined_pieces
 
 
-def _pieces(doc: Document, indices: list[int]) -> list[tuple[int, int, int]]:
-    """(joined_start, doc_start, length) of each sentence in the joined text."""
-    pieces = []
-    pos = 0
-    for i in indices:
-        s = doc.sentences[i]
-        pieces.append((pos, s.start, s.end - s.start))
-        pos += (s.end - s.start) + len(JOINER)
-    return pieces
-
-
-def _to_doc(pieces: list[tuple[int, int, int]], start: int, end: int) -> list[tuple[int, int]]:
+def _to_doc(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int]]:
     spans = []
-    for j0, d0, length in pieces:
-        lo, hi = max(start, j0), min(end, j0 + length)
+    for p in pieces:
+        lo, hi = max(start, p.at), min(end, p.at + p.length)
         if lo < hi:
-            spans.append((d0 + lo - j0, d0 + hi - j0))
+            spans.append((p.start + lo - p.at, p.start + hi - p.at))
     return spans
 
 
@@ -35,7 +24,7 @@ def changed_spans(a: Document, b: Document, link: Link) -> dict[Side, list[tuple
     spans: dict[Side, list[tuple[int, int]]] = {"A": [], "B": []}
     if not link.diff:
         return spans
-    pieces = {"A": _pieces(a, link.a), "B": _pieces(b, link.b)}
+    pieces = {"A": joined_pieces(a, link.a), "B": joined_pieces(b, link.b)}
     pos = {"A": 0, "B": 0}
     for op, text in link.diff:
         sides: tuple[Side, ...] = ("A", "B") if op == 0 else (("A",) if op < 0 else ("B",))

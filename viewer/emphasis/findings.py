@@ -34,6 +34,7 @@ from viewer.emphasis.distinctive import Z_FINDING
 from viewer.emphasis.voice import BOTH
 from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
 from viewer.text.tokens import tokenize
+from viewer.wording import joined_pieces, piece_at, shows_wording
 
 DISAGREEMENT = {"candid", "concern", "oppose", "warning", "core-interests"}
 MAX_WORDING = 5
@@ -241,24 +242,6 @@ def distinctive_findings(comparison: Comparison) -> list[Finding]:
     return found
 
 
-def _locate(offset: int, spans: list[tuple[int, int, int]]) -> int:
-    """Sentence index holding a position of the joined text (spans: index, start, end there)."""
-    for i, _start, end in spans:
-        if offset < end + 1:
-            return i
-    return spans[-1][0]
-
-
-def _joined_spans(comparison: Comparison, side: Side, indices: list[int]) -> list[tuple[int, int, int]]:
-    """Where each sentence sits in the texts joined with one space (the joiner of link diffs)."""
-    spans, pos = [], 0
-    for i in indices:
-        n = len(comparison.doc(side).sentences[i].text)
-        spans.append((i, pos, pos + n))
-        pos += n + 1
-    return spans
-
-
 def _marked(comparison: Comparison, side: Side, sentence: int, local: int, length: int) -> str | None:
     """The tone id whose marker overlaps [local, local+length) of a sentence, if any."""
     s = comparison.doc(side).sentences[sentence]
@@ -271,7 +254,7 @@ def wording_findings(comparison: Comparison, stops: frozenset[str]) -> list[Find
     candidates: list[tuple[float, Finding]] = []
     lang = comparison.a.language
     for link in comparison.links:
-        if not link.diff or link.kind not in ("reworded", "moved"):
+        if not shows_wording(link):
             continue
         candidates.extend(_link_changes(comparison, link, lang, stops))
     candidates.sort(key=lambda c: -c[0])
@@ -279,7 +262,7 @@ def wording_findings(comparison: Comparison, stops: frozenset[str]) -> list[Find
 
 
 def _link_changes(comparison: Comparison, link: Link, lang: str, stops: frozenset[str]):
-    spans = {"A": _joined_spans(comparison, "A", link.a), "B": _joined_spans(comparison, "B", link.b)}
+    pieces = {"A": joined_pieces(comparison.a, link.a), "B": joined_pieces(comparison.b, link.b)}
     pos = {"A": 0, "B": 0}
     for op, text in link.diff or []:
         sides: tuple[Side, ...] = ("A", "B") if op == 0 else (("A",) if op < 0 else ("B",))
@@ -287,11 +270,11 @@ def _link_changes(comparison: Comparison, link: Link, lang: str, stops: frozense
             side = sides[0]
             words = [t.text for t in tokenize(text, lang) if t.norm not in stops and any(c.isalpha() for c in t.text)]
             if 1 <= len(words) <= 3:
-                i = _locate(pos[side], spans[side])
-                start = next(st for k, st, _ in spans[side] if k == i)
-                tone = _marked(comparison, side, i, pos[side] - start, len(text))
+                here = piece_at(pieces[side], pos[side])
+                i = here.sentence
+                tone = _marked(comparison, side, i, pos[side] - here.at, len(text))
                 o = other(side)
-                j = _locate(pos[o], spans[o])
+                j = piece_at(pieces[o], pos[o]).sentence
                 text_f = (
                     f"In a passage both readouts carry, only {label(comparison, side)} has "
                     f"“{' '.join(words)}”" + (f" (tone marker: {tone})." if tone else ".")

@@ -25,7 +25,7 @@ from viewer.emphasis.findings import (
 from viewer.emphasis.lexicon import SALIENCES
 from viewer.model import SIDES, Comparison, Finding, Link, Side, other
 from viewer.text.tokens import tokenize
-from viewer.wording import shows_wording, wording_changes
+from viewer.wording import joined_pieces, joined_text, shows_wording, wording_changes
 
 MAX_VERSION_WORDING = 8
 QUOTE_WORDS = 14
@@ -176,20 +176,15 @@ def _lengths(comparison: Comparison, link: Link) -> tuple[int, int]:
 def _clause_quote(comparison: Comparison, side: Side, ids: list[int], concepts: list[str]) -> str:
     """The longer side's words from where it names the first concept the other side lacks:
     that is where the clause the other drops most likely sits."""
-    text = joined(comparison, side, ids)
+    doc = comparison.doc(side)
+    text = joined_text(doc, ids)
     wanted = set(concepts)
-    pos = 0
-    for i in ids:
-        s = comparison.doc(side).sentences[i]
-        hit = next((h for h in s.hits if h.entity in wanted or f"topic:{h.topic}" in wanted), None)
+    for piece in joined_pieces(doc, ids):
+        hits = doc.sentences[piece.sentence].hits
+        hit = next((h for h in hits if h.entity in wanted or f"topic:{h.topic}" in wanted), None)
         if hit is not None:
-            return _quote(text, pos + hit.start - s.start)
-        pos += len(s.text) + 1
+            return _quote(text, piece.at + hit.start - piece.start)
     return _quote(text)
-
-
-def joined(comparison: Comparison, side: Side, ids: list[int]) -> str:
-    return " ".join(comparison.doc(side).sentences[i].text for i in ids)
 
 
 def figure_findings(comparison: Comparison) -> list[Finding]:
@@ -200,7 +195,7 @@ def figure_findings(comparison: Comparison) -> list[Finding]:
         new = [c.partition(":")[2] for c in link.only_b if c.startswith("number:")]
         if old and new:
             text = (f"{cap(version_label(comparison, 'B'))} changes {_and(old)} to {_and(new)}: "
-                    f"{_quote(joined(comparison, 'B', link.b))}.")
+                    f"{_quote(joined_text(comparison.b, link.b))}.")
             found.append(Finding("wording", 0.6, text, evidence_of("A", link.a) + evidence_of("B", link.b), side="B"))
     return found
 
@@ -219,7 +214,7 @@ def moved_findings(comparison: Comparison) -> list[Finding]:
         lede = bool(body) and j == body[0]
         where = "to the opening" if lede else f"from sentence {i + 1} to sentence {j + 1}"
         text = (f"{cap(version_label(comparison, 'B'))} moves a sentence {direction} {where}: "
-                f"{_quote(joined(comparison, 'B', link.b))}.")
+                f"{_quote(joined_text(comparison.b, link.b))}.")
         weight = min(0.8, 0.45 + 0.3 * abs(shift) + (0.1 if lede else 0))
         found.append(Finding("prominence", round(weight, 3), text,
                              evidence_of("A", link.a) + evidence_of("B", link.b), side="B"))
@@ -252,11 +247,11 @@ def version_wording_findings(comparison: Comparison, stops: frozenset[str]) -> l
                 weight = 0.35
             who = cap(version_label(comparison, "B"))
             if old and new:
-                text = f"{who} changes “{old}” to “{new}”: {_quote(joined(comparison, 'B', link.b))}."
+                text = f"{who} changes “{old}” to “{new}”: {_quote(joined_text(comparison.b, link.b))}."
             elif new:
-                text = f"{who} adds “{new}”: {_quote(joined(comparison, 'B', link.b))}."
+                text = f"{who} adds “{new}”: {_quote(joined_text(comparison.b, link.b))}."
             else:
-                text = f"{who} drops “{old}”: {_quote(joined(comparison, 'A', link.a))}."
+                text = f"{who} drops “{old}”: {_quote(joined_text(comparison.a, link.a))}."
             evidence = evidence_of("A", link.a) + evidence_of("B", link.b)
             candidates.append(Finding("wording", weight, text, evidence, side="A" if not new else "B"))
     candidates.sort(key=lambda f: -f.weight)
@@ -272,7 +267,7 @@ def voice_changes(comparison: Comparison) -> list[Finding]:
         if before and after and before.isdisjoint(after):
             text = (f"{cap(version_label(comparison, 'B'))} attributes to {_and(sorted(after))} what "
                     f"{version_label(comparison, 'A')} attributes to {_and(sorted(before))}: "
-                    f"{_quote(joined(comparison, 'B', link.b))}.")
+                    f"{_quote(joined_text(comparison.b, link.b))}.")
             found.append(Finding("voice", 0.55, text, evidence_of("A", link.a) + evidence_of("B", link.b),
                                  side="B", speaker=sorted(after)[0]))
     return found

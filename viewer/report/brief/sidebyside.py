@@ -34,7 +34,7 @@ from viewer.report.brief.style import (
     shade_cell,
     write_spans,
 )
-from viewer.wording import JOINER, shows_wording
+from viewer.wording import joined_pieces, joined_text, shows_wording
 
 
 @dataclass
@@ -81,25 +81,16 @@ def _diff_marks(link: Link, side: Side, text: str) -> list[tuple[int, int, Look]
 
 def _locator(doc: Document, indices: list[int]):
     """Map spans of the side's text into the cell's joined text, when the span stays in the cell."""
-    starts, pos = [], 0
-    for i in indices:
-        starts.append(pos)
-        pos += len(doc.sentences[i].text) + len(JOINER)
+    pieces = joined_pieces(doc, indices)
 
     def locate(start: int, end: int) -> tuple[int, int] | None:
-        first = last = None
-        for k, i in enumerate(indices):
-            s = doc.sentences[i]
-            if first is None and s.start <= start < s.end:
-                first = k
-            if s.start < end <= s.end:
-                last = k
+        first = next((k for k, p in enumerate(pieces) if p.start <= start < p.start + p.length), None)
+        last = next((k for k, p in enumerate(pieces) if p.start < end <= p.start + p.length), None)
         if first is None or last is None or last < first:
             return None
         if indices[first:last + 1] != list(range(indices[first], indices[last] + 1)):
             return None  # the span crosses a sentence this cell does not show
-        return (starts[first] + start - doc.sentences[indices[first]].start,
-                starts[last] + end - doc.sentences[indices[last]].start)
+        return (pieces[first].at + start - pieces[first].start, pieces[last].at + end - pieces[last].start)
 
     return locate
 
@@ -109,7 +100,7 @@ def _fill(cell, c: Comparison, side: Side, indices: list[int], link: Link | None
     paragraph = cell.paragraphs[0]
     if not indices:
         return
-    text = JOINER.join(doc.sentences[i].text for i in indices)
+    text = joined_text(doc, indices)
     if link is None:
         shade_cell(cell, ONLY_FILL)
         marks = []

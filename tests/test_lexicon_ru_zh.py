@@ -12,7 +12,8 @@ import tomllib
 
 import pytest
 
-from viewer.emphasis.lexicon import LEXICON_DIR, load_lexicon
+from viewer.emphasis.lexicon import CONCEPTS, load_lexicon
+from viewer.lang import language
 from viewer.model import Readout
 from viewer.text import segment
 
@@ -40,15 +41,15 @@ def tones(lex, text: str, lang: str) -> set[str]:
     return {t for s in annotate(lex, text, lang).sentences for t in s.tone}
 
 
-def _data(name: str) -> dict:
-    with open(LEXICON_DIR / name, "rb") as fh:
+def _data(path) -> dict:
+    with open(path, "rb") as fh:
         return tomllib.load(fh)
 
 
 @pytest.mark.parametrize("lang", ["ru", "zh"])
 def test_every_builtin_topic_and_tone_has_words(lang):
-    concepts = _data("concepts.toml")
-    words = _data(f"{lang}.toml")
+    concepts = _data(CONCEPTS)
+    words = _data(language(lang).path("lexicon.toml"))
     for kind in ("topic", "tone"):
         missing = [i for i in concepts[kind] if not words.get(kind, {}).get(i, {}).get("terms")]
         assert not missing, f"{lang}.toml lacks {kind} terms for {missing}"

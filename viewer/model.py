@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from viewer.lang.script import han_count
+
 Side = Literal["A", "B"]
 SIDES: tuple[Side, Side] = ("A", "B")
 
@@ -108,7 +110,7 @@ class Document:
         """Length as OUTPUT.md counts it: words, or Han characters for Chinese (counted once:
         a document's text and sentences do not change after segmentation)."""
         if self.language == "zh":
-            return sum(1 for ch in self.readout.text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+            return han_count(self.readout.text)
         return sum(1 for s in self.sentences for t in s.tokens if any(c.isalnum() for c in t.text))
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from viewer.align.names import cross_script_names
 from viewer.align.numbers import figures
+from viewer.lang.script import ends_sentence
 from viewer.model import Document, Sentence
 
 CONCEPT_SHARE = 0.3  # weight of the concept Dice added to the word score
@@ -36,7 +37,6 @@ FIGURE_WEIGHT = 1.5  # the same number or date is strong evidence
 PERSON_WEIGHT = 0.3  # a leader's name mostly says who speaks ("Xi stressed"), not what about
 NAME_WEIGHT = 0.5  # a name across scripts (names.py) may be a speaker or the place of the talks
 TOPIC_CAP = 32  # a specific topic in more sentences than this (or a tenth of the text) seeks no partners
-_FINAL = set(".!?。！？…\"'”’»）)")  # a sentence ending so is body text, not a headline
 # Topics of TOPICS.md that frame a whole readout rather than one matter of it.
 GENERIC_TOPICS = frozenset({"bilateral-relations", "leader-diplomacy", "international-order",
                             "domestic-politics", "regional-security", "global-challenges"})
@@ -214,7 +214,7 @@ def _title(doc: Document) -> set[int]:
     a first paragraph without final punctuation (a headline too long to look like a heading)."""
     paragraphs = {s.paragraph for s in doc.sentences if s.heading}
     first = [s for s in doc.sentences if s.paragraph == 0]
-    if first and first[-1].text.rstrip()[-1:] not in _FINAL:
+    if first and not ends_sentence(first[-1].text):
         paragraphs.add(0)
     return {s.i for s in doc.sentences if s.paragraph in paragraphs}
 

@@ -11,20 +11,13 @@ from __future__ import annotations
 
 import re
 
+from viewer.lang import all_languages
 from viewer.model import Sentence
 
-# Month names by their first letters (case-folded, accents kept), so every inflected form
-# ("ноября", "ноябре") and abbreviation matches.
-_MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-    "ru": ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
-           "сентябр", "октябр", "ноябр", "декабр"),
-}
+# Month names of every language (resources/lang/<code>/language.toml, [lists] months), matched
+# by their first letters (case-folded, accents kept) where they are stems (Russian: every
+# inflected form, "ноября", "ноябре", starts so), else whole.
+_MONTHS: dict[str, tuple[str, ...]] = {lang.code: lang.months for lang in all_languages() if lang.months}
 _RU_MAY = re.compile(r"ма[йяе]$")
 _ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}

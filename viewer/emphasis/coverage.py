@@ -36,35 +36,17 @@ from functools import cache
 from itertools import pairwise
 
 from viewer.emphasis.wordlists import Phrase, find_phrases, voice_words
+from viewer.lang import language as language_data
+from viewer.lang.script import han_count
 from viewer.model import SIDES, Comparison, Document, Sentence, Token, TopicHit, TopicStat
 from viewer.text.tokens import tokenize
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Chinese separates list items with 、 and clauses with ，；, so only 、 joins items there.
 _LIST_PUNCT = {"zh": re.compile(r"[、/]")}
 _LIST_PUNCT_DEFAULT = re.compile(r"[,;、，；/]")
 _MAX_GAP_WORDS = 4
 _CATALOGUE = 5  # items in one list that make it a catalogue of areas
 _OPENER_GAP = 2  # words allowed between an opener and the first item ("such as the ...")
-# Words introducing examples of what was just named. Not "como"/"comme"/"如": too often "as".
-_OPENERS = {
-    "en": ("such as", "including", "notably"),
-    "fr": ("tels que", "telles que", "tel que", "telle que", "notamment", "y compris"),
-    "es": ("tales como", "incluidos", "incluidas", "incluido", "incluida", "en particular"),
-    "ru": ("такие как", "таких как", "таким как", "такими как", "включая", "в том числе"),
-    "zh": ("包括", "诸如", "例如", "比如"),
-}
-_CLOSERS = {"zh": ("等", "等等")}
-_CLOSERS_DEFAULT = ("etc",)
-# Words after a list that make its items the names of institutions, not matters: "经济、金融、
-# 军队等部门" are the economic, financial and military departments that should meet.
-_INSTITUTIONS = {
-    "en": ("departments", "ministries", "agencies"),
-    "fr": ("ministères", "administrations"),
-    "es": ("ministerios", "departamentos"),
-    "ru": ("ведомства", "ведомств", "министерства", "министерств"),
-    "zh": ("部门",),
-}
 # Topics that frame any readout (the meeting, the relationship): two of their words do not make
 # a sentence about a specific matter, so they never make another topic's word incidental.
 _FRAME_TOPICS = frozenset({"leader-diplomacy", "bilateral-relations"})
@@ -75,17 +57,21 @@ _ZH_CLAUSE = re.compile(r"[，；：。！？,;:]")
 def sentence_words(sentence: Sentence, language: str) -> int:
     """Length of a sentence counted as Document.words counts the whole text."""
     if language == "zh":
-        return len(_HAN.findall(sentence.text))
+        return han_count(sentence.text)
     return sum(1 for t in sentence.tokens if t.text[:1].isalnum() or any(c.isalnum() for c in t.text))
 
 
 @cache
 def _markers(language: str) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...], tuple[Phrase, ...]]:
-    """(openers, closers, institutions) of a language as normalised token tuples."""
+    """(openers, closers, institutions) of a language as normalised token tuples, from its
+    language.toml [lists]: openers introduce examples of what was just named (not "como"/"comme"/
+    "如": too often "as"), closers end a list ("etc.", 等), and institutions after a list make its
+    items the names of institutions, not matters: "经济、金融、军队等部门" are the economic,
+    financial and military departments that should meet."""
     def phrases(items: tuple[str, ...]) -> tuple[Phrase, ...]:
         return tuple(p for p in (tuple(t.norm for t in tokenize(w, language)) for w in items) if p)
-    return (phrases(_OPENERS.get(language, ())), phrases(_CLOSERS.get(language, _CLOSERS_DEFAULT)),
-            phrases(_INSTITUTIONS.get(language, ())))
+    data = language_data(language)
+    return phrases(data.openers), phrases(data.closers), phrases(data.institutions)
 
 
 def _gap(sentence: Sentence, start: int, end: int) -> list[Token]:

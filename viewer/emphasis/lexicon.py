@@ -1,7 +1,7 @@
 """The multilingual lexicon of topics, tone markers and entities, and its annotation of documents.
 
-Data lives in resources/lexicon/: concepts.toml holds the language-independent ids (topics,
-tones, people, organisations) and <lang>.toml the words of one language, so a linguist can add
+Data lives in resources/: concepts.toml holds the language-independent ids (topics, tones,
+people, organisations) and lang/<code>/lexicon.toml the words of one language, so a linguist can add
 a language without touching code. A user file has the same format; it may add terms to built-in
 ids, or add a topic (or person, organisation) by giving it a label. A language file's [negation]
 table holds the words that cancel a tone marker before it in its clause (cues, not_cues, breaks:
@@ -22,16 +22,16 @@ from babel import Locale, UnknownLocaleError
 
 from viewer.emphasis.lexicon_match import BREAK, CUE, NEGATION, NOT_CUE, Matcher, Target
 from viewer.errors import LexiconError
+from viewer.lang import all_languages
 from viewer.model import Document, Sentence, ToneMark, TopicHit
 from viewer.paths import RESOURCES
 from viewer.text import chinese
 from viewer.text.tokens import tokenize
 
-LEXICON_DIR = RESOURCES / "lexicon"
-CONCEPTS = "concepts.toml"
+CONCEPTS = RESOURCES / "concepts.toml"
 
-# Languages whose CLDR country names are always indexed; zh gathers both scripts.
-_CLDR_LOCALES = {"en": ("en",), "fr": ("fr",), "es": ("es",), "ru": ("ru",), "zh": ("zh_Hans", "zh_Hant")}
+# Languages whose CLDR country names are always indexed (language.toml `cldr`; zh gathers both scripts).
+_CLDR_LOCALES = {lang.code: lang.cldr for lang in all_languages() if lang.cldr}
 # CLDR "territories" that are groupings, not countries (EU and UN are organisations here).
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
 # CLDR names that are also a common word of readouts: Spanish "Reunión" is "meeting".
@@ -484,8 +484,7 @@ def _files(paths: Sequence[str | Path]) -> tuple[tuple[str, int], ...]:
 
 
 def _builtin_files() -> list[Path]:
-    concepts = LEXICON_DIR / CONCEPTS
-    return [concepts] + sorted(p for p in LEXICON_DIR.glob("*.toml") if p.name != CONCEPTS)
+    return [CONCEPTS] + [p for lang in all_languages() if (p := lang.path("lexicon.toml"))]
 
 
 @lru_cache(maxsize=8)

@@ -14,6 +14,7 @@ import statistics
 from babel import Locale
 
 from viewer.align.concepts import concept_label
+from viewer.emphasis.coverage import sentence_words
 from viewer.emphasis.findings import (
     DISAGREEMENT,
     NAMED_KIND,
@@ -73,9 +74,7 @@ def _runs(indices: list[int]) -> list[list[int]]:
 
 def _sentence_words(comparison: Comparison, side: Side, indices: list[int]) -> int:
     doc = comparison.doc(side)
-    if doc.language == "zh":
-        return sum(1 for i in indices for ch in doc.sentences[i].text if "\u4e00" <= ch <= "\u9fff")
-    return sum(1 for i in indices for t in doc.sentences[i].tokens if any(c.isalnum() for c in t.text))
+    return sum(sentence_words(doc.sentences[i], doc.language) for i in indices)
 
 
 def _and(items: list[str]) -> str:

@@ -1,6 +1,6 @@
 """Per-language word lists the emphasis stage reads: verbs of saying, "both" phrases, stop words.
 
-They live as data in resources/voice/<lang>.toml and resources/stopwords/<lang>.txt so a linguist
+They live as data in resources/lang/<lang>/voice.toml and stopwords.txt so a linguist
 can extend a language without touching code. Every phrase is stored as a tuple of normalised
 tokens (viewer.text.tokens), so "stressed" in the list meets "stresses" in a text.
 """
@@ -10,18 +10,16 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 
+from viewer.lang import language, read_list
 from viewer.text.tokens import normalize, tokenize
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class VoiceWords:
-    """How one language reports speech: see resources/voice/en.toml for the meaning of each list."""
+    """How one language reports speech: see resources/lang/en/voice.toml for the meaning of each list."""
 
     language: str
     verbs: tuple[Phrase, ...] = ()
@@ -57,8 +55,8 @@ def _words(items: list[str], lang: str) -> frozenset[str]:
 @cache
 def voice_words(lang: str) -> VoiceWords:
     """The voice lists of `lang`; a language without a file gets empty lists (everything is narrator)."""
-    path = RESOURCES / "voice" / f"{lang}.toml"
-    if not path.exists():
+    path = language(lang).path("voice.toml")
+    if path is None:
         return VoiceWords(language=lang)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return VoiceWords(
@@ -83,15 +81,8 @@ def voice_words(lang: str) -> VoiceWords:
 @cache
 def stop_words(lang: str) -> frozenset[str]:
     """Normalised stop words of `lang` (empty when no list exists: then every word counts)."""
-    path = RESOURCES / "stopwords" / f"{lang}.txt"
-    if not path.exists():
-        return frozenset()
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.append(normalize(line, lang))
-    return frozenset(words)
+    path = language(lang).path("stopwords.txt")
+    return frozenset(normalize(word, lang) for word in read_list(path)) if path else frozenset()
 
 
 @lru_cache(maxsize=64)

@@ -22,6 +22,7 @@ from viewer.ingest.html import extract_article
 from viewer.ingest.limits import MAX_BYTES, too_large
 from viewer.ingest.pdf import PdfProblem, read_pdf
 from viewer.ingest.plain import normalize_newlines, split_header
+from viewer.lang.script import ENDS_RUNNING_TEXT
 from viewer.model import Readout
 
 __all__ = ["MAX_BYTES", "FETCH_TIMEOUT", "read_source", "readout_from_text"]
@@ -153,7 +154,7 @@ def _plain(text: str) -> Readout:
     without final punctuation is the title."""
     header, text = split_header(text)
     first = text.strip().split("\n", 1)[0].strip()
-    title = header.get("title") or (first if len(first) <= 150 and first[-1:] not in ".。!！?？:：;；" else None)
+    title = header.get("title") or (first if len(first) <= 150 and not ENDS_RUNNING_TEXT.search(first) else None)
     readout = Readout(
         text=text,
         title=title or None,

@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from charset_normalizer import from_bytes
 
+from viewer.lang.script import is_han
+
 # The legacy encodings readouts come in (Russian, Chinese both scripts, Western European),
 # tried even when the detector does not propose them.
 LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_r", "gb18030", "big5")
@@ -175,7 +177,7 @@ def _char_suspicion(ch: str) -> float:
 def _script(ch: str) -> str:
     if not ch.isalpha():
         return "other"
-    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+    if is_han(ch):
         return "han"
     name = unicodedata.name(ch, "")
     for script in ("LATIN", "CYRILLIC", "GREEK", "HIRAGANA", "KATAKANA", "HANGUL", "ARABIC", "HEBREW"):

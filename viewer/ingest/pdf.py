@@ -16,13 +16,13 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
 from viewer.ingest.plain import join_paragraphs
+from viewer.lang.script import EAST_ASIAN, ENDS_RUNNING_TEXT
 
 NO_TEXT_LAYER = "has no text layer (scanned?); run OCR first"
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 _HYPHENATED = re.compile(r"(?<=[^\W\d_])-$")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-_SENTENCE_END = re.compile(r"[.!?。！？:;\"”»)]$")
+_CJK = EAST_ASIAN
 
 
 class PdfProblem(ValueError):
@@ -75,7 +75,7 @@ def _paragraphs(pages: list[list[str]]) -> list[str]:
         if not indents:
             continue
         margin = min(indents)
-        continues = bool(paragraphs) and not _SENTENCE_END.search(paragraphs[-1][-1])
+        continues = bool(paragraphs) and not ENDS_RUNNING_TEXT.search(paragraphs[-1][-1])
         current: list[str] | None = paragraphs[-1] if continues else None
         for line in lines:
             if not line.strip():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from viewer.lang import all_languages
+from viewer.lang import language as language_data
 from viewer.model import Document, Readout, Sentence
 from viewer.text import chinese
 from viewer.text.language import detect_language, dominant_script, other_script_pattern
@@ -11,11 +13,9 @@ from viewer.text.tokens import tokenize
 
 __all__ = ["detect_language", "segment"]
 
-# The script each detectable language is written in: a sentence in another script (a Russian
-# quotation inside an English readout) gets a language of its own.
-_SCRIPT_OF = {"zh": "han", "ja": "han", "ko": "hangul", "ru": "cyrillic", "uk": "cyrillic",
-              "ar": "arabic", "fa": "arabic", "el": "greek", "he": "hebrew"}
-_OTHER_SCRIPT = {script: other_script_pattern(script) for script in {*_SCRIPT_OF.values(), "latin"}}
+# A sentence in another script than its language's (a Russian quotation inside an English
+# readout) gets a language of its own; the script of each language is in its language.toml.
+_OTHER_SCRIPT = {script: other_script_pattern(script) for script in {lang.script for lang in all_languages()}}
 
 
 def segment(readout: Readout) -> Document:
@@ -56,7 +56,7 @@ def _forced(language: str | None) -> str | None:
 
 
 def _sentence_language(sentence: str, document_language: str) -> str:
-    expected = _SCRIPT_OF.get(document_language, "latin")
+    expected = language_data(document_language).script
     if not _OTHER_SCRIPT[expected].search(sentence):
         return document_language
     script = dominant_script(sentence)

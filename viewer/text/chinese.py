@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-_HAN_ANY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
-_HAN_OR_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]", re.UNICODE)
+from viewer.lang.script import HAN, HAN_RANGES
+
+_HAN_ANY = HAN
+_HAN_ONLY = re.compile(f"[{HAN_RANGES}]{{2,}}")
+_HAN_OR_WORD = re.compile(f"[{HAN_RANGES}]|[^\\W_]", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +73,7 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     """True when folding to simplified changes a noticeable share of the Han characters."""
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    han = HAN.findall(text)
     if not han:
         return False
     sample = "".join(han[:3000])

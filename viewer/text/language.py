@@ -19,46 +19,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# Function words by language: common enough to show up in one sentence, and (weighted by
-# how many languages share them) distinctive enough to tell the Latin-script languages apart.
-STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the of and to in a is that for on with as by at from it was be are were this "
-        "which has have had its their they he she we our his her will would an not but "
-        "also both two said about between after who".split()
-    ),
-    "fr": frozenset(
-        "le la les de des du un une et est en dans que qui pour sur au aux par avec "
-        "ce cette ces il elle ils nous sont ont a été son sa ses leur leurs plus ne pas "
-        "entre deux après lors également".split()
-    ),
-    "es": frozenset(
-        "el la los las de del un una y es en que por para con al se su sus lo como "
-        "más pero fue ha han entre ambos dos sobre también este esta estos él ella".split()
-    ),
-    "de": frozenset(
-        "der die das den dem des ein eine einer und ist in zu mit von auf für im nicht "
-        "sich es sie er wir auch als an bei nach wurde hat haben sind über zwischen beide "
-        "zwei dass".split()
-    ),
-    "it": frozenset(
-        "il lo la gli le di del della dei delle un una e è in che per con su al alla "
-        "si non sono ha hanno anche come tra dopo entrambi due questo questa".split()
-    ),
-    "pt": frozenset(
-        "o a os as de do da dos das um uma e é em no na nos nas que por para com ao "
-        "se seu sua não são foi tem também como entre ambos dois sobre este esta".split()
-    ),
-    "ru": frozenset(
-        "и в во не что он она они на с со как а то все это по но из у за от о об для "
-        "же бы был была были к до при также между стороны".split()
-    ),
-    "uk": frozenset(
-        "і й та в у не що він вона вони на з із як а це по але від для до при також "
-        "між було були сторони".split()
-    ),
-}
-LATIN_LANGUAGES = ("en", "fr", "es", "de", "it", "pt")
+from viewer.lang import all_languages
+from viewer.lang.script import HAN_RANGES
+
+# Function words by language (resources/lang/<code>/language.toml, `profile`): common enough to
+# show up in one sentence, and (weighted by how many languages share them) distinctive enough to
+# tell the Latin-script languages apart.
+STOPWORDS: dict[str, frozenset[str]] = {lang.code: lang.profile for lang in all_languages() if lang.profile}
+# English first: it is the guess when nothing else scores, and wins a tie.
+LATIN_LANGUAGES = tuple(sorted((lang.code for lang in all_languages() if lang.profile and lang.script == "latin"),
+                               key=lambda code: code != "en"))
+
 
 # Letters that belong to one Latin-script language of the six (or nearly so).
 _LATIN_LETTERS = {
@@ -70,7 +41,7 @@ _LATIN_LETTERS = {
 }
 
 _SCRIPTS = {
-    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+    "han": re.compile(f"[{HAN_RANGES}]"),
     "kana": re.compile(r"[\u3040-\u30ff]"),
     "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
     "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),

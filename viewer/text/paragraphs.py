@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
+from viewer.lang.script import ENDS_RUNNING_TEXT
+
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v\u00a0\u3000]*\n\s*")
 _LINE = re.compile(r"[^\n]*")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s|#+\s)")
-_FINAL = re.compile(r"[.!?…。！？:：;；][\"'”’»)\]」』）]*$")
+_FINAL = ENDS_RUNNING_TEXT
 _WORDY = re.compile(r"[^\W_]")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]")
 

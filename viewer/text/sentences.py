@@ -33,51 +33,33 @@ from __future__ import annotations
 
 import re
 
+from viewer.lang import all_languages
+from viewer.lang.script import CJK_SENTENCE_END, CLOSERS, ENDS_RUNNING_TEXT, HAN, SENTENCE_END
 from viewer.text.language import STOPWORDS
 
-_CLOSERS = "\"'”’»)\\]」』）〉》›"
+_CLOSERS = CLOSERS
 _OPENERS = "\"'“‘«„(\\[「『（〈《‹¿¡—–-•*"
 # French sets a space inside « » ("prêts. »"): an unambiguous closer after a space still closes.
 _TERMINAL = re.compile(
-    r"(?:……|[.!?…。！？؟])+(?:[" + re.escape(_CLOSERS) + r"]|[ \u00a0\u202f][»”)\]」』）])*"
+    r"(?:……|[" + re.escape(SENTENCE_END) + r"])+(?:[" + re.escape(_CLOSERS) + r"]|[ \u00a0\u202f][»”)\]」』）])*"
 )
-_CJK_END = re.compile(r"[。！？]|……")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_FINAL = re.compile(r"[.!?…。！？؟:：;；][" + re.escape(_CLOSERS) + r"]*$")
+_CJK_END = re.compile(f"[{CJK_SENTENCE_END}]|……")
+_HAN = HAN
+_FINAL = ENDS_RUNNING_TEXT
 _WORD_CHAR = re.compile(r"[^\W_]")
 _ELISION = re.compile(r"^.*['’]")  # "l'art" -> "art"
 
-# Abbreviations keyed without dots, case-folded; two-part ones ("p. ex.", "т. е.") joined.
-# Titles and the like: a capitalised name follows, so they never end a sentence. By language,
+# The abbreviations of every language (resources/lang/<code>/language.toml, [sentences]), keyed
+# without dots, case-folded; two-part ones ("p. ex.", "т. е.") joined. Titles (and connectors
+# such as "vs.") are followed by more of the sentence, so they never end one: by language,
 # because some are words elsewhere (French "Me" for Maître is English "me"); English titles
 # ("Mr.", "Dr.") hold in every language. Single letters ("г. Москва", "M. Wang") are handled
-# as initials before these lists are read.
-_TITLES: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
-    for lang, words in {
-        "en": "mr mrs ms dr sr prof gen sen rep gov st lt col capt sgt adm amb hon rev messrs",
-        "fr": "mm mme mmes mlle mgr me pr pex cf",
-        "ru": "им ул проф акад ген те тн см напр",  # им. Ломоносова, т.е., т.н.
-        "uk": "вул проф акад ген тзв див",  # вул. Хрещатик
-        "es": "sr sra srta sres dra dña ud uds vd vds ee ff",  # "EE." of "EE. UU."
-        "pt": "sr sra dra",
-        "de": "hr fr bzw zb dh ua vgl",
-        "it": "sig sigg dott prof",
-    }.items()
-}
-# Prefixes of a number: not a sentence end before a digit.
-_NUMBER_PREFIXES = frozenset(
-    "no nos nr nº n° art arts p pp vol vols ch chap fig sec para par ст п пп ч гл рис "
-    "núm pág págs abs s".split()
-)
-# Ordinary abbreviations: a sentence may end on them, so only a capitalised word splits.
-_ABBREVIATIONS = frozenset(
-    "etc jr inc ltd co corp vs approx am pm dept jan feb mar apr jun jul aug sep sept oct nov dec "
-    "тд тп др пр гг вв млн млрд тыс руб долл тощо "
-    "env av jc usw ca".split()
-)
-# Acronyms written as dotted pairs, read like initials ("EE. UU." is the United States in Spanish).
-_DOTTED_ACRONYMS = frozenset({"eeuu", "ffaa"})
+# as initials before these lists are read. Number prefixes ("No. 5", "ст. 5") and the other
+# abbreviations hold in every language: a quoted "etc." in a French text is still one.
+_TITLES: dict[str, frozenset[str]] = {lang.code: lang.titles for lang in all_languages() if lang.titles}
+_NUMBER_PREFIXES = frozenset().union(*(lang.number_prefixes for lang in all_languages()))
+_ABBREVIATIONS = frozenset().union(*(lang.abbreviations for lang in all_languages()))
+_DOTTED_ACRONYMS = frozenset().union(*(lang.dotted_acronyms for lang in all_languages()))
 _ANY_STOPWORD = frozenset().union(*STOPWORDS.values())
 
 

@@ -17,22 +17,15 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+from viewer.lang import all_languages, language
+from viewer.lang.script import HAN as _HAN
+from viewer.lang.script import HAN_RUN as _HAN_RUN
 from viewer.model import Token
 from viewer.text import chinese
 
-# Snowball has no Ukrainian stemmer; its Russian rules are close enough for matching endings.
-_STEMMER_NAMES = {
-    "en": "english",
-    "fr": "french",
-    "ru": "russian",
-    "uk": "russian",
-    "es": "spanish",
-    "de": "german",
-    "it": "italian",
-    "pt": "portuguese",
-    "ar": "arabic",
-}
-_LATIN_STEMMED = frozenset({"en", "fr", "es", "de", "it", "pt"})
+# Stemmers by language from resources/lang/<code>/language.toml (Snowball has no Ukrainian
+# stemmer; its Russian rules are close enough for matching endings, so uk names "russian").
+_LATIN_STEMMED = frozenset(lang.code for lang in all_languages() if lang.stemmer and lang.script == "latin")
 
 # Acronyms written with dots ("U.S.", "U.N.") stay one word; numbers keep their separators
 # (and French thousands written with a no-break space, "1 000"); otherwise a word is a run of
@@ -44,8 +37,6 @@ _WORD = re.compile(_WORD_PATTERN)
 _ELIDED = {"l'": "le", "d'": "de", "qu'": "que", "j'": "je", "n'": "ne", "s'": "se", "c'": "ce",
            "m'": "me", "t'": "te", "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque"}
 _WORD_FR = re.compile(r"(?i:jusqu|lorsqu|puisqu|qu|[cdjlmnst])['’](?=[^\W\d_])|" + _WORD_PATTERN)
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NUMBER_GROUPS = re.compile(r"[.,\u00a0\u202f]")
@@ -53,7 +44,7 @@ _NUMBER_GROUPS = re.compile(r"[.,\u00a0\u202f]")
 
 @cache
 def _stemmer(lang: str):
-    name = _STEMMER_NAMES.get(lang)
+    name = language(lang).stemmer
     return snowballstemmer.stemmer(name) if name else None
 
 

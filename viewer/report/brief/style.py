@@ -7,7 +7,6 @@ Word's 16 highlight colours are all loud, so the shading is a `w:shd` fill on th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +17,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from viewer.lang.script import EAST_ASIAN
+
 ONLY_FILL = "FDD0A2"  # text only one side has
 REWORD_FILL = "BDD7EE"  # words changed inside a linked passage
 SUBDUED = RGBColor(0x6E, 0x6E, 0x6E)  # identical passages, secondary notes
@@ -27,7 +28,7 @@ LATIN_FONT = "Calibri"
 # resolves to the installed CJK sans, e.g. Noto Sans CJK SC (checked on Debian 12).
 EAST_ASIAN_FONT = "Microsoft YaHei"
 
-EAST_ASIAN_TEXT = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+EAST_ASIAN_TEXT = EAST_ASIAN
 _RPR_AFTER_SHD = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
                   "w:specVanish", "w:oMath")
 _TCPR_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")

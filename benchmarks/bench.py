@@ -69,7 +69,7 @@ def one_size(words: int) -> dict:
 def load_times() -> dict[str, float]:
     """Run in a fresh child process: what each once-per-process load costs the first analysis."""
     from viewer.align import dictionary
-    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.lexicon import load_lexicon
     from viewer.text import chinese
 
     t = time.perf_counter()

@@ -30,7 +30,7 @@ import corpus  # noqa: E402
 
 from viewer.align import align  # noqa: E402
 from viewer.align.dictionary import load_time  # noqa: E402
-from viewer.emphasis.lexicon import load_lexicon  # noqa: E402
+from viewer.lexicon import load_lexicon  # noqa: E402
 from viewer.text import segment  # noqa: E402
 
 GOLD = Path(__file__).resolve().parent / "gold"

@@ -49,8 +49,8 @@ def main(sizes: list[int]) -> None:
 def repetitive(copies: int) -> None:
     # imported here so that the lexicon does not weigh on the other measure's peak memory
     from viewer.align.similarity import SimilarityIndex
-    from viewer.emphasis.lexicon import load_lexicon
     from viewer.ingest import read_source
+    from viewer.lexicon import load_lexicon
 
     demo = read_source(str(Path(__file__).resolve().parent.parent / "resources" / "demo" / "state-department.txt"))
     body = demo.text.split("\n\n", 1)[1]

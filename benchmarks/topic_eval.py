@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 from viewer.emphasis.coverage import coverage  # noqa: E402
-from viewer.emphasis.lexicon import load_lexicon  # noqa: E402
+from viewer.lexicon import load_lexicon  # noqa: E402
 from viewer.model import SIDES, Comparison  # noqa: E402
 from viewer.text import segment  # noqa: E402
 

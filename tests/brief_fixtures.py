@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from viewer.lexicon import load_lexicon
 from viewer.model import (
     Annotation,
     Comparison,
@@ -44,6 +45,11 @@ EN_C = (
     "Secretary Okafor met Foreign Minister Li Ming in Vienna.\n\n"
     "The two held candid talks on relations. The Secretary raised climate cooperation."
 )
+
+# What the built-in lexicon calls its topics and tones, and the entities the pairs' links name,
+# as the annotate stage would record them.
+NAMES = load_lexicon().names([])
+NAMES.entities.update({e: load_lexicon().entity_label(e) for e in ("person:biden", "country:TW")})
 
 _SENTENCE = re.compile(r"[^\s].*?(?:[.!?。！？]|$)", re.S)
 
@@ -91,7 +97,7 @@ def english_pair() -> Comparison:
         _link(a, b, [3], [3], "reworded", 0.88),
         _link(a, b, [4], [4], "identical", 1.0),
     ]
-    c = Comparison(mode="readouts", a=a, b=b, links=links, unmatched={"A": [2], "B": [2]})
+    c = Comparison(mode="readouts", a=a, b=b, links=links, unmatched={"A": [2], "B": [2]}, names=NAMES)
     c.topics = [
         _topic("bilateral-relations", "Bilateral relations", [1], [1], 0.25, 0.15),
         _topic("maritime", "Maritime disputes", [2], [], 0.28, 0.0),
@@ -118,13 +124,16 @@ def chinese_pair() -> Comparison:
     a = document(ZH_A, "外交部", "zh", title="李明同奥卡福会谈", publisher="中华人民共和国外交部", date="2024-03-12")
     b = document(EN_C, "State Dept.", "en", publisher="Department of State", date="2024-03-12")
     links = [_link(a, b, [0], [0], "related", 0.6), _link(a, b, [1], [1], "related", 0.5)]
-    c = Comparison(mode="readouts", a=a, b=b, links=links, unmatched={"A": [2], "B": [2]})
+    c = Comparison(mode="readouts", a=a, b=b, links=links, unmatched={"A": [2], "B": [2]}, names=NAMES)
     c.topics = [_topic("bilateral-relations", "Bilateral relations", [1], [1], 0.3, 0.3),
                 _topic("climate-energy", "Climate and energy", [], [2], 0.0, 0.3)]
     c.findings = [Finding("omission", 0.8, "Only B mentions climate and energy.", [Evidence("B", 2)],
                           topic="climate-energy", side="B")]
-    c.annotations = [annotation(c, "A", "红线", "Same formula as in 2023.", author="Li Na")]
     return c
+
+
+def chinese_notes(c: Comparison) -> list[Annotation]:
+    return [annotation(c, "A", "红线", "Same formula as in 2023.", author="Li Na")]
 
 
 def versions_pair() -> Comparison:
@@ -134,7 +143,7 @@ def versions_pair() -> Comparison:
     b = document(edited, "Edited version", "en", date="2024-03-13")
     links = [_link(a, b, [i], [i], "identical" if a.sentences[i].text == b.sentences[i].text else "reworded", 0.9)
              for i in range(4)]
-    return Comparison(mode="versions", a=a, b=b, links=links, unmatched={"A": [4], "B": [4]})
+    return Comparison(mode="versions", a=a, b=b, links=links, unmatched={"A": [4], "B": [4]}, names=NAMES)
 
 
 def annotation(c: Comparison, side: str, quote: str, note: str, *, author: str = "Ann Analyst",

@@ -10,7 +10,7 @@ from viewer.align.similarity import TOP_K, SimilarityIndex
 from viewer.errors import Cancelled
 from viewer.model import Document, Readout, Sentence
 from viewer.text.tokens import tokenize
-from viewer.wording import joined_text
+from viewer.wording import joined_text, link_diff
 
 
 def make_doc(sentences: list[str], lang: str = "en") -> Document:
@@ -21,6 +21,14 @@ def make_doc(sentences: list[str], lang: str = "en") -> Document:
         pos += len(text) + 1
     full = " ".join(sentences)
     return Document(Readout(full), lang, out, [(0, len(full))])
+
+
+def aligned(a: Document, b: Document, **kw):
+    """align() followed by the wording stage's diff inside each link, as the pipeline runs them."""
+    result = align(a, b, **kw)
+    for link in result.links:
+        link.diff = link_diff(link, a, b)
+    return result
 
 
 def pairs(result):
@@ -49,7 +57,7 @@ TOPICS_B = [
 
 def test_reverse_order_gives_crossing_links():
     a, b = make_doc(TOPICS_A), make_doc(TOPICS_B)
-    result = align(a, b)
+    result = aligned(a, b)
     assert result.mode == "readouts"
     assert pairs(result) == {((0,), (3,)), ((1,), (2,)), ((2,), (1,)), ((3,), (0,))}
     assert result.unmatched == {"A": [], "B": []}
@@ -59,7 +67,7 @@ def test_reverse_order_gives_crossing_links():
 def test_unrelated_sentence_stays_unmatched():
     a = make_doc([*TOPICS_A, "The weather in the capital was unusually warm for October."])
     b = make_doc([*TOPICS_B, "A new ambassador presented credentials to the president."])
-    result = align(a, b)
+    result = aligned(a, b)
     assert 4 in result.unmatched["A"] and 4 in result.unmatched["B"]
     assert len(result.links) == 4
 
@@ -74,7 +82,7 @@ def test_one_sentence_summarised_by_two_merges():
         "Fisheries quotas were not discussed.",
         "Military communication channels between the two armies will resume.",
     ])
-    result = align(a, b)
+    result = aligned(a, b)
     assert ((0,), (0, 2)) in pairs(result)
     assert result.unmatched == {"A": [1], "B": [1]}
     check_diffs(result, a, b)
@@ -91,7 +99,7 @@ def test_link_kinds():
         "They agreed to expand cooperation on public health and on pandemic preparedness.",
         "The spokesman said that interference in the internal affairs of any state is unacceptable.",
     ])
-    kinds = {tuple(link.a): link.kind for link in align(a, b, mode="readouts").links}
+    kinds = {tuple(link.a): link.kind for link in aligned(a, b, mode="readouts").links}
     assert kinds == {(0,): "identical", (1,): "reworded", (2,): "related"}
 
 
@@ -125,7 +133,7 @@ def edited_copy():
 
 def test_versions_detected_with_one_moved_sentence():
     a, b = make_doc(BASE), make_doc(edited_copy())
-    result = align(a, b)
+    result = aligned(a, b)
     assert result.mode == "versions"
     moved = [link for link in result.links if link.kind == "moved"]
     assert [(link.a, link.b) for link in moved] == [([2], [8])]
@@ -139,18 +147,18 @@ def test_versions_detected_with_one_moved_sentence():
 
 def test_forced_modes():
     a, b = make_doc(BASE), make_doc(edited_copy())
-    assert align(a, b, mode="readouts").mode == "readouts"
-    assert not any(link.kind == "moved" for link in align(a, b, mode="readouts").links)
-    forced = align(make_doc(TOPICS_A), make_doc(TOPICS_B), mode="versions")
+    assert aligned(a, b, mode="readouts").mode == "readouts"
+    assert not any(link.kind == "moved" for link in aligned(a, b, mode="readouts").links)
+    forced = aligned(make_doc(TOPICS_A), make_doc(TOPICS_B), mode="versions")
     assert forced.mode == "versions"
     assert all(link.kind == "moved" or link.a == sorted(link.a) for link in forced.links)
-    assert align(make_doc(TOPICS_A), make_doc(TOPICS_B)).mode == "readouts"
+    assert aligned(make_doc(TOPICS_A), make_doc(TOPICS_B)).mode == "readouts"
 
 
 def test_chinese_sentences_align_by_words_and_bigrams():
     a = make_doc(["双方就台湾问题交换了意见。", "中方坚决反对单边制裁。"], "zh")
     b = make_doc(["中方坚决反对美方的单边制裁措施。", "双方在台湾问题上交换意见。"], "zh")
-    result = align(a, b)
+    result = aligned(a, b)
     assert pairs(result) == {((0,), (1,)), ((1,), (0,))}
     check_diffs(result, a, b)
 
@@ -171,14 +179,14 @@ def test_candidates_do_not_score_all_pairs():
     index = SimilarityIndex(a, b)
     scores = index.candidates()
     assert index.scored < 90_000 / 20
-    result = align(a, b, mode="readouts")
+    result = aligned(a, b, mode="readouts")
     assert len(result.links) == 300
     assert all(shuffled[link.b[0]] == sentences[link.a[0]] for link in result.links)
     assert len(scores) == index.scored
 
 
 def _annotated(*texts: str) -> list[Document]:
-    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.lexicon import load_lexicon
     from viewer.text import segment
 
     lexicon = load_lexicon()
@@ -200,7 +208,7 @@ def test_a_sentence_repeated_hundreds_of_times_is_scored_and_merged_in_bounded_a
     index = SimilarityIndex(a, b)
     index.candidates()
     assert index.scored <= 2 * TOP_K * (len(a.sentences) + len(b.sentences))
-    result = align(a, b, mode="readouts", lexicon=lexicon)
+    result = aligned(a, b, mode="readouts", lexicon=lexicon)
     fentanyl = next(link for link in result.links if link.a == [1])
     assert 1 < len(fentanyl.b) <= MAX_MERGE
     assert all(len(link.a) + len(link.b) <= MAX_MERGE + 1 for link in result.links)
@@ -208,7 +216,7 @@ def test_a_sentence_repeated_hundreds_of_times_is_scored_and_merged_in_bounded_a
 
 def test_a_text_repeated_twenty_times_links_each_sentence_to_a_copy_of_itself():
     a, b, lexicon = _annotated(READOUT, " ".join([READOUT] * 20))
-    result = align(a, b, lexicon=lexicon)
+    result = aligned(a, b, lexicon=lexicon)
     assert {k for link in result.links for k in link.a} == {0, 1, 2}
     assert all(b.sentences[j].text == a.sentences[link.a[0]].text for link in result.links for j in link.b)
     assert all(len(link.b) <= MAX_MERGE for link in result.links)
@@ -217,7 +225,7 @@ def test_a_text_repeated_twenty_times_links_each_sentence_to_a_copy_of_itself():
 def test_two_copies_of_a_repetitive_text_pair_each_copy_with_its_own():
     # equal candidates are ranked by position: a sentence's candidates include its own copy
     text = [TOPICS_A[0]] * 200
-    result = align(make_doc(text), make_doc(text))
+    result = aligned(make_doc(text), make_doc(text))
     assert result.mode == "versions"
     assert all(link.a == link.b for link in result.links) and len(result.links) == 200
 
@@ -225,7 +233,7 @@ def test_two_copies_of_a_repetitive_text_pair_each_copy_with_its_own():
 def test_cancel_stops_alignment():
     a, b = make_doc(TOPICS_A), make_doc(TOPICS_B)
     with pytest.raises(Cancelled):
-        align(a, b, should_cancel=lambda: True)
+        aligned(a, b, should_cancel=lambda: True)
 
 
 def test_versions_sentence_moved_and_edited_is_one_moved_link():
@@ -233,7 +241,7 @@ def test_versions_sentence_moved_and_edited_is_one_moved_link():
     sentence = edited.pop(3).replace("developing countries", "small island states")
     edited.insert(7, sentence)
     a, b = make_doc(BASE), make_doc(edited)
-    result = align(a, b)
+    result = aligned(a, b)
     assert result.mode == "versions"
     moved = [link for link in result.links if link.kind == "moved"]
     assert [(link.a, link.b) for link in moved] == [([3], [7])]
@@ -244,7 +252,7 @@ def test_versions_sentence_moved_and_edited_is_one_moved_link():
 
 def test_readouts_link_by_a_shared_specific_topic_with_its_concepts():
     """Two readouts in one language that word the same matters differently still link."""
-    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.lexicon import load_lexicon
     from viewer.text import segment
 
     lexicon = load_lexicon()
@@ -256,7 +264,7 @@ def test_readouts_link_by_a_shared_specific_topic_with_its_concepts():
                         "The weather in the capital was mild.", language="en"))
     lexicon.annotate(a)
     lexicon.annotate(b)
-    result = align(a, b, mode="readouts", lexicon=lexicon)
+    result = aligned(a, b, mode="readouts", lexicon=lexicon)
     assert {((1,), (0,)), ((2,), (1,))} <= pairs(result)
     taiwan = next(link for link in result.links if link.a == [1])
     assert taiwan.kind == "related" and "topic:taiwan" in taiwan.shared
@@ -267,7 +275,7 @@ def test_merges_keep_to_the_links_matter():
     """A sentence joins a link on the link's own specific topic; one that shares only the
     leaders' names or the relationship does not, even when its words raise the joint score."""
     from viewer.align.concepts import ConceptSpace
-    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.lexicon import load_lexicon
     from viewer.text import segment
 
     lexicon = load_lexicon()
@@ -298,7 +306,7 @@ def test_words_only_two_sentences_use_pin_them_together():
         "The foreign minister received his guest in Oslo. "
         "The two countries ought to respect each other and manage relations in a responsible way. "
         "Curbing the fentanyl trade was also discussed.")
-    result = align(a, b, mode="readouts", lexicon=lexicon)
+    result = aligned(a, b, mode="readouts", lexicon=lexicon)
     assert ((2,), (1,)) in pairs(result)
     index = SimilarityIndex(a, b)
     assert index.pins([2], [1]) == 2 and index.pins([1], [2]) == 0
@@ -310,6 +318,6 @@ def test_a_single_word_only_two_sentences_use_is_not_enough():
         "She described the harvest festival she had attended in the north.",
         "The foreign minister received his guest in Oslo. "
         "A new rail line to the north was opened by the mayor last spring.")
-    result = align(a, b, mode="readouts", lexicon=lexicon)
+    result = aligned(a, b, mode="readouts", lexicon=lexicon)
     assert SimilarityIndex(a, b).pins([1], [1]) == 1
     assert ((1,), (1,)) not in pairs(result)

@@ -68,7 +68,7 @@ def test_add_edit_delete_and_jump(qtbot, monkeypatch, answers):
     made, span = add_note(window, monkeypatch, "A", "candid exchange", "B says frank, not candid")
     assert (made.side, made.start, made.end, made.quote) == ("A", *span, "candid exchange")
     assert made.tag == "tone" and made.author == "R. Analyst" and made.created and made.id
-    assert window.comparison.annotations == [made]
+    assert window.session.notes == [made]
     assert window.isWindowModified() and "*" in window.windowTitle().replace("[*]", "*")
     panel = window.session.notes_panel
     assert panel.tree.topLevelItemCount() == 1
@@ -89,7 +89,7 @@ def test_add_edit_delete_and_jump(qtbot, monkeypatch, answers):
     assert (cursor.selectionStart(), cursor.selectionEnd()) == span
 
     panel.delete_button.click()
-    assert window.comparison.annotations == [] and panel.tree.topLevelItemCount() == 0
+    assert window.session.notes == [] and panel.tree.topLevelItemCount() == 0
     assert window.panes["A"].extraSelections() == []
 
 
@@ -98,7 +98,7 @@ def test_no_selection_no_note(qtbot, monkeypatch):
     window.set_comparison(make_comparison())
     dialog_answers(monkeypatch, "never asked")
     assert window.session.add_note("B") is None
-    assert window.comparison.annotations == []
+    assert window.session.notes == []
 
 
 def test_notes_are_saved_and_found_after_reopening(qtbot, monkeypatch, tmp_path, answers):
@@ -114,7 +114,7 @@ def test_notes_are_saved_and_found_after_reopening(qtbot, monkeypatch, tmp_path,
     again = new_window(qtbot)
     with qtbot.waitSignal(again.analysisFinished, timeout=60_000):
         assert again.session.open_project(str(path))
-    notes = again.comparison.annotations
+    notes = again.session.notes
     assert [(n.side, n.quote, n.note) for n in notes] == [("B", "sanctions harm", "Only B raises sanctions")]
     assert again.comparison.b.text[notes[0].start:notes[0].end] == "sanctions harm"
     assert again.session.notes_panel.tree.topLevelItemCount() == 1
@@ -133,7 +133,7 @@ def test_autosave_and_restore_after_a_crash(qtbot, monkeypatch, answers):
     with qtbot.waitSignal(fresh.analysisFinished, timeout=60_000):
         assert fresh.session.offer_recovery()
     assert answers["asked"] == ["Restore unsaved work?"]
-    notes = fresh.comparison.annotations
+    notes = fresh.session.notes
     assert [(n.side, n.quote, n.note) for n in notes] == [("A", "detained Ruritanian journalists", "Absent from B")]
     assert fresh.isWindowModified()  # restored work is still unsaved
     assert fresh.panes["A"].extraSelections()  # and marked in its pane
@@ -163,7 +163,7 @@ def test_notes_follow_their_text_when_the_sides_are_swapped(qtbot, monkeypatch, 
     swapped = make_comparison()
     swapped.a, swapped.b = swapped.b, swapped.a
     window.set_comparison(swapped)
-    (note,) = window.comparison.annotations
+    (note,) = window.session.notes
     assert note.side == "B" and not note.detached
     assert swapped.b.text[note.start:note.end] == "detained Ruritanian journalists"
     answers["answer"] = QMessageBox.StandardButton.Discard

@@ -99,4 +99,4 @@ def test_a_project_opens_with_its_settings_and_notes(window, qtbot, monkeypatch)
     with qtbot.waitSignal(window.analysisFinished, timeout=10_000):
         window.start_project(project)
     assert seen["mode"] == "versions"
-    assert [n.note for n in window.comparison.annotations] == ["check this"]
+    assert [n.note for n in window.session.notes] == ["check this"]

@@ -8,7 +8,7 @@ import subprocess
 
 import docx
 import pytest
-from brief_fixtures import EN_A, EN_B, annotation, chinese_pair, english_pair, versions_pair
+from brief_fixtures import EN_A, EN_B, annotation, chinese_notes, chinese_pair, english_pair, versions_pair
 from docx.oxml.ns import qn
 
 from viewer import fsutil
@@ -19,13 +19,13 @@ from viewer.report.brief.style import EAST_ASIAN_FONT, ONLY_FILL, REWORD_FILL
 
 
 def annotated_english():
+    """The English pair and the user's notes on it."""
     c = english_pair()
-    c.annotations = [
+    return c, [
         annotation(c, "A", "red line", "Harder than last year.", tag="tone"),
         annotation(c, "B", "open channels of communication", "Same formula, reordered.", author="Li Na"),
         annotation(c, "A", "Vienna.\n\nThe two sides", "Spans two passages."),
     ]
-    return c
 
 
 def write(c, tmp_path, name="brief.docx", **kw):
@@ -57,8 +57,8 @@ def side_by_side(document, c):
 
 
 def test_comments_sit_on_the_exact_words_with_author_initials_and_date(tmp_path):
-    c = annotated_english()
-    document = write(c, tmp_path)
+    c, notes = annotated_english()
+    document = write(c, tmp_path, notes=notes)
     comments = {str(cm.comment_id): cm for cm in document.comments}
     assert len(comments) == 3
     anchored = commented_text(document)
@@ -74,19 +74,18 @@ def test_comments_sit_on_the_exact_words_with_author_initials_and_date(tmp_path)
 
 
 def test_detached_notes_are_listed_not_commented(tmp_path):
-    c = annotated_english()
+    c, notes = annotated_english()
     gone = annotation(c, "B", "Vienna today", "Was in the first version.")
     gone.quote, gone.detached = "Vienna tomorrow", True
-    c.annotations.append(gone)
-    document = write(c, tmp_path)
+    document = write(c, tmp_path, notes=[*notes, gone])
     assert len(document.comments) == 3
     listed = [p.text for p in document.paragraphs if "Vienna tomorrow" in p.text]
     assert listed == ["B: “Vienna tomorrow” — Was in the first version. (Ann Analyst)"]
 
 
 def test_single_sentence_comments_are_in_the_side_by_side_table(tmp_path):
-    c = annotated_english()
-    document = write(c, tmp_path)
+    c, notes = annotated_english()
+    document = write(c, tmp_path, notes=notes)
     table = side_by_side(document, c)
     starts = list(table._tbl.iter(qn("w:commentRangeStart")))
     assert len(starts) == 2
@@ -149,7 +148,7 @@ def test_a_chart_from_the_window_is_used_as_given(tmp_path):
 
 def test_chinese_runs_carry_the_east_asian_font(tmp_path):
     c = chinese_pair()
-    document = write(c, tmp_path)
+    document = write(c, tmp_path, notes=chinese_notes(c))
     fonts = [r.find(qn("w:rPr")).find(qn("w:rFonts")) for r in document.element.body.iter(qn("w:r"))
              if "红线" in "".join(t.text for t in r.iter(qn("w:t")))]
     assert fonts and all(f.get(qn("w:eastAsia")) == EAST_ASIAN_FONT for f in fonts)
@@ -180,8 +179,7 @@ def tracked_texts(document) -> tuple[str, str]:
 
 def test_versions_mode_writes_tracked_changes_that_rebuild_both_texts(tmp_path):
     c = versions_pair()
-    c.annotations = [annotation(c, "B", "They will meet again", "New promise.")]
-    document = write(c, tmp_path)
+    document = write(c, tmp_path, notes=[annotation(c, "B", "They will meet again", "New promise.")])
     body = document.element.body
     ins, dels = list(body.iter(qn("w:ins"))), list(body.iter(qn("w:del")))
     assert ins and dels and all(d.find(f".//{qn('w:delText')}") is not None for d in dels if len(d))
@@ -250,7 +248,7 @@ def test_libreoffice_renders_chinese_and_tracked_changes(tmp_path):
 
 
 def test_tone_markers_read_across_a_row_with_the_lexicon_reading(tmp_path):
-    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.lexicon import load_lexicon
 
     c = english_pair()
     document = write(c, tmp_path)

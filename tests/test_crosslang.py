@@ -5,7 +5,7 @@ import pytest
 from viewer.align import align
 from viewer.align.crosslang import CrossSimilarity, align_cross, concept_label, sentence_concepts
 from viewer.align.numbers import figures, zh_numeral
-from viewer.emphasis.lexicon import load_lexicon
+from viewer.lexicon import load_lexicon
 from viewer.model import Readout
 from viewer.text import segment
 

@@ -1,4 +1,5 @@
-"""Coverage (discussed vs passing, share, first, rank) and measure() end to end, on texts written here.
+"""Coverage (discussed vs passing, share, first, rank) and the stages after alignment end to end, on
+texts written here.
 
 The helpers build Documents by hand with the lexicon matches a test wants, so these tests do not
 depend on the real lexicon's word lists; test_voice, test_findings and test_distinctive reuse them.
@@ -11,9 +12,11 @@ from typing import NamedTuple
 
 import pytest
 
-from viewer.emphasis import measure
+from viewer.analysis import PIPELINE
 from viewer.emphasis.coverage import classify, coverage
+from viewer.lexicon import Vocabulary
 from viewer.model import Comparison, Document, Readout, Sentence, ToneMark, TopicHit
+from viewer.pipeline import Work
 from viewer.text.tokens import tokenize
 
 
@@ -24,7 +27,7 @@ class Person(NamedTuple):
 
 
 class FakeLexicon:
-    """The part of viewer.emphasis.lexicon.Lexicon that the emphasis stage calls."""
+    """The part of viewer.lexicon.lexicon.Lexicon that the emphasis stage calls."""
 
     topic_ids = ["taiwan", "ukraine", "trade-economy", "climate-energy", "public-health", "counternarcotics"]
     people = {
@@ -142,7 +145,15 @@ def make_doc(paragraphs: list[list[str]], lang: str = "en", label: str = "", hea
 
 
 def make_comparison(a: Document, b: Document, **kw) -> Comparison:
-    return Comparison("readouts", a, b, **kw)
+    """A comparison as the stages before alignment leave it: the tone marks of each side collected."""
+    tone = {side: [m for s in doc.sentences for m in s.tone_marks] for side, doc in (("A", a), ("B", b))}
+    return Comparison("readouts", a, b, tone=tone, **kw)
+
+
+def measure(c: Comparison, lexicon: Vocabulary) -> Comparison:
+    """The stages after alignment (coverage to findings) as the pipeline runs them, on `c` built here."""
+    work = Work({"A": c.a.readout, "B": c.b.readout}, c.settings, lexicon=lexicon, comparison=c)
+    return PIPELINE.run(work, start="coverage")
 
 
 def test_share_first_and_rank_on_a_hand_checked_pair():
@@ -241,13 +252,12 @@ def test_measure_fills_every_field_and_findings_have_evidence():
           "He stressed that Taiwan is a red line and that China firmly opposes interference."]],
         label="Xinhua",
     )
-    c = make_comparison(a, b)
-    measure(c, FakeLexicon())
-    assert [s.speaker for s in a.sentences] == [None, "Joe Biden", "Joe Biden", "both"]
-    assert [s.speaker for s in b.sentences] == [None, "Xi Jinping", "Xi Jinping"]
+    c = measure(make_comparison(a, b), FakeLexicon())
+    assert [s.speaker for s in c.a.sentences] == [None, "Joe Biden", "Joe Biden", "both"]
+    assert [s.speaker for s in c.b.sentences] == [None, "Xi Jinping", "Xi Jinping"]
     assert c.speakers["A"] == {"Joe Biden": 0.5, "narrator": 0.25, "both": 0.25}
     assert [m.id for m in c.tone["A"]] == ["candid"] and {m.id for m in c.tone["B"]} == {"friendly", "oppose"}
-    assert a.sentences[1].topics == ["ukraine"]
+    assert c.a.sentences[1].topics == ["ukraine"]
     texts = [f.text for f in c.findings]
     # A: 9 + 10 + 7 + 8 = 34 words; the Ukraine sentence has 10: 29%
     assert "Only the White House readout mentions Ukraine: 1 sentence, 29% of its text." in texts

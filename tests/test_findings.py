@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from test_emphasis import FakeLexicon, make_comparison, make_doc
+from test_emphasis import FakeLexicon, make_comparison, make_doc, measure
 
 from viewer.emphasis import findings as fnd
-from viewer.emphasis import measure
 from viewer.model import Link, TopicStat
 
 LEX = FakeLexicon()
@@ -114,8 +113,7 @@ def test_a_tone_word_added_in_a_linked_passage_is_a_wording_finding():
 def test_measure_sorts_findings_and_keeps_omissions_first():
     a = make_doc([["Ukraine was discussed at length and Ukraine again.", "Then trade took a little time."]], label="A-side")
     b = make_doc([["Trade and tariffs and investment took the whole meeting."]], label="B-side")
-    c = make_comparison(a, b)
-    measure(c, FakeLexicon())
+    c = measure(make_comparison(a, b), FakeLexicon())
     assert c.findings[0].kind == "omission" and c.findings[0].topic == "ukraine"
     assert all(f.evidence for f in c.findings)
     assert [f.weight for f in c.findings] == sorted((f.weight for f in c.findings), reverse=True)
@@ -133,7 +131,7 @@ def test_sides_are_named_as_readouts_in_a_sentence():
 
 
 def test_topic_phrases_come_from_the_lexicon():
-    from viewer.emphasis.lexicon import load_lexicon
+    from viewer.lexicon import load_lexicon
 
     lex = load_lexicon()
     assert lex.topic_phrase("nuclear-weapons") == "nuclear weapons and arms control"
@@ -201,8 +199,8 @@ def test_a_share_finding_gives_the_side_that_devotes_more_first():
 def test_built_in_topics_carry_a_salience_and_a_wrong_one_is_a_lexicon_error(tmp_path):
     import pytest
 
-    from viewer.emphasis.lexicon import load_lexicon
     from viewer.errors import LexiconError
+    from viewer.lexicon import load_lexicon
 
     lex = load_lexicon()
     assert lex.topic_salience("human-rights") == "high" and lex.topic_salience("taiwan") == "high"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from viewer.emphasis.lexicon import load_lexicon
 from viewer.errors import LexiconError
+from viewer.lexicon import load_lexicon
 from viewer.model import Document, Readout, Sentence
 from viewer.text.tokens import tokenize
 

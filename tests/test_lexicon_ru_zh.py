@@ -12,8 +12,8 @@ import tomllib
 
 import pytest
 
-from viewer.emphasis.lexicon import CONCEPTS, load_lexicon
 from viewer.lang import language
+from viewer.lexicon.lexicon import CONCEPTS, load_lexicon
 from viewer.model import Readout
 from viewer.text import segment
 

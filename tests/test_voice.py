@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_emphasis import FakeLexicon, make_comparison, make_doc
+from test_emphasis import FakeLexicon, make_comparison, make_doc, measure
 
-from viewer.emphasis import measure
 from viewer.emphasis.voice import attribute, principal, shares
 from viewer.model import TopicHit
 
@@ -102,8 +101,7 @@ def test_positions_put_in_the_other_principals_mouth_are_a_voice_finding():
         label="White House",
     )
     b = make_doc([["Xi said cooperation matters.", "Xi stressed respect.", "Biden said he agreed."]], label="Xinhua")
-    c = make_comparison(a, b)
-    measure(c, FakeLexicon())
+    c = measure(make_comparison(a, b), FakeLexicon())
     voice = [f for f in c.findings if f.kind == "voice"]
     assert {f.side for f in voice} == {"A", "B"}
     fa = next(f for f in voice if f.side == "A")

@@ -1,14 +1,26 @@
 """The one analysis every front end calls: two readouts in, one Comparison out.
 
-ingest happens before (the caller turns paths or pasted text into Readouts); this runs
-segment -> lexicon matches -> align (with the word diff inside links) -> measure emphasis
--> findings.
-`progress(stage, fraction)` and `should_cancel()` let the window run it in a worker.
+The pipeline, stage by stage (ingest happens before: the caller turns paths or pasted text into
+Readouts; presenting and exporting happen after). Each stage declares what it reads and what it
+assigns; `viewer.pipeline` checks the order once and runs them, timing each.
+
+    lexicon      load the built-in and user lexicons (it teaches jieba the names to keep whole)
+    segment      paragraphs, sentences, tokens, language of each readout      viewer.text
+    annotate     topic, entity and tone-marker matches of every sentence      viewer.lexicon
+    align        links between the sentences of A and B, unmatched ones       viewer.align
+    wording      the word diff inside each link (texts in one language)       viewer.wording
+    coverage     topics discussed or touched, share, first mention, rank      viewer.emphasis
+    voice        the speaker of each sentence and each speaker's share        viewer.emphasis
+    distinctive  the most over-represented terms of each side                 viewer.emphasis
+    labels       the names findings give the two sides                        here
+    findings     ranked plain-language findings with their evidence           viewer.emphasis
+
+`progress(stage, fraction)` and `should_cancel()` let the window run it in a worker; `rerun`
+repeats only the stages a settings change touches.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -16,32 +28,113 @@ from pathlib import Path
 from babel import Locale
 
 from viewer.align import align
-from viewer.emphasis import measure
-from viewer.emphasis.lexicon import load_lexicon
-from viewer.errors import Cancelled
-from viewer.model import Comparison, Mode, Readout
+from viewer.emphasis import distinctive, voice
+from viewer.emphasis.coverage import coverage
+from viewer.emphasis.ranking import all_findings
+from viewer.lexicon import load_lexicon
+from viewer.model import SIDES, Comparison, Mode, Readout, Settings, Side
+from viewer.pipeline import Pipeline, Progress, Stage, Work
 from viewer.text import segment
-from viewer.text.language import detect_language
-
-Progress = Callable[[str, float], None]
+from viewer.wording import link_diff
 
 
-def _distinct_labels(a: Readout, b: Readout) -> tuple[Readout, Readout]:
-    """Two sides with one name make every finding unreadable ("Only the Ministry … readout
-    mentions …"): tell them apart by language when the languages differ (one text and its
-    translation: "Xinhua (Spanish)"), else by file name, else by side letter."""
-    if a.label.strip().casefold() != b.label.strip().casefold():
-        return a, b
-    languages = [r.language or detect_language(r.text) for r in (a, b)]
-    if languages[0] != languages[1]:
-        names = [Locale("en").languages.get(code.split("-")[0], code) for code in languages]
+def _lexicon(w: Work) -> None:
+    """The built-in lexicon and the user's files (cached per process)."""
+    w.lexicon = load_lexicon(w.settings.lexicons)
+
+
+def _segment(w: Work) -> None:
+    """Both readouts segmented; the Comparison is made here, its mode settled by alignment."""
+    a, b = (segment(w.readouts[side]) for side in SIDES)
+    w.comparison = Comparison(mode=w.settings.mode or "readouts", a=a, b=b, settings=w.settings)
+
+
+def _annotate(w: Work) -> None:
+    """Lexicon matches of every sentence, the tone marks of each side, and the names of what was found."""
+    c, lexicon = w.c, w.lexicon
+    for side in SIDES:
+        lexicon.annotate(c.doc(side))
+    c.tone = {side: [m for s in c.doc(side).sentences for m in s.tone_marks] for side in SIDES}
+    c.names = lexicon.names([c.a, c.b])
+
+
+def _align(w: Work) -> None:
+    """Links by meaning (readouts) or by position with moves (versions); across languages by concepts."""
+    c = w.c
+    result = align(c.a, c.b, mode=w.settings.mode, lexicon=w.lexicon, should_cancel=w.should_cancel)
+    c.mode, c.links, c.unmatched = result.mode, result.links, result.unmatched
+
+
+def _wording(w: Work) -> None:
+    """The words added, dropped or changed inside each link of two texts in one language."""
+    c = w.c
+    for link in c.links:
+        link.diff = None if c.cross_language else link_diff(link, c.a, c.b)
+
+
+def _coverage(w: Work) -> None:
+    """Which topics each side discusses or only touches, and how much room it gives them."""
+    w.c.topics = coverage(w.c, w.lexicon)
+
+
+def _voice(w: Work) -> None:
+    """Who is reported as saying each sentence, each speaker's share, and each side's principal."""
+    c = w.c
+    c.countries = {}
+    for side in SIDES:
+        c.countries.update(voice.attribute(c.doc(side), w.lexicon))
+    c.speakers = {side: voice.shares(c.doc(side)) for side in SIDES}
+    c.principals = {side: voice.principal(c.doc(side)) for side in SIDES}
+
+
+def _distinctive(w: Work) -> None:
+    """Log-odds (informative Dirichlet prior) of words, or of concepts across languages."""
+    w.c.distinctive = distinctive.distinctive(w.c, w.lexicon)
+
+
+def _labels(w: Work) -> None:
+    """Two sides are never named alike (findings would be unreadable): a shared name is told apart
+    by language when the languages differ ("Xinhua (Spanish)"), else by file name, else by letter."""
+    c = w.c
+    a, b = (w.readouts[side].label.strip() for side in SIDES)
+    if a.casefold() != b.casefold():
+        c.labels = {"A": a, "B": b}
+        return
+    if c.a.language != c.b.language:
+        names = [Locale("en").languages.get(doc.language, doc.language) for doc in (c.a, c.b)]
     else:
-        names = [Path(r.source).stem if r.source else "" for r in (a, b)]
+        names = [Path(r.source).stem if r.source else "" for r in (w.readouts["A"], w.readouts["B"])]
         if not all(names) or names[0] == names[1]:
             names = ["A", "B"]
-    base = a.label.strip()
-    return (replace(a, label=f"{base} ({names[0]})" if base else names[0]),
-            replace(b, label=f"{base} ({names[1]})" if base else names[1]))
+    c.labels = {side: f"{a} ({name})" if a else name for side, name in zip(SIDES, names, strict=True)}
+
+
+def _findings(w: Work) -> None:
+    """Ranked findings, each with the sentences that carry it."""
+    w.c.findings = all_findings(w.c, w.lexicon)
+
+
+PIPELINE = Pipeline([
+    Stage.of("lexicon", _lexicon, requires=["settings"], assigns=["lexicon"], weight=0.05),
+    Stage.of("segment", _segment, requires=["readouts", "settings", "lexicon"],
+             assigns=["docs", "a", "b"], weight=0.2),
+    Stage.of("annotate", _annotate, requires=["docs", "lexicon"],
+             assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone", "tone", "names"], weight=0.1),
+    Stage.of("align", _align, requires=["docs", "sentence.hits", "sentence.tone", "lexicon"],
+             assigns=["mode", "links", "unmatched"], weight=0.3),
+    Stage.of("wording", _wording, requires=["links"], assigns=["link.diff"], weight=0.05),
+    Stage.of("coverage", _coverage, requires=["docs", "sentence.hits", "lexicon"],
+             assigns=["topics", "sentence.topics", "sentence.passing"], weight=0.1),
+    Stage.of("voice", _voice, requires=["docs", "sentence.hits", "lexicon"],
+             assigns=["sentence.speaker", "speakers", "principals", "countries"], weight=0.1),
+    Stage.of("distinctive", _distinctive, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],
+             assigns=["distinctive"], weight=0.05),
+    Stage.of("labels", _labels, requires=["readouts", "docs"], assigns=["labels"], weight=0.0),
+    Stage.of("findings", _findings,
+             requires=["mode", "links", "link.diff", "unmatched", "topics", "sentence.topics", "sentence.speaker",
+                       "speakers", "principals", "countries", "tone", "distinctive", "labels", "lexicon"],
+             assigns=["findings"], weight=0.05),
+])
 
 
 def compare(
@@ -54,45 +147,40 @@ def compare(
     should_cancel: Callable[[], bool] | None = None,
 ) -> Comparison:
     """Analyse a pair. `mode` None chooses readouts/versions from the texts themselves."""
-    timings: dict[str, float] = {}
+    work = Work({"A": a, "B": b}, Settings(mode=mode, lexicons=tuple(str(p) for p in lexicons)),
+                should_cancel=should_cancel)
+    return PIPELINE.run(work, progress=progress)
 
-    def step(name: str, fraction: float) -> None:
-        if should_cancel is not None and should_cancel():
-            raise Cancelled(name)
-        if progress is not None:
-            progress(name, fraction)
 
-    t0 = time.perf_counter()
-    # the lexicon first: loading it teaches jieba the Chinese names the segmenter must keep whole
-    lexicon = load_lexicon(lexicons)
-    loading = time.perf_counter() - t0
-    a, b = _distinct_labels(a, b)
-    t0 = time.perf_counter()
-    step("segment", 0.0)
-    doc_a = segment(a)
-    step("segment", 0.15)
-    doc_b = segment(b)
-    timings["segment"] = time.perf_counter() - t0
+def first_stage(previous: Comparison, readouts: dict[Side, Readout], settings: Settings) -> str:
+    """The earliest stage a change of readouts or settings touches: a new label re-runs only the
+    labels and the findings, a forced mode from alignment on, new texts, languages or lexicons
+    everything."""
+    old = {side: previous.doc(side).readout for side in SIDES}
+    if settings.lexicons != previous.settings.lexicons:
+        return "lexicon"
+    if any(replace(readouts[s], label="") != replace(old[s], label="") for s in SIDES):
+        return "segment"
+    if settings.mode != previous.settings.mode:
+        return "align"
+    return "labels"
 
-    t1 = time.perf_counter()
-    step("lexicon", 0.25)
-    lexicon.annotate(doc_a)
-    lexicon.annotate(doc_b)
-    timings["lexicon"] = loading + time.perf_counter() - t1
 
-    t1 = time.perf_counter()
-    step("align", 0.3)
-    result = align(doc_a, doc_b, mode=mode, lexicon=lexicon, should_cancel=should_cancel)
-    timings["align"] = time.perf_counter() - t1
-
-    comparison = Comparison(
-        mode=result.mode, a=doc_a, b=doc_b, links=result.links, unmatched=result.unmatched
-    )
-    t2 = time.perf_counter()
-    step("emphasis", 0.7)
-    measure(comparison, lexicon)
-    timings["emphasis"] = time.perf_counter() - t2
-    timings["total"] = time.perf_counter() - t0
-    comparison.timings = timings
-    step("done", 1.0)
-    return comparison
+def rerun(
+    previous: Comparison,
+    readouts: dict[Side, Readout],
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> Comparison:
+    """The comparison of `readouts` under `settings`, re-using what `previous` computed before the
+    first stage the change touches; `previous` itself is left as it is."""
+    start = first_stage(previous, readouts, settings)
+    if start == "lexicon":
+        return PIPELINE.run(Work(readouts, settings, should_cancel=should_cancel), progress=progress)
+    previous = replace(previous, settings=settings, a=replace(previous.a, readout=readouts["A"]),
+                       b=replace(previous.b, readout=readouts["B"]))
+    work = Work(readouts, settings, lexicon=load_lexicon(settings.lexicons), comparison=previous,
+                should_cancel=should_cancel)
+    return PIPELINE.run(work, start=start, progress=progress)

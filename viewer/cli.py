@@ -97,27 +97,28 @@ def _run_compare(args: argparse.Namespace) -> int:
         b.language = args.lang_b
     comparison = compare(a, b, mode=args.mode, lexicons=args.lexicon)
 
+    notes: list = []  # the user's notes: they go with the result into the brief and the JSON
     if args.notes:
         from viewer.notes import load_notes
 
-        comparison.annotations = load_notes(args.notes, comparison)
+        notes = load_notes(args.notes, comparison)
     elif args.project:
         from viewer.project import load_project, reanchor
 
         # the project's notes were anchored on its own copies of the texts; these may differ
         texts = {side: comparison.doc(side).text for side in ("A", "B")}
-        comparison.annotations = reanchor(load_project(args.project).annotations, texts)
+        notes = reanchor(load_project(args.project).annotations, texts)
 
     if args.docx:
         from viewer.report.brief import write_brief
 
-        write_brief(comparison, args.docx, title=args.title, force=args.force)
+        write_brief(comparison, args.docx, notes=notes, title=args.title, force=args.force)
 
     if args.json:
         from viewer.fsutil import atomic_write_text
         from viewer.report.json_out import to_dict
 
-        data = json.dumps(to_dict(comparison), ensure_ascii=False, indent=1)
+        data = json.dumps(to_dict(comparison, notes), ensure_ascii=False, indent=1)
         if args.json == "-":
             sys.stdout.write(data + "\n")
         else:

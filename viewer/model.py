@@ -1,4 +1,4 @@
-"""The data model every stage shares: one direction, ingest -> segment -> align -> measure -> present.
+"""The data model every stage shares: one direction, ingest -> segment -> annotate -> align -> measure -> present.
 
 Plain dataclasses, no Qt: the window, the JSON writer and the brief all read the same objects.
 Sides are always the strings "A" (first text given) and "B" (second).
@@ -17,6 +17,11 @@ SIDES: tuple[Side, Side] = ("A", "B")
 
 LinkKind = Literal["identical", "reworded", "related", "moved"]
 Mode = Literal["readouts", "versions"]
+# The kinds of finding of shared/OUTPUT.md; versions mode reuses omission, prominence, voice and wording.
+FindingKind = Literal["omission", "prominence", "share", "voice", "tone", "wording", "distinctive",
+                      "attributed", "framing", "commitment", "blame"]
+FINDING_KINDS: tuple[FindingKind, ...] = ("omission", "prominence", "share", "voice", "tone", "wording",
+                                          "distinctive", "attributed", "framing", "commitment", "blame")
 
 
 def other(side: Side) -> Side:
@@ -160,7 +165,7 @@ class Evidence:
 
 @dataclass
 class Finding:
-    kind: str  # omission, prominence, share, voice, tone, wording, distinctive
+    kind: FindingKind
     weight: float  # 0..1
     text: str
     evidence: list[Evidence]
@@ -185,23 +190,79 @@ class Annotation:
     detached: bool = False  # its quote is no longer in the text: kept, shown apart, never dropped
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What the user chose beside the texts: the mode (None = chosen from the texts) and the user
+    lexicon files. Labels and forced languages belong to each Readout."""
+
+    mode: Mode | None = None
+    lexicons: tuple[str, ...] = ()
+
+
+@dataclass
+class Names:
+    """What the lexicon calls the ids of a comparison (topics, tones, entities), kept with the result
+    so that every output (JSON, terminal, brief, window) names a user's topics and tones as the
+    user's lexicon does, without loading a lexicon of its own."""
+
+    topics: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, str] = field(default_factory=dict)  # a topic's label inside a sentence
+    salience: dict[str, str] = field(default_factory=dict)
+    tones: dict[str, str] = field(default_factory=dict)
+    readings: dict[str, str] = field(default_factory=dict)  # a tone marker's usual reading
+    entities: dict[str, str] = field(default_factory=dict)  # "country:UA" -> "Ukraine"
+
+    def topic_label(self, topic_id: str) -> str:
+        return self.topics.get(topic_id, topic_id)
+
+    def topic_phrase(self, topic_id: str) -> str:
+        return self.phrases.get(topic_id) or self.topic_label(topic_id)
+
+    def topic_salience(self, topic_id: str) -> str:
+        return self.salience.get(topic_id, "normal")
+
+    def tone_label(self, tone_id: str) -> str:
+        return self.tones.get(tone_id, tone_id)
+
+    def tone_reading(self, tone_id: str) -> str:
+        return self.readings.get(tone_id, "")
+
+    def entity_label(self, entity_id: str, lang: str = "en") -> str:
+        return self.entities.get(entity_id, entity_id)
+
+
 @dataclass
 class Comparison:
+    """The result of one analysis; only the pipeline writes it (the user's notes live apart, in the
+    session that shows or exports it)."""
+
     mode: Mode
     a: Document
     b: Document
+    settings: Settings = field(default_factory=Settings)
+    names: Names = field(default_factory=Names)
+    labels: dict[str, str] = field(default_factory=dict)  # side -> the name findings give it
     links: list[Link] = field(default_factory=list)
     unmatched: dict[str, list[int]] = field(default_factory=lambda: {"A": [], "B": []})
     topics: list[TopicStat] = field(default_factory=list)
     speakers: dict[str, dict[str, float]] = field(default_factory=dict)
+    principals: dict[str, str | None] = field(default_factory=dict)  # side -> its most-quoted speaker
+    countries: dict[str, str | None] = field(default_factory=dict)  # speaker -> country (None: both sides)
     tone: dict[str, list[ToneMark]] = field(default_factory=dict)
     distinctive: dict[str, list[Term]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-    annotations: list[Annotation] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
     def doc(self, side: Side) -> Document:
         return self.a if side == "A" else self.b
+
+    def name(self, side: Side) -> str:
+        """The side's name as the labels stage gave it ("White House"); "" when it has none."""
+        return (self.labels.get(side) or self.doc(side).readout.label or "").strip()
+
+    def label(self, side: Side) -> str:
+        """The side's name, or its letter when it has none."""
+        return self.name(side) or side
 
     @property
     def cross_language(self) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from viewer.errors import InputError
 from viewer.fsutil import atomic_write_text, read_json
-from viewer.model import SIDES, Annotation, Comparison, Mode, Readout, Side
+from viewer.model import SIDES, Annotation, Mode, Readout, Side
 from viewer.notes import anchor
 
 FORMAT = "counterpart.project"
@@ -39,11 +39,6 @@ class Project:
     def options(self) -> dict[str, Any]:
         """Keyword arguments for viewer.analysis.compare (language overrides travel in the readouts)."""
         return {"mode": self.mode, "lexicons": list(self.lexicons)}
-
-    @classmethod
-    def of(cls, comparison: Comparison, *, mode: Mode | None = None, lexicons: Sequence[str] = ()) -> Project:
-        return cls(a=comparison.a.readout, b=comparison.b.readout, mode=mode, lexicons=[str(p) for p in lexicons],
-                   annotations=list(comparison.annotations))
 
 
 def reanchor(annotations: Sequence[Annotation], texts: Mapping[str, str]) -> list[Annotation]:

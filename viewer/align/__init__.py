@@ -1,4 +1,4 @@
-"""Alignment of two segmented readouts into links, with the word diff inside each link.
+"""Alignment of two segmented readouts into links (the word diff inside them is the next stage's).
 
 One language: TF-IDF similarity with candidates from an inverted index (similarity.py), then
 either a matching that allows crossings and merges (readouts mode, matching.py; the score
@@ -18,8 +18,9 @@ from viewer.align.matching import Group, match, unmatched
 from viewer.align.similarity import SimilarityIndex
 from viewer.align.versions import align_versions, looks_like_versions
 from viewer.errors import Cancelled
+from viewer.lexicon import Vocabulary
 from viewer.model import Document, Link, LinkKind, Mode
-from viewer.wording import joined_text, word_diff
+from viewer.wording import joined_text
 
 THRESHOLD = 0.25  # below this word score two sentences of two readouts are not linked (ConceptSpace.scale)
 REWORDED = 0.6  # word cosine from which a link is reworded: most of the weighted words shared
@@ -34,7 +35,7 @@ class AlignResult:
     unmatched: dict[str, list[int]]
 
 
-def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
+def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon: Vocabulary | None = None,
           should_cancel: Callable[[], bool] | None = None) -> AlignResult:
     """Link the sentences of a and b; `mode` None detects versions (near-identical texts)."""
     if a.language != b.language:
@@ -79,7 +80,7 @@ def _link(group: Group, a: Document, b: Document, kind: LinkKind | None,
         kind = _kind(text_a, text_b, index.joint(group.a, group.b))
     shared, only_a, only_b = concepts.compare(group.a, group.b) if concepts else ([], [], [])
     return Link(a=group.a, b=group.b, score=round(min(group.score, 1.0), 4), kind=kind,
-                diff=word_diff(text_a, text_b, a.language), shared=shared, only_a=only_a, only_b=only_b)
+                shared=shared, only_a=only_a, only_b=only_b)
 
 
 def _kind(text_a: str, text_b: str, words: float) -> LinkKind:

@@ -26,7 +26,8 @@ from collections.abc import Iterable, Sequence
 from viewer.align.names import cross_script_names
 from viewer.align.numbers import figures
 from viewer.lang.script import ends_sentence
-from viewer.model import Document, Sentence
+from viewer.lexicon import Vocabulary
+from viewer.model import Document, Names, Sentence
 
 CONCEPT_SHARE = 0.3  # weight of the concept Dice added to the word score
 TOPIC_SHARE = 0.45  # added for sentences that speak of the same specific topics (Dice of them)
@@ -42,7 +43,7 @@ GENERIC_TOPICS = frozenset({"bilateral-relations", "leader-diplomacy", "internat
                             "domestic-politics", "regional-security", "global-challenges"})
 
 
-def sentence_concepts(sentence: Sentence, lexicon) -> set[str]:
+def sentence_concepts(sentence: Sentence, lexicon: Vocabulary | None) -> set[str]:
     """Concept ids of one annotated sentence: lexicon concepts (topics prefixed) and figures."""
     found = {c if ":" in c else f"topic:{c}" for c in lexicon.concepts(sentence)} if lexicon else set()
     return found | figures(sentence)
@@ -54,7 +55,7 @@ def specific_topics(sentence: Sentence) -> frozenset[str]:
                      if h.topic and not h.passing and h.topic not in GENERIC_TOPICS)
 
 
-def concept_label(lexicon, concept: str, lang: str = "en") -> str:
+def concept_label(lexicon: Vocabulary | Names, concept: str, lang: str = "en") -> str:
     """A readable name for a concept id of Link.shared / only_a / only_b."""
     kind, _, ident = concept.partition(":")
     if kind == "topic":
@@ -73,7 +74,7 @@ def concept_label(lexicon, concept: str, lang: str = "en") -> str:
 class ConceptSpace:
     """Weighted concepts, specific topics and titles of both documents' sentences."""
 
-    def __init__(self, a: Document, b: Document, lexicon):
+    def __init__(self, a: Document, b: Document, lexicon: Vocabulary | None):
         names_a, names_b = cross_script_names(a.sentences, b.sentences)
         concepts_a = [sentence_concepts(s, lexicon) | n for s, n in zip(a.sentences, names_a, strict=True)]
         concepts_b = [sentence_concepts(s, lexicon) | n for s, n in zip(b.sentences, names_b, strict=True)]

@@ -36,8 +36,9 @@ from dataclasses import dataclass
 from viewer.align import AlignResult, dictionary
 from viewer.align.concepts import ConceptSpace, concept_label, sentence_concepts
 from viewer.align.matching import Group, Scores, match, unmatched
-from viewer.emphasis.wordlists import stop_words
 from viewer.errors import Cancelled
+from viewer.lexicon import Vocabulary
+from viewer.lexicon.wordlists import stop_words
 from viewer.model import Document, Link, LinkKind, Mode, Sentence, Side
 
 __all__ = ["CrossSimilarity", "align_cross", "concept_label", "sentence_concepts"]
@@ -66,7 +67,7 @@ class _Features:
     length: int  # characters without spaces
 
 
-def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
+def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon: Vocabulary | None = None,
                 should_cancel: Callable[[], bool] | None = None) -> AlignResult:
     """Links between two documents in different languages; `mode` None detects a translation."""
     sim = CrossSimilarity(a, b, lexicon)
@@ -99,7 +100,7 @@ def _readouts(sim: CrossSimilarity, scores: Scores, n_a: int, n_b: int) -> list[
 class CrossSimilarity:
     """Word features of both documents' sentences and the cross-language score of any two passages."""
 
-    def __init__(self, a: Document, b: Document, lexicon):
+    def __init__(self, a: Document, b: Document, lexicon: Vocabulary | None):
         self.a_doc, self.b_doc = a, b
         self.concepts = ConceptSpace(a, b, lexicon)
         words_a, words_b, self.has_words = _words(a, b)

@@ -15,7 +15,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from viewer.emphasis.wordlists import stop_words
+from viewer.lexicon.wordlists import stop_words
 from viewer.text.tokens import normalize
 
 # Gloss parts that say nothing about the word's meaning: classifiers, cross-references, surnames.

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
 
 from viewer.app import palette
 from viewer.app.charts import SIDE_COLOUR, BarRow, DivergingBars, SlopeChart, SlopeRow
-from viewer.emphasis.lexicon import load_lexicon
-from viewer.errors import CounterpartError
 from viewer.model import SIDES, Comparison, Evidence, Side, TopicStat
 
 NARRATOR = "narrator"
@@ -124,9 +122,8 @@ class EmphasisPanel(QScrollArea):
         self.order.set_rows([self._slope_row(t) for t in comparison.topics
                              if t.rank["A"] is not None or t.rank["B"] is not None])
         self.voice.set_rows(self._voice_rows(comparison))
-        lexicon = self._lexicon()
         for side in SIDES:
-            self._fill_tone(side, comparison, lexicon)
+            self._fill_tone(side, comparison)
             self._fill_words(side, comparison)
 
     def select_topic(self, topic: str | None) -> None:
@@ -170,13 +167,7 @@ class EmphasisPanel(QScrollArea):
                 name=label, a=a, b=b)))
         return rows
 
-    def _lexicon(self):
-        try:
-            return load_lexicon()
-        except CounterpartError:
-            return None  # labels fall back to the ids; the analysis reports lexicon errors itself
-
-    def _fill_tone(self, side: Side, c: Comparison, lexicon) -> None:
+    def _fill_tone(self, side: Side, c: Comparison) -> None:
         chips = self.tone[side]
         chips.clear()
         marks: dict[str, list] = {}
@@ -187,8 +178,7 @@ class EmphasisPanel(QScrollArea):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             chips.addItem(item)
         for tone_id, found in marks.items():
-            label = lexicon.tone_label(tone_id) if lexicon else tone_id
-            reading = lexicon.tone_reading(tone_id) if lexicon else ""
+            label, reading = c.names.tone_label(tone_id), c.names.tone_reading(tone_id)
             item = QListWidgetItem(f"{label} ×{len(found)}" if len(found) > 1 else label)
             written = ", ".join(dict.fromkeys(f"“{m.text}”" for m in found))
             item.setToolTip("\n".join(x for x in (reading, self.tr("As written: {w}").format(w=written)) if x))

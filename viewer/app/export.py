@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,15 +14,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from viewer.errors import CounterpartError
-from viewer.model import Comparison
+from viewer.model import Annotation, Comparison
 
 BRIEF_FILTER = "Word documents (*.docx);;All files (*)"
 SUFFIX = ".docx"
 
 
-def snapshot(comparison: Comparison) -> Comparison:
-    """What the thread writes: a copy of the notes, so editing them meanwhile cannot race the writer."""
-    return replace(comparison, annotations=[replace(n) for n in comparison.annotations])
 
 
 class BriefExport(QObject):
@@ -29,9 +27,11 @@ class BriefExport(QObject):
     failed = Signal(str)  # one plain line
     _ended = Signal(str, str)  # from the thread: path, error ("" on success)
 
-    def __init__(self, window):
+    def __init__(self, window, notes: Callable[[], list[Annotation]]):
+        """`notes` gives the user's notes on the comparison shown, to become the brief's comments."""
         super().__init__(window)
         self.window = window
+        self.notes = notes
         self._thread: threading.Thread | None = None
         self._ended.connect(self._end, Qt.ConnectionType.QueuedConnection)
 
@@ -64,20 +64,22 @@ class BriefExport(QObject):
                 QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
             if Path(path).exists() and not force:
                 return
-        self.start(w.comparison, path, force=force)
+        self.start(w.comparison, self.notes(), path, force=force)
 
-    def start(self, comparison: Comparison, path: str, *, force: bool) -> None:
+    def start(self, comparison: Comparison, notes: list[Annotation], path: str, *, force: bool) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self.window.set_note(self.tr("Exporting the brief…"), 0)
-        self._thread = threading.Thread(target=self._write, args=(snapshot(comparison), path, force),
+        # the thread writes copies of the notes: editing them meanwhile cannot race the writer
+        notes = [replace(n) for n in notes]
+        self._thread = threading.Thread(target=self._write, args=(comparison, notes, path, force),
                                         name="brief-export", daemon=True)
         self._thread.start()
 
-    def _write(self, comparison: Comparison, path: str, force: bool) -> None:
+    def _write(self, comparison: Comparison, notes: list[Annotation], path: str, force: bool) -> None:
         from viewer.report.brief import write_brief  # python-docx and matplotlib load here, off the UI thread
 
         try:
-            write_brief(comparison, path, force=force)
+            write_brief(comparison, path, notes=notes, force=force)
         except CounterpartError as exc:
             self._ended.emit(path, str(exc))
         except Exception as exc:  # noqa: BLE001 - a bug in the writer must not take the window down

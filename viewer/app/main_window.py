@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.readouts: dict[Side, Readout | None] = {"A": None, "B": None}
         self.options: dict = {}  # keyword arguments for compare() (mode, lexicons)
         self.defaults: dict = {}  # compare() options from the preferences (user lexicon); options win
+        self._project_notes: list[Annotation] | None = None  # see take_project_notes
         self.text_family = ""  # pane font family from the preferences; "" = the built-in list
         self.languages: dict[Side, str | None] = {"A": None, "B": None}  # forced by the preferences; None = detect
         self._run: AnalysisRun | None = None
@@ -403,6 +404,11 @@ class MainWindow(QMainWindow):
         self.set_note(self.tr("Analysing…"), 0)
         self._run.start()
 
+    def take_project_notes(self) -> list[Annotation] | None:
+        """The notes of the project whose analysis just finished, once (None when it had none)."""
+        notes, self._project_notes = self._project_notes, None
+        return notes
+
     def _retire(self, run: AnalysisRun) -> None:
         """A superseded run is told to stop and left to end on its own: the UI never waits for it."""
         run.worker.cancel()
@@ -441,8 +447,9 @@ class MainWindow(QMainWindow):
     def _analysis_done(self, comparison: Comparison) -> None:
         if self._finish_run(self.sender()):
             notes = self.sender().notes
-            if notes:
-                comparison.annotations = reanchor(notes, {"A": comparison.a.text, "B": comparison.b.text})
+            # a project's notes, placed on the texts as analysed, for the session to take
+            self._project_notes = reanchor(notes, {"A": comparison.a.text, "B": comparison.b.text}) \
+                if notes else None
             self.set_comparison(comparison, self.sender().display)
             self._remember_pair()
             self.analysisFinished.emit()

@@ -63,7 +63,7 @@ class ProjectSession(QObject):
         window.add_side_tab(self.emphasis, self.tr("Emphasis"))
         window.add_side_tab(self.notes_panel, self.tr("Notes"))
         self.autosave = Autosave(self.snapshot, self)
-        self.export = BriefExport(window)
+        self.export = BriefExport(window, lambda: self.notes)
         self._build_actions()
         window.comparisonChanged.connect(self._comparison_changed)
         self.emphasis.topicClicked.connect(self.show_topic)
@@ -132,16 +132,15 @@ class ProjectSession(QObject):
         self.refresh()
 
     def _comparison_changed(self, c: Comparison) -> None:
-        if c.annotations:  # a project's notes, placed by MainWindow.start_project: its saved state
-            self.notes = list(c.annotations)
-            c.annotations = self.notes
+        placed = self.window.take_project_notes()
+        if placed is not None:  # a project's notes, placed on its texts by MainWindow.start_project
+            self.notes = placed
             self._texts = {"A": c.a.text, "B": c.b.text}
             if not self._restored:
                 self._mark_saved()
             self._restored = False
         else:
             self.notes = carry_notes(self.notes, self._texts, c)
-            c.annotations = self.notes
             self._texts = {"A": c.a.text, "B": c.b.text}
         self.emphasis.set_comparison(c)
         self.refresh()
@@ -149,8 +148,6 @@ class ProjectSession(QObject):
     def refresh(self) -> None:
         """Notes list, note marks in the panes, title; then let autosave know."""
         w = self.window
-        if w.comparison is not None:
-            w.comparison.annotations = self.notes
         self.notes_panel.set_annotations(self.notes)
         for side in SIDES:
             w.panes[side].set_note_spans([(n.start, n.end) for n in self.notes if n.side == side and not n.detached])

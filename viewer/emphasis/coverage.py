@@ -35,9 +35,10 @@ from collections import Counter
 from functools import cache
 from itertools import pairwise
 
-from viewer.emphasis.wordlists import Phrase, find_phrases, voice_words
 from viewer.lang import language as language_data
 from viewer.lang.script import han_count
+from viewer.lexicon import Vocabulary
+from viewer.lexicon.wordlists import Phrase, find_phrases, voice_words
 from viewer.model import SIDES, Comparison, Document, Sentence, Token, TopicHit, TopicStat
 from viewer.text.tokens import tokenize
 
@@ -230,7 +231,7 @@ def _side_stats(doc: Document) -> tuple[dict[str, list[int]], dict[str, list[int
     return discussed, passing, words
 
 
-def coverage(comparison: Comparison, lexicon) -> list[TopicStat]:
+def coverage(comparison: Comparison, lexicon: Vocabulary) -> list[TopicStat]:
     """Fill sentence.topics / sentence.passing on both sides; one TopicStat per topic seen on either.
 
     Ordered by the larger of the two shares (the topics that take most room first), then by the

@@ -37,7 +37,8 @@ import math
 from collections import Counter
 from functools import lru_cache
 
-from viewer.emphasis.wordlists import stop_words
+from viewer.lexicon import Vocabulary
+from viewer.lexicon.wordlists import stop_words
 from viewer.model import SIDES, Comparison, Document, Term, other
 
 Z_MIN = 1.2816  # one-sided 90%: shown in the list
@@ -53,7 +54,11 @@ def _countable(text: str, norm: str, language: str) -> bool:
     return any(c.isalpha() for c in text) and (len(norm) >= 2 or language == "zh")
 
 
-def _counts(doc: Document, stops: frozenset[str]):
+# (count per term, the surface forms written for it, the sentences that hold it)
+Counts = tuple[Counter[str], dict[str, Counter[str]], dict[str, list[int]]]
+
+
+def _counts(doc: Document, stops: frozenset[str]) -> Counts:
     counts: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
     where: dict[str, list[int]] = {}
@@ -83,7 +88,7 @@ def log_odds_z(y_a: int, y_b: int, n_a: int, n_b: int, alpha0: float) -> float:
     return delta / math.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
 
 
-def _concept_counts(doc: Document, lexicon):
+def _concept_counts(doc: Document, lexicon: Vocabulary) -> Counts:
     """Mentions of topics, entities and tone markers, counted under their English labels."""
     counts: Counter[str] = Counter()
     where: dict[str, list[int]] = {}
@@ -99,7 +104,7 @@ def _concept_counts(doc: Document, lexicon):
     return counts, {name: Counter({name: 1}) for name in counts}, where
 
 
-def distinctive(comparison: Comparison, lexicon=None) -> dict[str, list[Term]]:
+def distinctive(comparison: Comparison, lexicon: Vocabulary | None = None) -> dict[str, list[Term]]:
     """Top terms of each side with z > Z_MIN, highest first: words within one language, concepts
     across languages (empty across languages when no lexicon is given)."""
     if comparison.cross_language:

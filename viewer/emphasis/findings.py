@@ -32,6 +32,7 @@ import re
 
 from viewer.emphasis.distinctive import Z_FINDING
 from viewer.emphasis.voice import BOTH
+from viewer.lexicon import Vocabulary
 from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
 from viewer.text.tokens import tokenize
 from viewer.wording import joined_pieces, piece_at, shows_wording
@@ -54,7 +55,7 @@ def label(comparison: Comparison, side: Side) -> str:
     """How a finding names a side inside a sentence: "the White House readout" for the label
     "White House", "the MFA statement" for "MFA statement" (the label already says what it is),
     "readout A" when there is no label."""
-    name = (comparison.doc(side).readout.label or "").strip()
+    name = comparison.name(side)
     if name[:4].lower() == "the ":
         name = name[4:].strip()  # "The White House" -> "the White House readout"
     if not name:
@@ -93,7 +94,7 @@ def omission_weight(salience: str, share: float, passing: bool) -> float:
     return floor - (PASSING_LESS if passing else 0.0) + span * min(1.0, share / FULL_SHARE)
 
 
-def topic_findings(comparison: Comparison, topics: list[TopicStat], lexicon) -> list[Finding]:
+def topic_findings(comparison: Comparison, topics: list[TopicStat], lexicon: Vocabulary) -> list[Finding]:
     found = []
     for st in topics:
         salience = lexicon.topic_salience(st.id)
@@ -142,7 +143,7 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat], lexicon) -> 
     return found
 
 
-def entity_findings(comparison: Comparison, lexicon, omitted_topics: dict[Side, set[str]]) -> list[Finding]:
+def entity_findings(comparison: Comparison, lexicon: Vocabulary, omitted_topics: dict[Side, set[str]]) -> list[Finding]:
     """Entities named prominently by one side only (not when their topic is already an omission,
     nor when the other side speaks of that topic in other words: "the Taiwan Strait" and
     "cross-Strait" name no country, yet a reader would not say that side never names Taiwan)."""
@@ -210,7 +211,7 @@ def voice_findings(comparison: Comparison, principals: dict[Side, str | None], c
     return found
 
 
-def tone_findings(comparison: Comparison, lexicon) -> list[Finding]:
+def tone_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Finding]:
     found = []
     ids = {side: {m.id for m in comparison.tone.get(side, [])} for side in SIDES}
     for side in SIDES:
@@ -284,3 +285,4 @@ def _link_changes(comparison: Comparison, link: Link, lang: str, stops: frozense
                 yield weight, Finding("wording", weight, text_f, evidence, side=side)
         for side in sides:
             pos[side] += len(text)
+

@@ -23,7 +23,7 @@ from viewer.emphasis.findings import (
     topic_findings,
     topic_phrase,
 )
-from viewer.emphasis.lexicon import SALIENCES
+from viewer.lexicon import SALIENCES, Vocabulary
 from viewer.model import SIDES, Comparison, Finding, Link, Side, other
 from viewer.text.tokens import tokenize
 from viewer.wording import joined_pieces, joined_text, shows_wording, wording_changes
@@ -35,7 +35,7 @@ QUOTE_WORDS = 14
 def version_label(comparison: Comparison, side: Side) -> str:
     """'the Spanish version (MFA)' across languages, where the language is what tells the two apart;
     'the MFA version' in one language; 'version A' without a label."""
-    name = (comparison.doc(side).readout.label or "").strip()
+    name = comparison.name(side)
     if name[:4].lower() == "the ":
         name = name[4:].strip()
     if comparison.cross_language:
@@ -45,7 +45,7 @@ def version_label(comparison: Comparison, side: Side) -> str:
         # the pipeline names equal labels apart by language ("Xinhua (Spanish)"): then the label
         # says no more than "the Spanish version" does
         base = name.removesuffix(f" ({language(side)})")
-        other_name = (comparison.doc(other(side)).readout.label or "").strip()
+        other_name = comparison.name(other(side))
         other_base = other_name.removesuffix(f" ({language(other(side))})")
         return f"the {language(side)} version" + (f" ({name})" if name and base != other_base else "")
     if not name:
@@ -97,7 +97,7 @@ def _topics_phrase(names: list[str], absent: list[str], reader: str) -> str:
     return phrase + (f" as well as {_and(rest)}" if rest else "")
 
 
-def unmatched_findings(comparison: Comparison, lexicon) -> list[Finding]:
+def unmatched_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Finding]:
     """Each run of sentences one version has and the other lacks, weighted by its length and by
     the topics, names and disagreement language it carries."""
     stats = {st.id: st for st in comparison.topics}
@@ -136,7 +136,7 @@ def unmatched_findings(comparison: Comparison, lexicon) -> list[Finding]:
     return found
 
 
-def clause_findings(comparison: Comparison, lexicon) -> list[Finding]:
+def clause_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Finding]:
     """Linked pairs across languages where one side is much longer: the other drops a clause."""
     from viewer.align.crosslang import LONGER  # here: crosslang imports the emphasis package
 
@@ -272,7 +272,7 @@ def voice_changes(comparison: Comparison) -> list[Finding]:
     return found
 
 
-def version_topic_findings(comparison: Comparison, lexicon) -> list[Finding]:
+def version_topic_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Finding]:
     """Lede and share findings that dropped or added sentences account for; omissions are said by
     unmatched_findings, with the sentence itself."""
     unmatched = {side: set(comparison.unmatched.get(side, [])) for side in SIDES}
@@ -294,7 +294,7 @@ def version_topic_findings(comparison: Comparison, lexicon) -> list[Finding]:
     return kept
 
 
-def version_findings(comparison: Comparison, lexicon, stops: frozenset[str]) -> list[Finding]:
+def version_findings(comparison: Comparison, lexicon: Vocabulary, stops: frozenset[str]) -> list[Finding]:
     found = (unmatched_findings(comparison, lexicon) + moved_findings(comparison)
              + version_topic_findings(comparison, lexicon))
     if comparison.cross_language:

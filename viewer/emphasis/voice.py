@@ -33,7 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from viewer.emphasis.wordlists import Phrase, VoiceWords, find_phrases, stop_words, voice_words
+from viewer.lexicon import Vocabulary
+from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, stop_words, voice_words
 from viewer.model import Document, Sentence, TopicHit
 from viewer.text.chinese import to_simplified
 from viewer.text.tokens import tokenize
@@ -125,11 +126,11 @@ def _verbs_before_meeting(sentence: Sentence, text: str, language: str) -> list[
     return verbs
 
 
-def _country_side(lexicon, code: str) -> str:
+def _country_side(lexicon: Vocabulary, code: str) -> str:
     return f"{lexicon.entity_label('country:' + code)} side"
 
 
-def mentions(sentence: Sentence, words: VoiceWords, lexicon) -> list[Mention]:
+def mentions(sentence: Sentence, words: VoiceWords, lexicon: Vocabulary) -> list[Mention]:
     """Speaker mentions of one sentence, in text order."""
     tokens, norms = sentence.tokens, sentence.norms
     found: list[Mention] = []
@@ -471,7 +472,7 @@ def _person_roles(role: str, language: str, words: VoiceWords) -> frozenset[str]
     return frozenset(t.norm for t in tokenize(role, language) if t.norm in words.titles)
 
 
-def attribute(doc: Document, lexicon) -> dict[str, str | None]:
+def attribute(doc: Document, lexicon: Vocabulary) -> dict[str, str | None]:
     """Set sentence.speaker for every sentence of `doc`; return each speaker's country (None for both)."""
     words = voice_words(doc.language)
     zh = doc.language == "zh"
@@ -541,7 +542,7 @@ def attribute(doc: Document, lexicon) -> dict[str, str | None]:
     return countries
 
 
-def _introduce(s: Sentence, clause: _Clause, lexicon, people: _People, words: VoiceWords, language: str) -> None:
+def _introduce(s: Sentence, clause: _Clause, lexicon: Vocabulary, people: _People, words: VoiceWords, language: str) -> None:
     """Record the offices of the people this sentence names, for later role nouns."""
     for hit in s.hits:
         if hit.entity and hit.entity.startswith("person:"):

@@ -5,25 +5,25 @@ people, organisations) and lang/<code>/lexicon.toml the words of one language, s
 a language without touching code. A user file has the same format; it may add terms to built-in
 ids, or add a topic (or person, organisation) by giving it a label. A language file's [negation]
 table holds the words that cancel a tone marker before it in its clause (cues, not_cues, breaks:
-see lexicon_match). Country names come from CLDR through Babel, so every country has its names
-in every language without a word list. Matching itself lives in lexicon_match.
+see match.py). Country names come from CLDR through Babel, so every country has its names
+in every language without a word list. Matching itself lives in match.py.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from viewer.emphasis.lexicon_match import BREAK, CUE, NEGATION, NOT_CUE, Matcher, Target
 from viewer.errors import LexiconError
 from viewer.lang import all_languages
-from viewer.model import Document, Sentence, ToneMark, TopicHit
+from viewer.lexicon.match import BREAK, CUE, NEGATION, NOT_CUE, Matcher, Target
+from viewer.model import Document, Names, Sentence, ToneMark, TopicHit
 from viewer.paths import RESOURCES
 from viewer.text import chinese
 from viewer.text.tokens import tokenize
@@ -463,6 +463,18 @@ class Lexicon:
         sentence.hits = [h for h in hits if h.entity or (h.topic, h.start, h.end) not in entity_spans]
         sentence.tone_marks = marks
         sentence.tone = sorted({m.id for m in marks})
+
+    def names(self, docs: Iterable[Document]) -> Names:
+        """The labels a comparison of `docs` needs: every topic and tone, and the entities found."""
+        entities = {h.entity for doc in docs for s in doc.sentences for h in s.hits if h.entity}
+        return Names(
+            topics={t: topic.label for t, topic in self._topics.items()},
+            phrases={t: topic.phrase or topic.label for t, topic in self._topics.items()},
+            salience={t: topic.salience for t, topic in self._topics.items()},
+            tones={t: tone.label for t, tone in self._tones.items()},
+            readings={t: tone.reading for t, tone in self._tones.items()},
+            entities={e: self.entity_label(e) for e in sorted(entities)},
+        )
 
     def concepts(self, sentence: Sentence) -> set[str]:
         """Language-independent concepts of an annotated sentence, for cross-language alignment."""

@@ -6,9 +6,10 @@ breaks one raises FORMAT_VERSION.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from viewer.model import SIDES, Comparison, Document
+from viewer.model import SIDES, Annotation, Comparison, Document, Side
 
 FORMAT = "counterpart.comparison"
 FORMAT_VERSION = 1
@@ -18,10 +19,10 @@ def _r(x: float | None, nd: int = 4) -> float | None:
     return None if x is None else round(x, nd)
 
 
-def _readout(doc: Document) -> dict[str, Any]:
+def _readout(c: Comparison, side: Side, doc: Document) -> dict[str, Any]:
     r = doc.readout
     return {
-        "label": r.label,
+        "label": c.name(side),
         "title": r.title,
         "language": doc.language,
         "script": doc.script,
@@ -47,7 +48,8 @@ def _readout(doc: Document) -> dict[str, Any]:
     }
 
 
-def to_dict(c: Comparison) -> dict[str, Any]:
+def to_dict(c: Comparison, notes: Sequence[Annotation] = ()) -> dict[str, Any]:
+    """The comparison, and the user's notes on it, as OUTPUT.md describes."""
     links = []
     for link in c.links:
         item: dict[str, Any] = {"a": link.a, "b": link.b, "score": _r(link.score), "kind": link.kind}
@@ -64,7 +66,7 @@ def to_dict(c: Comparison) -> dict[str, Any]:
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "mode": c.mode,
-        "readouts": {"A": _readout(c.a), "B": _readout(c.b)},
+        "readouts": {side: _readout(c, side, c.doc(side)) for side in SIDES},
         "links": links,
         "unmatched": {side: list(c.unmatched.get(side, [])) for side in SIDES},
         "topics": [
@@ -81,7 +83,8 @@ def to_dict(c: Comparison) -> dict[str, Any]:
         ],
         "speakers": {side: {k: _r(v) for k, v in c.speakers.get(side, {}).items()} for side in SIDES},
         "tone": {
-            side: [{"id": m.id, "text": m.text, "sentence": m.sentence} for m in c.tone.get(side, [])]
+            side: [{"id": m.id, "label": c.names.tone_label(m.id), "reading": c.names.tone_reading(m.id),
+                    "text": m.text, "sentence": m.sentence} for m in c.tone.get(side, [])]
             for side in SIDES
         },
         "distinctive": {
@@ -112,7 +115,7 @@ def to_dict(c: Comparison) -> dict[str, Any]:
                 "created": n.created,
                 "detached": n.detached,
             }
-            for n in c.annotations
+            for n in notes
         ],
         "timings": {k: _r(v) for k, v in c.timings.items()},
     }

@@ -30,7 +30,7 @@ def summary(c: Comparison) -> str:
         doc = c.doc(side)
         unit = "Han characters" if doc.language == "zh" else "words"
         out.append(
-            f"{side}  {doc.readout.label or '(unlabelled)'}: {doc.language}"
+            f"{side}  {c.label(side)}: {doc.language}"
             f"{'-' + doc.script if doc.script else ''}, {len(doc.sentences)} sentences, {doc.words} {unit}"
         )
     kinds = Counter(link.kind for link in c.links)
@@ -52,7 +52,7 @@ def summary(c: Comparison) -> str:
             continue
         doc = c.doc(side)
         out.append("")
-        out.append(f"Only in {side} ({doc.readout.label}):")
+        out.append(f"Only in {side} ({c.label(side)}):")
         for i in only[:_MAX_UNMATCHED]:
             out.append(f"  [{i}] {_short(doc.sentences[i].text, width - 8)}")
         if len(only) > _MAX_UNMATCHED:

@@ -42,8 +42,8 @@ def topic_chart_png(c: Comparison, *, dpi: int = 150) -> bytes | None:
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
         y = range(len(topics))
-        ax.barh(y, shares_a, color=A_COLOUR, label=c.a.readout.label or "A")
-        ax.barh(y, shares_b, color=B_COLOUR, label=c.b.readout.label or "B")
+        ax.barh(y, shares_a, color=A_COLOUR, label=c.label("A"))
+        ax.barh(y, shares_b, color=B_COLOUR, label=c.label("B"))
         ax.set_yticks(list(y), [t.label for t in topics])
         ax.axvline(0, color="#333333", linewidth=0.8)
         limit = max(max(-v for v in shares_a), max(shares_b), 1) * 1.25

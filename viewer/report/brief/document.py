@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 import docx
 from docx.shared import Cm, Pt
 
-from viewer.emphasis.lexicon import load_lexicon
-from viewer.model import SIDES, Comparison, Side
+from viewer.model import SIDES, Annotation, Comparison, Side
 from viewer.report.brief import sidebyside
 from viewer.report.brief.chart import topic_chart_png
 from viewer.report.brief.comments import Comments
@@ -32,7 +32,7 @@ def _language_name(code: str) -> str:
 
 
 def _label(c: Comparison, side: Side) -> str:
-    return c.doc(side).readout.label or side
+    return c.label(side)
 
 
 def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[float]):
@@ -166,7 +166,7 @@ def _tone(document, c: Comparison) -> None:
     if not words:
         add_run(document.add_paragraph(), "None: neither text uses a tone marker of the lexicon.", NOTE)
         return
-    lexicon = load_lexicon()
+    names = c.names
 
     def used(counts: Counter) -> str:
         return ", ".join(f"“{w}”" + (f" ×{n}" if n > 1 else "") for w, n in counts.most_common()) or "—"
@@ -176,8 +176,8 @@ def _tone(document, c: Comparison) -> None:
                    [["", used(words[t]["A"]), used(words[t]["B"])] for t in order], [7.0, 5.0, 5.0])
     for row, tone_id in zip(table.rows[1:], order, strict=True):
         paragraph = row.cells[0].paragraphs[0]
-        add_run(paragraph, lexicon.tone_label(tone_id))
-        reading = lexicon.tone_reading(tone_id)
+        add_run(paragraph, names.tone_label(tone_id))
+        reading = names.tone_reading(tone_id)
         if reading:
             add_run(paragraph, f": {reading}", NOTE)
 
@@ -236,9 +236,9 @@ def _distinctive(document, c: Comparison) -> None:
     _table(document, [_label(c, "A"), _label(c, "B")], rows, [8.5, 8.5])
 
 
-def _detached(document, c: Comparison) -> None:
+def _detached(document, notes: Sequence[Annotation]) -> None:
     """Notes whose quote is no longer in the text cannot be comments; they are listed, never dropped."""
-    notes = [a for a in c.annotations if a.detached]
+    notes = [a for a in notes if a.detached]
     if not notes:
         return
     _heading(document, "Notes whose passage is no longer in the text")
@@ -283,11 +283,12 @@ def _appendix(document, c: Comparison, comments: Comments) -> None:
             comments.attach(note, s, e, runs)
 
 
-def build(c: Comparison, *, title: str | None = None, chart_png: bytes | None = None):
-    """The whole brief as a python-docx Document."""
+def build(c: Comparison, *, notes: Sequence[Annotation] = (), title: str | None = None,
+          chart_png: bytes | None = None):
+    """The whole brief as a python-docx Document, the user's `notes` as comments."""
     document = docx.Document()
     _page_setup(document)
-    comments = Comments(document, [a for a in c.annotations if not a.detached])
+    comments = Comments(document, [a for a in notes if not a.detached])
     _title(document, c, title)
     _sources(document, c)
     _findings(document, c)
@@ -297,9 +298,9 @@ def build(c: Comparison, *, title: str | None = None, chart_png: bytes | None = 
     _side_by_side(document, c, comments)
     _one_side_only(document, c)
     _distinctive(document, c)
-    _detached(document, c)
+    _detached(document, notes)
     if c.mode == "versions" and not c.cross_language:  # a translation as tracked changes is all red
-        _tracked(document, c, first_id=len(c.annotations))
+        _tracked(document, c, first_id=len(notes))
     _appendix(document, c, comments)
     return document
 

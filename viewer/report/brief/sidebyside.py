@@ -20,8 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from viewer.align.crosslang import concept_label
-from viewer.emphasis.lexicon import load_lexicon
-from viewer.model import Comparison, Document, Link, Side
+from viewer.lexicon import Vocabulary
+from viewer.model import Comparison, Document, Link, Names, Side
 from viewer.report.brief.comments import Comments
 from viewer.report.brief.style import (
     NOTE,
@@ -114,7 +114,7 @@ def _fill(cell, c: Comparison, side: Side, indices: list[int], link: Link | None
         comments.attach(note, s, e, runs)
 
 
-def concept_line(link: Link, lexicon, labels: tuple[str, str]) -> str:
+def concept_line(link: Link, lexicon: Vocabulary | Names, labels: tuple[str, str]) -> str:
     """ "shared: Taiwan, Joe Biden · only in MFA: nuclear weapons"; a name both sides carry under
     different ids (the topic Taiwan, the place Taiwan) counts as shared."""
     def names(ids: list[str]) -> list[str]:
@@ -168,7 +168,7 @@ def add_legend(document, c: Comparison) -> None:
     add_run(p, "identical passage", SAME)
     add_run(p, "   plain: related passages (the same matter in other words, or in another language)", NOTE)
     if reorders_b(c):
-        add_run(p, f". {c.b.readout.label or 'B'}'s sentences stand next to their counterparts, so they "
+        add_run(p, f". {c.label('B')}'s sentences stand next to their counterparts, so they "
                 "do not always follow its own order; the appendix gives it in its own order.", NOTE)
     p.paragraph_format.keep_with_next = True
 
@@ -180,20 +180,20 @@ def add_table(document, c: Comparison, comments: Comments, width_cm: float) -> N
     table.autofit = False
     for column in table.columns:
         column.width = Cm(width_cm / 2)
-    labels = (c.a.readout.label or "A", c.b.readout.label or "B")
+    labels = (c.label("A"), c.label("B"))
     header = table.rows[0]
     repeat_as_header(header)
     for cell, label in zip(header.cells, labels, strict=True):
         cell.width = Cm(width_cm / 2)
         add_run(cell.paragraphs[0], label, Look(bold=True))
-    lexicon = load_lexicon() if c.cross_language else None
+    names = c.names if c.cross_language else None
     for row in rows(c):
         table_row = table.add_row()
         keep_row_together(table_row)
         cells = table_row.cells
         _fill(cells[0], c, "A", row.a, row.link, comments)
         _fill(cells[1], c, "B", row.b, row.link, comments)
-        line = concept_line(row.link, lexicon, labels) if lexicon and row.link else ""
+        line = concept_line(row.link, names, labels) if names and row.link else ""
         if line:
             _keep_with_next(table_row)
             concepts = table.add_row()

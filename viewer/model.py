@@ -22,6 +22,16 @@ FindingKind = Literal["omission", "prominence", "share", "voice", "tone", "wordi
                       "attributed", "framing", "commitment", "blame"]
 FINDING_KINDS: tuple[FindingKind, ...] = ("omission", "prominence", "share", "voice", "tone", "wording",
                                           "distinctive", "attributed", "framing", "commitment", "blame")
+# What a statement does (DESIGN.md section 8, OUTPUT.md readouts.S.statements[].act).
+Act = Literal["assert", "pledge", "demand", "agree", "concern", "oppose", "warn", "blame", "propose", "thank",
+              "brief", "follow-up", "opening"]
+ACTS: tuple[Act, ...] = ("assert", "pledge", "demand", "agree", "concern", "oppose", "warn", "blame", "propose",
+                         "thank", "brief", "follow-up", "opening")
+# Who a sentence or statement is attributed to: a named person, one side as such ("the Chinese
+# side"), both sides jointly, or the readout's own voice.
+SpeakerRole = Literal["person", "side", "both", "narrator"]
+BOTH = "both"  # the speaker of a joint statement
+NARRATOR = "narrator"  # the key of the readout's own voice in speaker shares
 
 
 def other(side: Side) -> Side:
@@ -83,6 +93,8 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list)
     language: str = "und"
     heading: bool = False
+    furniture: bool = False  # headline, dateline, timestamp, credit: no share, no topic, no speaker
+    opening: bool = False  # who met whom, where, at whose request: a statement of its own kind
     # filled by the emphasis stage
     speaker: str | None = None  # canonical speaker name, "both", or None (narrator)
     topics: list[str] = field(default_factory=list)  # topics discussed in this sentence
@@ -158,9 +170,34 @@ class Term:
 
 
 @dataclass
+class Statement:
+    """One thing a readout reports: a sentence, a clause of a long sentence, or one item of an
+    enumeration (一是…二是…, "first… second…"), with who says it, about what, doing what."""
+
+    sentence: int
+    start: int  # offsets into Readout.text
+    end: int
+    speaker: str | None  # canonical person name, BOTH, a side ("China"), or None (the narrator)
+    topics: list[str] = field(default_factory=list)  # the main topic first
+    act: Act = "assert"
+    stance: list[str] = field(default_factory=list)  # the words that carry its stance, as written
+    weight: float = 1.0  # its share of the sentence (the items of a list share one sentence)
+    role: SpeakerRole = "narrator"
+
+
+@dataclass
 class Evidence:
     side: Side
     sentence: int
+
+
+@dataclass
+class Quote:
+    """A few words of the evidence as written, for a finding that quotes both sides."""
+
+    side: Side
+    sentence: int
+    text: str
 
 
 @dataclass
@@ -172,6 +209,8 @@ class Finding:
     topic: str | None = None
     side: Side | None = None
     speaker: str | None = None
+    marker: str | None = None  # the tone id of a tone finding
+    quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass
@@ -242,6 +281,10 @@ class Comparison:
     settings: Settings = field(default_factory=Settings)
     names: Names = field(default_factory=Names)
     labels: dict[str, str] = field(default_factory=dict)  # side -> the name findings give it
+    sides: dict[str, str | None] = field(default_factory=dict)  # side -> whose account it is ("China")
+    ledes: dict[str, str | None] = field(default_factory=dict)  # side -> topic of its first substantive statement
+    truncated: dict[str, bool] = field(default_factory=dict)  # side -> its text ends mid-sentence
+    statements: dict[str, list[Statement]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     unmatched: dict[str, list[int]] = field(default_factory=lambda: {"A": [], "B": []})
     topics: list[TopicStat] = field(default_factory=list)

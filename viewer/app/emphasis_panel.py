@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
 
 from viewer.app import palette
 from viewer.app.charts import SIDE_COLOUR, BarRow, DivergingBars, SlopeChart, SlopeRow
-from viewer.model import SIDES, Comparison, Evidence, Side, TopicStat
-
-NARRATOR = "narrator"
+from viewer.model import NARRATOR, SIDES, Comparison, Evidence, Side, TopicStat
 
 
 class EmphasisPanel(QScrollArea):

@@ -31,9 +31,8 @@ from __future__ import annotations
 import re
 
 from viewer.emphasis.distinctive import Z_FINDING
-from viewer.emphasis.voice import BOTH
 from viewer.lexicon import Vocabulary
-from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
+from viewer.model import BOTH, SIDES, Comparison, Evidence, Finding, Link, Side, TopicStat, other
 from viewer.text.tokens import tokenize
 from viewer.wording import joined_pieces, piece_at, shows_wording
 

@@ -35,12 +35,9 @@ from functools import cache, cached_property
 
 from viewer.lexicon import Vocabulary
 from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, stop_words, voice_words
-from viewer.model import Document, Sentence, TopicHit
+from viewer.model import BOTH, NARRATOR, Document, Sentence, TopicHit
 from viewer.text.chinese import to_simplified
 from viewer.text.tokens import tokenize
-
-BOTH = "both"
-NARRATOR = "narrator"
 
 
 @dataclass(frozen=True)

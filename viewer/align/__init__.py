@@ -19,7 +19,7 @@ from viewer.align.similarity import SimilarityIndex
 from viewer.align.versions import align_versions, looks_like_versions
 from viewer.errors import Cancelled
 from viewer.model import Document, Link, LinkKind, Mode
-from viewer.wording import joined_text, word_diff
+from viewer.wording import DiffBudget, joined_text, word_diff
 
 THRESHOLD = 0.25  # below this word score two sentences of two readouts are not linked (ConceptSpace.scale)
 REWORDED = 0.6  # word cosine from which a link is reworded: most of the weighted words shared
@@ -65,21 +65,22 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon=None,
         groups = match(scores, n_a, n_b, THRESHOLD * concepts.scale(), joint=joint, joins=concepts.joins)
         kinds = {}
     links = []
+    budget = DiffBudget.for_size(len(a.text) + len(b.text))  # the links' word diffs share it
     for k, g in enumerate(sorted(groups, key=lambda g: (g.a[0], g.b[0]))):
         if should_cancel is not None and k % 256 == 0 and should_cancel():
             raise Cancelled("align")
-        links.append(_link(g, a, b, kinds.get(id(g)), index, concepts))
+        links.append(_link(g, a, b, kinds.get(id(g)), index, concepts, budget))
     return AlignResult(mode, links, unmatched(groups, n_a, n_b))
 
 
 def _link(group: Group, a: Document, b: Document, kind: LinkKind | None,
-          index: SimilarityIndex, concepts: ConceptSpace | None) -> Link:
+          index: SimilarityIndex, concepts: ConceptSpace | None, budget: DiffBudget) -> Link:
     text_a, text_b = joined_text(a, group.a), joined_text(b, group.b)
     if kind is None:
         kind = _kind(text_a, text_b, index.joint(group.a, group.b))
     shared, only_a, only_b = concepts.compare(group.a, group.b) if concepts else ([], [], [])
     return Link(a=group.a, b=group.b, score=round(min(group.score, 1.0), 4), kind=kind,
-                diff=word_diff(text_a, text_b, a.language), shared=shared, only_a=only_a, only_b=only_b)
+                diff=word_diff(text_a, text_b, a.language, budget), shared=shared, only_a=only_a, only_b=only_b)
 
 
 def _kind(text_a: str, text_b: str, words: float) -> LinkKind:

@@ -50,7 +50,7 @@ def test_a_long_sentence_is_cut_at_its_clauses_into_pieces_of_about_equal_length
 
 def test_cuts_never_separate_a_letter_from_its_accent():
     text = "e\u0301" * 1_500
-    for s, e in cap_lengths(text, [(0, len(text))]):
+    for s, _ in cap_lengths(text, [(0, len(text))]):
         assert text[s] == "e"
 
 

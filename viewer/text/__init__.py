@@ -8,6 +8,7 @@ from viewer.model import Document, Readout, Sentence
 from viewer.text import chinese
 from viewer.text.language import detect_language, dominant_script, other_script_pattern
 from viewer.text.paragraphs import paragraph_spans
+from viewer.text.sentence_limit import cap_lengths
 from viewer.text.sentences import is_heading, sentence_spans
 from viewer.text.tokens import tokenize
 
@@ -28,7 +29,7 @@ def segment(readout: Readout) -> Document:
     paragraphs = paragraph_spans(text)
     sentences: list[Sentence] = []
     for p, (p_start, p_end) in enumerate(paragraphs):
-        spans = sentence_spans(text, language, p_start, p_end)
+        spans = cap_lengths(text, sentence_spans(text, language, p_start, p_end))
         for k, (start, end) in enumerate(spans):
             sentence_text = text[start:end]
             lang = _sentence_language(sentence_text, language)

@@ -25,8 +25,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from babel import Locale
-
 from viewer.align import align
 from viewer.emphasis import distinctive, voice
 from viewer.emphasis.coverage import coverage
@@ -102,6 +100,8 @@ def _labels(w: Work) -> None:
         c.labels = {"A": a, "B": b}
         return
     if c.a.language != c.b.language:
+        from babel import Locale  # CLDR's data loads only for this case
+
         names = [Locale("en").languages.get(doc.language, doc.language) for doc in (c.a, c.b)]
     else:
         names = [Path(r.source).stem if r.source else "" for r in (w.readouts["A"], w.readouts["B"])]

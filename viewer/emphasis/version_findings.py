@@ -11,8 +11,6 @@ import math
 import re
 import statistics
 
-from babel import Locale
-
 from viewer.align.concepts import concept_label
 from viewer.emphasis.coverage import sentence_words
 from viewer.emphasis.findings import (
@@ -39,6 +37,8 @@ def version_label(comparison: Comparison, side: Side) -> str:
     if name[:4].lower() == "the ":
         name = name[4:].strip()
     if comparison.cross_language:
+        from babel import Locale  # CLDR's data loads only across languages
+
         def language(s: Side) -> str:
             return Locale("en").languages.get(comparison.doc(s).language, comparison.doc(s).language)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from viewer.lang import all_languages
 from viewer.lang import language as language_data
 from viewer.model import Document, Readout, Sentence
 from viewer.text import chinese
@@ -14,9 +13,6 @@ from viewer.text.tokens import tokenize
 
 __all__ = ["detect_language", "segment"]
 
-# A sentence in another script than its language's (a Russian quotation inside an English
-# readout) gets a language of its own; the script of each language is in its language.toml.
-_OTHER_SCRIPT = {script: other_script_pattern(script) for script in {lang.script for lang in all_languages()}}
 
 
 def segment(readout: Readout) -> Document:
@@ -58,7 +54,9 @@ def _forced(language: str | None) -> str | None:
 
 def _sentence_language(sentence: str, document_language: str) -> str:
     expected = language_data(document_language).script
-    if not _OTHER_SCRIPT[expected].search(sentence):
+    # A sentence in another script than its language's (a Russian quotation inside an English
+    # readout) gets a language of its own; the script of each language is in its language.toml.
+    if not other_script_pattern(expected).search(sentence):
         return document_language
     script = dominant_script(sentence)
     if script is None or script == expected:

@@ -119,6 +119,9 @@ class Matcher:
         self._prefix: dict[str, dict[str, dict[tuple[Word, ...], list[Target]]]] = defaultdict(dict)
         # Chinese: first character -> (term, open-ended) -> targets
         self._han: dict[str, dict[tuple[str, bool], list[Target]]] = {}
+        # one object for equal words and targets (9,300 words are 4,400, 6,900 targets 380):
+        # less memory, and a cached lexicon (viewer.cache) half the size to read back
+        self._same: dict[Word | Target, Word | Target] = {}
 
     @property
     def languages(self) -> set[str]:
@@ -126,6 +129,7 @@ class Matcher:
 
     def add(self, term: str, lang: str, target: Target) -> bool:
         """Index one term; False when it holds nothing to match (the caller reports it)."""
+        target = self._same.setdefault(target, target)
         if lang == "zh":
             text = term.strip()
             open_end = text.endswith("*")
@@ -134,7 +138,7 @@ class Matcher:
                 return False
             self._han.setdefault(text[0], {}).setdefault((text, open_end), []).append(target)
             return True
-        words = compile_words(term, lang)
+        words = tuple(self._same.setdefault(w, w) for w in compile_words(term, lang))
         if not words:
             return False
         first = words[0]

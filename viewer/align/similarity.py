@@ -18,6 +18,7 @@ full. Cost grows with the text, not with the product of the two sizes.
 from __future__ import annotations
 
 import bisect
+import difflib
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -85,10 +86,20 @@ class SimilarityIndex:
         self.seek_b = [_weigh(t + p, idf) for t, p in zip(terms_b, pairs_b, strict=True)]
         self.scored = 0  # pairs scored in full, to show that not all pairs are
         self._sentences = (a.sentences, b.sentences)
+        self._ratios: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
         self.scored += 1
         return cosine(self.a[i], self.b[j])
+
+    def edit_ratio(self, i: int, j: int) -> float:
+        """The share of their words two sentences keep in order (difflib's ratio over word norms):
+        how versions mode tells an edited sentence from another one."""
+        ratio = self._ratios.get((i, j))
+        if ratio is None:
+            norms_a, norms_b = self._sentences[0][i].norms, self._sentences[1][j].norms
+            ratio = self._ratios[(i, j)] = difflib.SequenceMatcher(None, norms_a, norms_b, autojunk=False).ratio()
+        return ratio
 
     def joint(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
         """Cosine of the summed vectors: how well the joined passages cover each other."""

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
-from viewer.model import DiffOp, Document, Link
+from viewer.model import DiffOp, Document, Link, Token
 from viewer.text.tokens import tokenize
 
 # Passages of several sentences are compared as one text: their sentences joined by this.
@@ -116,16 +116,29 @@ def piece_at(pieces: Sequence[Piece], offset: int) -> Piece:
     return next((p for p in pieces if p.holds(offset)), pieces[-1])
 
 
-def units(text: str, lang: str) -> list[str]:
-    """Words (Chinese word units for zh) and the gaps between them; "".join gives back text."""
+def units(text: str, lang: str, tokens: Sequence[Token] | None = None, offset: int = 0) -> list[str]:
+    """Words (Chinese word units for zh) and the gaps between them; "".join gives back text.
+    `tokens`: the text's tokens when segmentation made them already (spans shifted by `offset`)."""
     out: list[str] = []
     pos = 0
-    for tok in tokenize(text, lang):
-        if tok.start > pos:
-            out.extend(_GAP.findall(text, pos, tok.start))
+    for tok in tokenize(text, lang) if tokens is None else tokens:
+        start = tok.start - offset
+        if start > pos:
+            out.extend(_GAP.findall(text, pos, start))
         out.append(tok.text)
-        pos = tok.end
+        pos = tok.end - offset
     out.extend(_GAP.findall(text, pos))
+    return out
+
+
+def _joined_units(doc: Document, indices: Sequence[int]) -> list[str]:
+    """units() of joined_text(doc, indices), from the tokens the sentences already have."""
+    out: list[str] = []
+    for k, i in enumerate(indices):
+        if k:
+            out.extend(_GAP.findall(JOINER))
+        s = doc.sentences[i]
+        out.extend(units(s.text, s.language, s.tokens, s.start))
     return out
 
 
@@ -168,7 +181,11 @@ def word_diff(text_a: str, text_b: str, lang: str, budget: DiffBudget | None = N
     """Ops (-1 only in A, 0 both, 1 only in B) whose texts rebuild text_a (ops <= 0) and text_b (>= 0)."""
     if text_a == text_b:
         return [(0, text_a)] if text_a else []
-    ops = diff_units(units(text_a, lang), units(text_b, lang), semantic=True, budget=budget)
+    return _unit_diff(units(text_a, lang), units(text_b, lang), budget)
+
+
+def _unit_diff(units_a: list[str], units_b: list[str], budget: DiffBudget | None) -> list[DiffOp]:
+    ops = diff_units(units_a, units_b, semantic=True, budget=budget)
     return [(op, "".join(run)) for op, run in ops]
 
 
@@ -226,8 +243,11 @@ def shows_wording(link: Link) -> bool:
 
 def link_diff(link: Link, a: Document, b: Document, budget: DiffBudget | None = None) -> list[DiffOp]:
     """The word diff of a link over the joined texts of its sentences (`budget`: shared by the
-    links of one comparison)."""
-    return word_diff(joined_text(a, link.a), joined_text(b, link.b), a.language, budget)
+    links of one comparison), from the sentences' own tokens: a sentence is tokenized once."""
+    text_a, text_b = joined_text(a, link.a), joined_text(b, link.b)
+    if text_a == text_b:
+        return [(0, text_a)] if text_a else []
+    return _unit_diff(_joined_units(a, link.a), _joined_units(b, link.b), budget)
 
 
 def wording_changes(link: Link) -> list[tuple[str, str]]:

@@ -54,7 +54,8 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon: Vocabu
         in_order, moved = align_versions(scores, close, n_a, n_b, index.edit_ratio)
         groups = in_order + moved
         # a pair that keeps most of its words in order is reworded (not identical) whatever its cosine
-        kinds = {id(g): "reworded" for g in in_order if index.edit_ratio(g.a[0], g.b[0]) >= REWORDED_VERSION}
+        kinds = {id(g): "reworded" for g in in_order
+                 if g.score >= REWORDED or index.edit_ratio(g.a[0], g.b[0]) >= REWORDED_VERSION}
         kinds |= {id(g): "moved" for g in moved}
         concepts = None
     else:

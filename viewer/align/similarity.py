@@ -61,7 +61,7 @@ def _unit(vector: Vector) -> Vector:
 def cosine(u: Vector, v: Vector) -> float:
     if len(u) > len(v):
         u, v = v, u
-    return sum(w * v.get(t, 0.0) for t, w in u.items())
+    return sum([w * v[t] for t, w in u.items() if t in v])  # the shared terms only, in u's order
 
 
 class SimilarityIndex:
@@ -117,13 +117,29 @@ class SimilarityIndex:
         return len(_union(pins_a, a_ids) & _union(pins_b, b_ids))
 
     def candidates(self, should_cancel: Callable[[], bool] | None = None) -> dict[tuple[int, int], float]:
-        """Full scores of each sentence's TOP_K partners (by rare shared terms and word pairs), both ways."""
-        pairs: set[tuple[int, int]] = set()
-        for i, j in _top_partners(self.seek_a, self.seek_b, should_cancel):
+        """Full scores of each sentence's TOP_K partners (by rare shared terms and word pairs), both
+        ways. A sentence whose very words occur once in each text has that copy for its partner
+        and seeks no other (most sentences of two versions: the seeking is most of the cost)."""
+        exact = _exact_pairs(*self._sentences)
+        pairs: set[tuple[int, int]] = set(exact)
+        for i, j in _top_partners(self.seek_a, self.seek_b, should_cancel, {i for i, _ in exact}):
             pairs.add((i, j))
-        for j, i in _top_partners(self.seek_b, self.seek_a, should_cancel):
+        for j, i in _top_partners(self.seek_b, self.seek_a, should_cancel, {j for _, j in exact}):
             pairs.add((i, j))
         return {(i, j): self.score(i, j) for i, j in pairs}
+
+
+def _exact_pairs(sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """(i, j) of sentences with the same words (norms), each the only one with them in its text."""
+    def unique(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], int]:
+        seen: dict[tuple[str, ...], int] = {}
+        for k, s in enumerate(sentences):
+            key = tuple(s.norms)
+            seen[key] = -1 if key in seen else k
+        return seen
+
+    in_a, in_b = unique(sentences_a), unique(sentences_b)
+    return [(i, j) for key, i in in_a.items() if key and i >= 0 and (j := in_b.get(key, -1)) >= 0]
 
 
 def _exclusive_words(sentences_a: Sequence[Sentence],
@@ -139,11 +155,19 @@ def _exclusive_words(sentences_a: Sequence[Sentence],
 
 
 def _free_words(sentence: Sentence) -> set[str]:
-    """Norms of the sentence's words (letters only, not one- or two-letter words) outside lexicon matches."""
-    matched = [(h.start, h.end) for h in sentence.hits] + [(m.start, m.end) for m in sentence.tone_marks]
-    return {t.norm for t in sentence.tokens
-            if t.norm.isalpha() and (len(t.norm) > 2 or not t.norm.isascii())
-            and not (matched and any(start <= t.start < end for start, end in matched))}
+    """Norms of the sentence's words (letters only, not one- or two-letter words) outside lexicon
+    matches (one walk over tokens and matches, both in text order)."""
+    matched = sorted([(h.start, h.end) for h in sentence.hits] + [(m.start, m.end) for m in sentence.tone_marks])
+    free: set[str] = set()
+    k, reach = 0, -1  # the farthest end of the matches starting at or before the token
+    for t in sentence.tokens:
+        while k < len(matched) and matched[k][0] <= t.start:
+            reach = max(reach, matched[k][1])
+            k += 1
+        norm = t.norm
+        if t.start >= reach and norm.isalpha() and (len(norm) > 2 or not norm.isascii()):
+            free.add(norm)
+    return free
 
 
 def _union(sets: list[frozenset[str]], ids: Sequence[int]) -> frozenset[str]:
@@ -158,10 +182,10 @@ def _sum(vectors) -> Vector:
     return total
 
 
-def _top_partners(source: list[Vector], target: list[Vector],
-                  should_cancel: Callable[[], bool] | None) -> list[tuple[int, int]]:
-    """(i, j) for the TOP_K targets j of each source sentence i by their partial dot product
-    over rare-enough terms.
+def _top_partners(source: list[Vector], target: list[Vector], should_cancel: Callable[[], bool] | None,
+                  skip: set[int]) -> list[tuple[int, int]]:
+    """(i, j) for the TOP_K targets j of each source sentence i (but those in `skip`) by their
+    partial dot product over rare-enough terms.
 
     A sentence made only of common terms seeks by its rarest term, among the targets nearest
     its own relative position, so that its cost stays bounded too. Equal partial scores are
@@ -178,6 +202,8 @@ def _top_partners(source: list[Vector], target: list[Vector],
     for i, v in enumerate(source):
         if should_cancel is not None and i % 256 == 0 and should_cancel():
             raise Cancelled("align")
+        if i in skip:
+            continue
         acc: dict[int, float] = defaultdict(float)
         rarest: tuple[int, str] | None = None
         for t, w in v.items():

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.model import Token
 from viewer.text import chinese
@@ -65,6 +66,7 @@ class Match:
     target: Target
 
 
+@lru_cache(maxsize=100_000)
 def _fold(text: str) -> str:
     return text.casefold().replace("ё", "е").replace("’", "'")
 
@@ -181,7 +183,10 @@ class Matcher:
                     end = i + len(words)
                     if end > len(tokens):
                         continue
-                    if all(_word_matches(w, tokens[i + k], folds[i + k]) for k, w in enumerate(words)):
+                    for k, w in enumerate(words):  # a loop, not all(): this runs for every token
+                        if not _word_matches(w, tokens[i + k], folds[i + k]):
+                            break
+                    else:
                         found.extend(Match(tok.start, tokens[end - 1].end, t) for t in targets)
         return found
 

@@ -58,6 +58,24 @@ def _unit(vector: Vector) -> Vector:
     return {t: w / length for t, w in vector.items()} if length else {}
 
 
+class _Vectors:
+    """Unit TF-IDF vectors of one text's sentences, each weighed on first use: versions mode never
+    needs those of the sentences copied unchanged (most of them)."""
+
+    def __init__(self, terms: list[Counter[str]], idf: dict[str, float]):
+        self._terms, self._idf = terms, idf
+        self._made: dict[int, Vector] = {}
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __getitem__(self, k: int) -> Vector:
+        v = self._made.get(k)
+        if v is None:
+            v = self._made[k] = _weigh(self._terms[k], self._idf)
+        return v
+
+
 def cosine(u: Vector, v: Vector) -> float:
     if len(u) > len(v):
         u, v = v, u
@@ -78,12 +96,12 @@ class SimilarityIndex:
             df.update(terms.keys())
         n = len(terms_a) + len(terms_b)
         idf = {t: math.log(1 + n / d) for t, d in df.items()}
-        self.a = [_weigh(terms, idf) for terms in terms_a]
-        self.b = [_weigh(terms, idf) for terms in terms_b]
+        self.a, self.b = _Vectors(terms_a, idf), _Vectors(terms_b, idf)
         # Seeking also goes by word pairs: where every word is common (a small vocabulary, a
-        # long text), the pairs still single out a sentence and its edited copy.
-        self.seek_a = [_weigh(t + p, idf) for t, p in zip(terms_a, pairs_a, strict=True)]
-        self.seek_b = [_weigh(t + p, idf) for t, p in zip(terms_b, pairs_b, strict=True)]
+        # long text), the pairs still single out a sentence and its edited copy (the keys of
+        # the two never meet: a pair holds a space).
+        self.seek_a = _Vectors([t | p for t, p in zip(terms_a, pairs_a, strict=True)], idf)
+        self.seek_b = _Vectors([t | p for t, p in zip(terms_b, pairs_b, strict=True)], idf)
         self.scored = 0  # pairs scored in full, to show that not all pairs are
         self._sentences = (a.sentences, b.sentences)
         self._ratios: dict[tuple[int, int], float] = {}
@@ -121,12 +139,13 @@ class SimilarityIndex:
         ways. A sentence whose very words occur once in each text has that copy for its partner
         and seeks no other (most sentences of two versions: the seeking is most of the cost)."""
         exact = _exact_pairs(*self._sentences)
-        pairs: set[tuple[int, int]] = set(exact)
-        for i, j in _top_partners(self.seek_a, self.seek_b, should_cancel, {i for i, _ in exact}):
+        copied_a, copied_b = {i for i, _ in exact}, {j for _, j in exact}
+        pairs: set[tuple[int, int]] = set()
+        for i, j in _top_partners(self.seek_a, self.seek_b, should_cancel, copied_a, copied_b):
             pairs.add((i, j))
-        for j, i in _top_partners(self.seek_b, self.seek_a, should_cancel, {j for _, j in exact}):
+        for j, i in _top_partners(self.seek_b, self.seek_a, should_cancel, copied_b, copied_a):
             pairs.add((i, j))
-        return {(i, j): self.score(i, j) for i, j in pairs}
+        return {(i, j): 1.0 for i, j in exact} | {(i, j): self.score(i, j) for i, j in pairs}
 
 
 def _exact_pairs(sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -182,10 +201,11 @@ def _sum(vectors) -> Vector:
     return total
 
 
-def _top_partners(source: list[Vector], target: list[Vector], should_cancel: Callable[[], bool] | None,
-                  skip: set[int]) -> list[tuple[int, int]]:
+def _top_partners(source: _Vectors, target: _Vectors, should_cancel: Callable[[], bool] | None,
+                  skip: set[int], taken: set[int]) -> list[tuple[int, int]]:
     """(i, j) for the TOP_K targets j of each source sentence i (but those in `skip`) by their
-    partial dot product over rare-enough terms.
+    partial dot product over rare-enough terms; targets in `taken` (the exact copies of a
+    skipped source) are not sought.
 
     A sentence made only of common terms seeks by its rarest term, among the targets nearest
     its own relative position, so that its cost stays bounded too. Equal partial scores are
@@ -193,17 +213,19 @@ def _top_partners(source: list[Vector], target: list[Vector], should_cancel: Cal
     next to it, where a versions alignment looks for them.
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, v in enumerate(target):
-        for t, w in v.items():
-            postings[t].append((j, w))
+    for j in range(len(target)):
+        if j not in taken:
+            for t, w in target[j].items():
+                postings[t].append((j, w))
     cap = max(8, min(MAX_POSTINGS, len(target) // 10))
     scale = len(target) / max(len(source), 1)
     out: list[tuple[int, int]] = []
-    for i, v in enumerate(source):
+    for i in range(len(source)):
         if should_cancel is not None and i % 256 == 0 and should_cancel():
             raise Cancelled("align")
         if i in skip:
             continue
+        v = source[i]
         acc: dict[int, float] = defaultdict(float)
         rarest: tuple[int, str] | None = None
         for t, w in v.items():

@@ -11,8 +11,6 @@ import math
 import re
 import statistics
 
-from babel import Locale
-
 from viewer.align.concepts import concept_label
 from viewer.emphasis.coverage import sentence_words
 from viewer.emphasis.findings import (
@@ -39,6 +37,8 @@ def version_label(comparison: Comparison, side: Side) -> str:
     if name[:4].lower() == "the ":
         name = name[4:].strip()
     if comparison.cross_language:
+        from babel import Locale  # CLDR's data loads only across languages
+
         def language(s: Side) -> str:
             return Locale("en").languages.get(comparison.doc(s).language, comparison.doc(s).language)
 
@@ -203,14 +203,14 @@ def moved_findings(comparison: Comparison) -> list[Finding]:
     """Moved sentences: moving up towards the lede is the change of emphasis a reader looks for."""
     found = []
     n_a, n_b = len(comparison.a.sentences), len(comparison.b.sentences)
+    body = next((s.i for s in comparison.b.sentences if not s.heading), None)  # B's first body sentence
     for link in comparison.links:
         if link.kind != "moved":
             continue
         i, j = link.a[0], link.b[0]
         shift = j / max(1, n_b - 1) - i / max(1, n_a - 1)
         direction = "up" if shift < 0 else "down"
-        body = [s.i for s in comparison.b.sentences if not s.heading]
-        lede = bool(body) and j == body[0]
+        lede = j == body
         where = "to the opening" if lede else f"from sentence {i + 1} to sentence {j + 1}"
         text = (f"{cap(version_label(comparison, 'B'))} moves a sentence {direction} {where}: "
                 f"{_quote(joined_text(comparison.b, link.b))}.")

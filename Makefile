@@ -25,11 +25,13 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_window.py
 
 # The corpus report: every pair's links and top findings, then the scores against hand-made gold
-# (alignment links; topic presence and omissions).
+# (alignment links; topic presence and omissions), and the blind evaluation of the findings
+# (grades kept between rounds, key-difference recall; fails below its floors).
 corpus: $(STAMP)
 	$(PY) benchmarks/corpus_report.py
 	$(PY) benchmarks/crosslang_eval.py
 	$(PY) benchmarks/topic_eval.py
+	$(PY) benchmarks/blind/score.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -14,7 +14,18 @@ from viewer.emphasis.commitments import commitment_findings
 from viewer.emphasis.formulas import find
 from viewer.emphasis.framing import framing_findings
 from viewer.emphasis.ranking import all_findings
-from viewer.model import BOTH, Comparison, Link, Names, Statement, TopicHit, TopicStat
+from viewer.model import (
+    BOTH,
+    Comparison,
+    Evidence,
+    Finding,
+    Link,
+    Names,
+    Quote,
+    Statement,
+    TopicHit,
+    TopicStat,
+)
 
 LEX = FakeLexicon()
 COUNTRIES = {"country:US": "United States", "country:CN": "China", "country:RU": "Russia", "country:UA": "Ukraine"}
@@ -312,3 +323,37 @@ def test_findings_name_the_sides_as_an_analyst_does_never_by_file_name():
     texts = " ".join(f.text for f in all_findings(c, LEX))
     assert "the Chinese readout" in texts and "the White House readout" in texts
     assert "cn-cctv" not in texts and "us-wh" not in texts
+
+
+# --- the JSON and the terminal summary -------------------------------------------------------------
+
+def test_json_findings_carry_kind_speaker_evidence_quotes_and_the_tone_marker():
+    from viewer.report.json_out import to_dict
+
+    c = _pledges()
+    c.topics = []
+    c.tone = {"A": [], "B": c.b.sentences[0].tone_marks}
+    c.findings = all_findings(c, LEX) + [
+        Finding("tone", 0.5, "Only …", [Evidence("B", 0)], side="B", marker="concern", quotes=[Quote("B", 0, "concerns")])]
+    data = to_dict(c)["findings"]
+    attributed = next(f for f in data if f["kind"] == "attributed" and f["topic"] == "taiwan")
+    assert attributed["side"] == "A" and attributed["speaker"] == "Joe Biden"
+    assert {"side": "A", "sentence": 0} in attributed["evidence"]
+    assert attributed["quotes"][0] == {"side": "A", "sentence": 0, "text": attributed["quotes"][0]["text"]}
+    assert "台独" in attributed["quotes"][0]["text"]
+    framing = next(f for f in data if f["kind"] == "framing")
+    assert {q["side"] for q in framing["quotes"]} == {"A", "B"} and framing["topic"] == "taiwan"
+    assert all("marker" not in f for f in data if f["kind"] != "tone")
+    tone = next(f for f in data if f["kind"] == "tone")
+    assert tone["marker"] == "concern" and tone["quotes"] == [{"side": "B", "sentence": 0, "text": "concerns"}]
+
+
+def test_the_terminal_summary_shows_the_kind_and_the_quotes_its_text_does_not_hold():
+    from viewer.report.terminal import summary
+
+    c = _pledges()
+    c.topics = []
+    c.findings = all_findings(c, LEX)
+    out = summary(c)
+    assert "[attributed] On Taiwan, the Chinese readout has Joe Biden say" in " ".join(out.split())
+    assert "A0: “…不寻求“新冷战”" in out  # a quote the attributed finding keeps beside its English text

@@ -276,8 +276,7 @@ def test_the_lede_is_the_first_substantive_statement_not_the_headline():
     say(c, "A", 0, None, "opening", ["leader-diplomacy"])
     say(c, "A", 1, "Xi Jinping", "assert", ["taiwan"])
     [f] = [f for f in fnd.readout_topic_findings(c, LEX) if f.kind == "prominence"]
-    assert f.text == ("Taiwan is the lede of the Chinese readout and only the 3rd topic of the White House readout "
-                      "(it leads with trade).")
+    assert f.text == "The Chinese readout leads with taiwan, only the 3rd topic of the White House readout."
     assert [(e.side, e.sentence) for e in f.evidence] == [("A", 1), ("B", 3)]
 
 

@@ -237,27 +237,32 @@ def _share_kept(c: Comparison, f: Finding, lexicon: Vocabulary) -> bool:
 
 def lede_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
     """The lede of one readout (its first substantive statement: Comparison.ledes) that the other
-    comes to only third or later."""
+    comes to only third or later; when each side's lede is the other's third or later, one finding
+    says both (one difference: the two lead with different things)."""
     stats = {st.id: st for st in c.topics}
-    found = []
+    late: dict[Side, TopicStat] = {}
     for side in SIDES:
+        st = stats.get(c.ledes.get(side) or "")
+        rank = st.rank[other(side)] if st is not None else None
+        if st is not None and c.ledes.get(side) != c.ledes.get(other(side)) and rank is not None and rank >= 3:
+            late[side] = st
+    if not late:
+        return []
+    clauses, evidence, weights = [], [], []
+    for side, st in late.items():
         o = other(side)
-        lede = c.ledes.get(side)
-        st = stats.get(lede or "")
-        if st is None or lede == c.ledes.get(o) or st.rank[o] is None or st.rank[o] < 3:
-            continue
-        salience = lexicon.topic_salience(st.id)
-        theirs = c.ledes.get(o)
-        leads = f" (it leads with {lexicon.topic_phrase(theirs)})" if theirs else ""
-        text = cap(f"{topic_phrase(st)} is the lede of {label(c, side)} and only the "
-                   f"{_ordinal(st.rank[o])} topic of {label(c, o)}{leads}.")
-        weight = min(LEDE_CAP, 0.6 + 0.05 * (st.rank[o] - 1)) + LEDE_SHIFT[salience]
-        first = next((s.sentence for s in statements(c, side) if s.act != "opening" and s.topics[:1] == [lede]),
+        rank = st.rank[o] or 0
+        clauses.append(f"{label(c, side)} leads with {topic_phrase(st)}, only the {_ordinal(rank)} topic of "
+                       f"{label(c, o)}")
+        weights.append(min(LEDE_CAP, 0.6 + 0.05 * (rank - 1)) + LEDE_SHIFT[lexicon.topic_salience(st.id)])
+        first = next((s.sentence for s in statements(c, side) if s.act != "opening" and s.topics[:1] == [st.id]),
                      st.sentences[side][0] if st.sentences[side] else None)
-        evidence = ([Evidence(side, first)] if first is not None else []) + \
+        evidence += ([Evidence(side, first)] if first is not None else []) + \
             ([Evidence(o, st.sentences[o][0])] if st.sentences[o] else [])
-        found.append(Finding("prominence", round(weight, 3), text, evidence, topic=st.id, side=side))
-    return found
+    side = next(iter(late)) if len(late) == 1 else None
+    topic = max(late.values(), key=lambda st: weights[list(late.values()).index(st)]).id
+    return [Finding("prominence", round(max(weights), 3), cap("; ".join(clauses)) + ".", evidence,
+                    topic=topic, side=side)]
 
 
 def entity_findings(comparison: Comparison, lexicon: Vocabulary, omitted_topics: dict[Side, set[str]]) -> list[Finding]:

@@ -135,10 +135,11 @@ def sentences_of(items: Iterable[Statement]) -> list[int]:
 
 
 def and_list(items: list[str]) -> str:
-    """'a, b and c' (a serial comma when an item has an 'and' of its own)."""
+    """'a, b and c' (a serial comma when an item has an 'and' of its own: "climate and energy, and
+    food security")."""
     if len(items) <= 1:
         return "".join(items)
-    serial = "," if len(items) > 2 and any(" and " in item for item in items) else ""
+    serial = "," if any(" and " in item for item in items) else ""
     return ", ".join(items[:-1]) + f"{serial} and " + items[-1]
 
 

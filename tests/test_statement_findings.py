@@ -23,6 +23,7 @@ from viewer.model import (
     Names,
     Quote,
     Statement,
+    ToneMark,
     TopicHit,
     TopicStat,
 )
@@ -67,6 +68,14 @@ def name(c: Comparison, side: str, i: int, words: str, entity: str) -> None:
     s = c.doc(side).sentences[i]
     at = s.start + s.text.index(words)
     s.hits.append(TopicHit("", words, at, at + len(words), entity))
+
+
+def mark(c: Comparison, side: str, i: int, words: str, tone: str) -> None:
+    """A tone marker in sentence i, as the annotate stage reads it (in its diplomatic sense)."""
+    s = c.doc(side).sentences[i]
+    at = s.start + s.text.index(words)
+    s.tone_marks.append(ToneMark(tone, words, i, at, at + len(words)))
+    s.tone = sorted({m.id for m in s.tone_marks})
 
 
 # --- attributed -------------------------------------------------------------------------------
@@ -160,6 +169,15 @@ def test_a_charge_against_a_position_is_framed_differently():
                                                "readout has Joe Biden voice concern:")
 
 
+def test_a_red_line_makes_a_statement_a_warning_whatever_its_act():
+    c = pair(["习近平表示，台湾问题是中美关系第一条不可逾越的红线。"], ["President Biden raised concerns about Taiwan."])
+    mark(c, "A", 0, "红线", "core-interests")
+    say(c, "A", 0, "Xi Jinping", "assert", ["taiwan"])
+    say(c, "B", 0, "Joe Biden", "concern", ["taiwan"])
+    [f] = framing_findings(c, LEX)
+    assert f.side is None and "the Chinese readout has Xi Jinping issue a warning: “…台湾问题是中美关系第一条不可逾越的红线”" in f.text
+
+
 # --- commitments -------------------------------------------------------------------------------
 
 def test_agreement_is_an_act_not_a_word():
@@ -170,6 +188,15 @@ def test_agreement_is_an_act_not_a_word():
     assert f.kind == "commitment" and f.side == "A" and f.topic == "climate-energy"
     assert f.text.startswith("Only the Chinese readout reports that the two sides agreed on a dialogue on climate ")
     assert f.text.endswith("the White House readout has no such agreement.")
+
+
+def test_a_joint_statement_with_the_consensus_marker_is_an_agreement():
+    c = pair(["两国元首一致认为，应加强气候合作。"], ["They talked about climate."])
+    mark(c, "A", 0, "一致认为", "consensus")
+    say(c, "A", 0, BOTH, "assert", ["climate-energy"])
+    say(c, "B", 0, BOTH, "assert", ["climate-energy"])
+    [f] = commitment_findings(c, LEX)
+    assert f.side == "A" and f.topic == "climate-energy"
 
 
 def test_an_agreement_both_readouts_report_is_no_finding():

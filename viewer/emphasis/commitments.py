@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import cap, label
-from viewer.emphasis.said import and_list, cut_off, quote, quoted, statements, text_of
+from viewer.emphasis.said import and_list, cut_off, markers_in, quote, quoted, statements, text_of
 from viewer.lexicon import Vocabulary
 from viewer.model import BOTH, SIDES, Comparison, Evidence, Finding, Side, Statement, other
 
@@ -31,9 +31,11 @@ MAX_QUOTES = 3
 
 
 def agreements(c: Comparison, side: Side) -> list[Statement]:
-    """Joint agreements (an agreeing subject and verb, read by the statements stage) and follow-ups."""
+    """Joint agreements and follow-ups: a joint statement read as an agreement, or holding the
+    consensus marker (which the annotate stage gives only to an agreeing subject and verb)."""
     return [st for st in statements(c, side)
-            if st.act == "follow-up" or (st.act == "agree" and (st.speaker == BOTH or st.role == "both"))]
+            if st.act == "follow-up" or ((st.speaker == BOTH or st.role == "both")
+                                         and (st.act == "agree" or "consensus" in markers_in(c, side, st)))]
 
 
 def _matter(c: Comparison, side: Side, st: Statement) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

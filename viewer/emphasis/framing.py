@@ -4,8 +4,9 @@ against China's "first red line that must not be crossed".
 
 Only a side's own voice counts (its people, its side, the readout itself, and the joint lines it
 reports), never what it reports of the other side, and only statements whose main topic it is.
-Acts are contentious (oppose, concern, warn, blame; a demand only when made of the other side or
-with words of disagreement in it) or not. A topic is framed
+Acts are contentious (oppose, concern, warn, blame, or a disagreement marker in the statement:
+"red line" makes a warning; a demand only when made of the other side or with words of
+disagreement in it) or not. A topic is framed
 - in opposite terms when both sides' statements on it are contentious and their main acts differ
   or one names the other side's country (each side records its own charge);
 - differently when only one side's are contentious;
@@ -24,11 +25,13 @@ from viewer.emphasis.said import (
     DISAGREEMENT,
     focus,
     joint,
+    markers_in,
     names_country,
     own_voice,
     quote,
     quoted,
     side_country,
+    stance_act,
 )
 from viewer.lexicon import Vocabulary
 from viewer.model import BOTH, SIDES, Comparison, Evidence, Finding, Quote, Side, Statement, other
@@ -71,13 +74,14 @@ def framing_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
         hard = {side: [st for st in on[side] if _contentious(c, side, st)] for side in SIDES}
         if not hard["A"] and not hard["B"]:
             continue
-        acts = {side: _main_act(hard[side] or on[side]) for side in SIDES}
+        acts = {side: _main_act(c, side, hard[side] or on[side]) for side in SIDES}
         opposite = bool(hard["A"] and hard["B"])
         if opposite and acts["A"] == acts["B"] and not any(
                 names_country(c, side, st, side_country(c, other(side))) for side in SIDES for st in hard[side]):
             continue  # both take the same line (allies opposing a third party)
         first: Side = "A" if opposite or hard["A"] else "B"
-        picked = {side: [st for st in (hard[side] or on[side]) if st.act == acts[side]] for side in SIDES}
+        picked = {side: [st for st in (hard[side] or on[side]) if stance_act(c, side, st) == acts[side]]
+                  for side in SIDES}
         quotes = {side: _quote(c, side, picked[side]) for side in SIDES}
         used.update((q.side, q.sentence) for q in quotes.values())
         clauses = [f"{_who(c, side, picked[side][0], acts[side])}: {quoted(quotes[side])}" for side in (first, other(first))]
@@ -93,21 +97,21 @@ def framing_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
 
 
 def _contentious(c: Comparison, side: Side, st: Statement) -> bool:
-    """A charge: opposition, concern, a warning or blame; a demand only when it is made of the other
-    side ("the US should not intervene") or with disagreement words in it ("the first red line"),
-    since "both should do more together" frames nothing."""
-    if st.act != "demand":
-        return st.act in CONTENTIOUS
-    s = c.doc(side).sentences[st.sentence]
-    return (names_country(c, side, st, side_country(c, other(side)))
-            or any(m.id in DISAGREEMENT and st.start <= m.start < st.end for m in s.tone_marks))
+    """A charge: opposition, concern, a warning or blame (the act, or a disagreement marker in the
+    statement); a demand only when it is made of the other side ("the US should not intervene") or
+    with disagreement words in it ("the first red line"), since "both should do more" frames nothing."""
+    act = stance_act(c, side, st)
+    if act != "demand":
+        return act in CONTENTIOUS
+    return names_country(c, side, st, side_country(c, other(side))) or any(m in DISAGREEMENT for m in markers_in(c, side, st))
 
 
-def _main_act(statements: list[Statement]) -> str:
+def _main_act(c: Comparison, side: Side, statements: list[Statement]) -> str:
     """The act with most weight among the statements, the sharper one on a tie."""
     totals: dict[str, float] = {}
     for st in statements:
-        totals[st.act] = totals.get(st.act, 0.0) + st.weight
+        act = stance_act(c, side, st)
+        totals[act] = totals.get(act, 0.0) + st.weight
     return max(totals, key=lambda act: (totals[act], -_SHARPEST.index(act) if act in _SHARPEST else -99))
 
 

@@ -176,3 +176,21 @@ def focus(c: Comparison, side: Side, st: Statement) -> int | None:
     text = c.doc(side).text
     clause = max(text.rfind(mark, st.start, at) for mark in "，；：,;:")
     return clause + 1 if clause >= 0 else st.start
+
+
+# the act a disagreement marker says a statement performs, when the statement's own act is milder
+MARKED_ACTS = {"concern": "concern", "oppose": "oppose", "warning": "warn", "core-interests": "warn"}
+
+
+def markers_in(c: Comparison, side: Side, st: Statement) -> list[str]:
+    """The tone markers inside a statement (the annotate stage reads them in their diplomatic sense)."""
+    s = c.doc(side).sentences[st.sentence]
+    return [m.id for m in s.tone_marks if st.start <= m.start < st.end]
+
+
+def stance_act(c: Comparison, side: Side, st: Statement) -> str:
+    """A statement's act, sharpened by the disagreement markers it holds: "stated" with "red line"
+    in it is a warning, whatever the statement's own act says."""
+    if st.act in CONTENTIOUS:
+        return st.act
+    return next((MARKED_ACTS[m] for m in markers_in(c, side, st) if m in MARKED_ACTS), st.act)

@@ -25,6 +25,7 @@ from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import cap, label
 from viewer.emphasis.said import (
     and_list,
+    by_flashpoint,
     country_name,
     cut_off,
     joint,
@@ -61,15 +62,8 @@ def attributed_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
         if theirs is None or theirs == mine:
             continue
         items = _uncarried(c, side, voiced_by(c, side, theirs))
-        groups: dict[str | None, list[_Item]] = {}
-        for item in items:
-            topic = item.topic()
-            key = topic if topic and lexicon.topic_salience(topic) == "high" else None
-            groups.setdefault(key, []).append(item)
-        for flashpoint, group in groups.items():
-            finding = _finding(c, lexicon, side, group, flashpoint)
-            if finding is not None:
-                found.append(finding)
+        groups = by_flashpoint(items, lambda i: [t] if (t := i.topic()) else [], lexicon)
+        found += [f for key, group in groups.items() if (f := _finding(c, lexicon, side, group, key))]
     return found
 
 

@@ -20,7 +20,16 @@ from __future__ import annotations
 
 from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import cap, label
-from viewer.emphasis.said import and_list, cut_off, markers_in, quote, quoted, statements, text_of
+from viewer.emphasis.said import (
+    and_list,
+    by_flashpoint,
+    cut_off,
+    markers_in,
+    quote,
+    quoted,
+    statements,
+    text_of,
+)
 from viewer.lexicon import Vocabulary
 from viewer.model import BOTH, SIDES, Comparison, Evidence, Finding, Side, Statement, other
 
@@ -68,14 +77,8 @@ def commitment_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
         o = other(side)
         matters = [_matter(c, o, st) for st in agreements(c, o)]
         alone = [st for st in agreements(c, side) if not _carried(_matter(c, side, st), matters)]
-        groups: dict[str | None, list[Statement]] = {}
-        for st in alone:
-            high = next((t for t in st.topics if lexicon.topic_salience(t) == "high"), None)
-            groups.setdefault(high, []).append(st)
-        for flashpoint, group in groups.items():
-            finding = _finding(c, lexicon, side, group, flashpoint)
-            if finding is not None:
-                found.append(finding)
+        groups = by_flashpoint(alone, lambda st: st.topics, lexicon)
+        found += [f for key, group in groups.items() if (f := _finding(c, lexicon, side, group, key))]
     return found
 
 

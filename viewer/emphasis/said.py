@@ -10,11 +10,14 @@ own voice), which sentences of the other readout speak of the same thing, and wh
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from viewer.emphasis.naming import possessive
+from viewer.lexicon import Vocabulary
 from viewer.model import BOTH, Comparison, Quote, Side, Statement, other
 
+T = TypeVar("T")
 QUOTE_WORDS = 12  # a quote's length in words (Latin, Cyrillic)
 QUOTE_HAN = 24  # in Han characters
 CONTENTIOUS = frozenset({"oppose", "concern", "warn", "blame", "demand"})
@@ -194,3 +197,12 @@ def stance_act(c: Comparison, side: Side, st: Statement) -> str:
     if st.act in CONTENTIOUS:
         return st.act
     return next((MARKED_ACTS[m] for m in markers_in(c, side, st) if m in MARKED_ACTS), st.act)
+
+
+def by_flashpoint(items: Iterable[T], topics: Callable[[T], list[str]], lexicon: Vocabulary) -> dict[str | None, list[T]]:
+    """Items grouped by the first flashpoint (a high-salience topic) among their topics, the rest
+    under None: a pledge or an agreement on Taiwan is a finding of its own, the others merge."""
+    groups: dict[str | None, list[T]] = {}
+    for item in items:
+        groups.setdefault(next((t for t in topics(item) if lexicon.topic_salience(t) == "high"), None), []).append(item)
+    return groups

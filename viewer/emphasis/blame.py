@@ -14,7 +14,7 @@ third country.
 from __future__ import annotations
 
 from viewer.emphasis.naming import cap, label
-from viewer.emphasis.said import country_name, cut_off, own_voice, quote, quoted, side_country
+from viewer.emphasis.said import country_name, cut_off, in_person, own_voice, quote, quoted, side_country
 from viewer.model import SIDES, Comparison, Evidence, Finding, Side, Statement, other
 
 
@@ -45,7 +45,8 @@ def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
                 continue
             first = group[0]
             whom = f" {country_name(c, code)}" if code else ""
-            who = (f"has {first.speaker} " + (f"blame{whom}" if code else "lay blame") if first.speaker and first.role == "person"
+            speaker = in_person(first)
+            who = (f"has {speaker} " + (f"blame{whom}" if code else "lay blame") if speaker
                    else f"blames{whom}" if code else "lays blame")
             more = f" and {len(group) - 1} more such charge{'s' if len(group) > 2 else ''}" if len(group) > 1 else ""
             q = quote(c, side, first)
@@ -54,5 +55,5 @@ def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
             weight = 0.86 if code == side_country(c, o) else 0.8
             found.append(Finding("blame", weight, text, [Evidence(side, i) for i in cited],
                                  topic=first.topics[0] if first.topics else None, side=side,
-                                 speaker=first.speaker if first.role == "person" else None, quotes=[q]))
+                                 speaker=speaker, quotes=[q]))
     return found

@@ -45,6 +45,7 @@ from viewer.emphasis.said import (
     and_list,
     country_name,
     cut_off,
+    in_person,
     own_voice,
     sentences_of,
     side_country,
@@ -317,7 +318,7 @@ def voice_findings(comparison: Comparison) -> list[Finding]:
             continue  # both report the other alike
         speakers = Counter(st.speaker for st in theirs)
         who = speakers.most_common(1)[0][0] or ""
-        own = Counter(st.speaker for st in own_voice(c, side) if st.speaker and st.role == "person").most_common(1)
+        own = Counter(p for st in own_voice(c, side) if (p := in_person(st))).most_common(1)
         others = f" ({own[0][0]} {own[0][1]})" if own else ""
         counterpart = c.principals.get(side) or country_name(c, side_country(c, side))
         silent = (f"reports no statement by {counterpart} alone" if not mine

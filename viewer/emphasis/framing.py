@@ -24,6 +24,7 @@ from viewer.emphasis.said import (
     CONTENTIOUS,
     DISAGREEMENT,
     focus,
+    in_person,
     joint,
     markers_in,
     names_country,
@@ -119,8 +120,8 @@ def _who(c: Comparison, side: Side, st: Statement, act: str) -> str:
     with_person, by_itself = _VERBS.get(act, _VERBS["assert"])
     if st.speaker == BOTH or st.role == "both":
         return f"{label(c, side)} has both sides {with_person}"
-    if st.speaker and st.role == "person":
-        return f"{label(c, side)} has {st.speaker} {with_person}"
+    if (speaker := in_person(st)) is not None:
+        return f"{label(c, side)} has {speaker} {with_person}"
     return f"{label(c, side)} {by_itself}"
 
 

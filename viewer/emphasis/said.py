@@ -27,9 +27,12 @@ _THE = ("United States", "United Kingdom", "Russian Federation", "People's Repub
 
 
 def country_code(c: Comparison, name: str | None) -> str | None:
-    """The ISO code of a country named as the lexicon names it ("China" -> "CN"), or None."""
+    """The ISO code of a country named as the lexicon names it ("China" -> "CN"; a code stays as
+    it is), or None."""
     if not name:
         return None
+    if f"country:{name}" in c.names.entities:
+        return name
     wanted = name.removesuffix(" side").casefold()
     return next((eid.partition(":")[2] for eid, label in c.names.entities.items()
                  if eid.startswith("country:") and label.casefold() == wanted), None)
@@ -70,6 +73,12 @@ def own_voice(c: Comparison, side: Side) -> list[Statement]:
     mine = side_country(c, side)
     return [st for st in statements(c, side)
             if st.act != "opening" and (st.speaker is None or (st.speaker != BOTH and speaker_country(c, st) in (mine, None)))]
+
+
+def in_person(st: Statement) -> str | None:
+    """Who says a statement when it is a person or a side ("Joe Biden", "China"); None for the
+    readout's own voice and for joint statements."""
+    return st.speaker if st.speaker and st.speaker != BOTH and st.role in ("person", "side") else None
 
 
 def joint(c: Comparison, side: Side) -> list[Statement]:

@@ -100,6 +100,8 @@ def to_dict(c: Comparison, notes: Sequence[Annotation] = ()) -> dict[str, Any]:
                 "side": f.side,
                 "speaker": f.speaker,
                 "evidence": [{"side": e.side, "sentence": e.sentence} for e in f.evidence],
+                **({"marker": f.marker} if f.kind == "tone" else {}),
+                "quotes": [{"side": q.side, "sentence": q.sentence, "text": q.text} for q in f.quotes],
             }
             for f in c.findings
         ],

@@ -29,6 +29,7 @@ bench: $(STAMP)
 corpus: $(STAMP)
 	$(PY) benchmarks/corpus_report.py
 	$(PY) benchmarks/crosslang_eval.py
+	$(PY) benchmarks/translation_eval.py
 	$(PY) benchmarks/topic_eval.py
 
 lint: $(STAMP)

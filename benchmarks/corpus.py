@@ -1,4 +1,5 @@
-"""The real readout pairs of ../shared/corpus/ (when present).
+"""The real readout pairs of ../shared/corpus/ (when present; $COUNTERPART_CORPUS names another
+folder, as a git worktree under /work/wt/ needs).
 
 Each corpus file starts with `source:`, `date:` and `publisher:` lines and a blank line; ingest
 reads such a header as metadata, so the text starts after it. Folders with one file are
@@ -7,6 +8,7 @@ unpaired and skipped.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +16,8 @@ from pathlib import Path
 from viewer.ingest import read_source
 from viewer.model import Readout
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("COUNTERPART_CORPUS")
+              or Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
 
 # Readable labels from the file names' publisher prefixes, for findings like "Only the White House ...".
 _PUBLISHERS = {

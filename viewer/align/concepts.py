@@ -211,9 +211,15 @@ def _topic_dice(ta: frozenset[str], tb: frozenset[str]) -> float:
 
 
 def _title(doc: Document) -> set[int]:
-    """Sentences of the paragraphs that hold a heading (a headline may be split in two), and of
-    a first paragraph without final punctuation (a headline too long to look like a heading)."""
-    paragraphs = {s.paragraph for s in doc.sentences if s.heading}
+    """Sentences of the paragraphs that hold a heading before the body starts (a headline may be
+    split in two), and of a first paragraph without final punctuation (a headline too long to look
+    like a heading). A heading further down heads a section, and the fragment a cut-off text ends
+    on looks like one: neither sums up the text."""
+    paragraphs = set()
+    for s in doc.sentences:
+        if not s.heading and s.paragraph not in paragraphs:
+            break
+        paragraphs.add(s.paragraph)
     first = [s for s in doc.sentences if s.paragraph == 0]
     if first and not ends_sentence(first[-1].text):
         paragraphs.add(0)

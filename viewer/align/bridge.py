@@ -3,9 +3,11 @@
 No translation model works here, so a word meets its rendering through what is written down:
 - the domain glossary (glossary.py): every word a glossary term covers carries the term's English
   pivot, in all five languages, so "обменялись мнениями", "échange de vues" and 交换意见 meet;
-- CC-CEDICT (dictionary.py): between Chinese and English a Chinese word carries the stemmed
-  content words of its glosses and an English word its stem ("candidly" meets 坦诚, glossed
-  "candid"); towards any language a Chinese word carries the pivots its glosses reach;
+- CC-CEDICT (dictionary.py): between Chinese and English a Chinese word carries each of its
+  glosses as stemmed content words and an English word its stem and the runs of stems it stands
+  in, so a gloss meets its whole phrase ("candidly" meets 坦诚, glossed "candid"; "climate change"
+  meets 气候变化, and "the United States" is no "head of state"); towards any language a Chinese
+  word carries the pivots its glosses reach;
 - spelling: two Latin-script languages share cognates ("cooperation"/"cooperación") by character
   trigrams of their accent-free stems, and a Russian word transliterated meets its Latin cognate
   ("стратегического"/"strategic", "президент"/"président") the same way.
@@ -31,6 +33,7 @@ from viewer.text.lemmas import match_form
 COGNATE_DICE = 0.6  # trigram Dice from which two Latin-script stems count as one word
 TRANSLIT_DICE = 0.6  # the same for a transliterated Russian word and a Latin one
 MIN_COGNATE = 4  # shorter stems only match when equal
+MAX_SENSE = 3  # a CC-CEDICT gloss of more content words than this is a definition, not a rendering
 
 
 @dataclass(frozen=True)
@@ -75,15 +78,24 @@ def _raw(sentence: Sentence, lang: str, other: str, pivots: bool) -> _Raw:
                     continue
                 keys = glossed | {PIVOT + p for p in cedict_pivots(piece)}
                 if other == "en":
-                    keys |= dictionary.gloss_stems(piece)
+                    keys |= {" ".join(sense) for sense in dictionary.gloss_senses(piece) if len(sense) <= MAX_SENSE}
                 out.append((piece, keys, token.text))
         elif len(norm) > 1:
-            form = match_form(token, lang)
-            keys = set(glossed)
-            if other == "zh" and lang == "en":
-                keys.add(norm)
-            out.append((form, keys, token.text))
+            out.append((match_form(token, lang), set(glossed), token.text))
+    if lang == "en" and other == "zh":
+        _add_phrases(out)
     return out
+
+
+def _add_phrases(words: _Raw) -> None:
+    """English words meet a Chinese word through a whole gloss: each carries its stem and the
+    runs of up to MAX_SENSE content stems it stands in, so 气候变化 ("climate change") meets
+    "climate change" and 元首 ("head of state") is no match for "the United States"."""
+    stems = [form for form, _, _ in words]
+    for k, (_, keys, _) in enumerate(words):
+        for n in range(1, MAX_SENSE + 1):
+            for start in range(max(0, k - n + 1), min(k, len(stems) - n) + 1):
+                keys.add(" ".join(stems[start : start + n]))
 
 
 def _spelled(lang: str) -> bool:

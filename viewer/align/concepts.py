@@ -92,19 +92,13 @@ class ConceptSpace:
         """True when one passage is a title and the other is not."""
         return any(i in self.title_a for i in a_ids) != any(j in self.title_b for j in b_ids)
 
-    def score(self, a_ids: Sequence[int], b_ids: Sequence[int], word: float | None,
-              gate: float | None = None) -> float:
+    def score(self, a_ids: Sequence[int], b_ids: Sequence[int], word: float | None) -> float:
         """The readouts-mode score of two passages given their word score (None: the two
-        languages share no word channel, concepts decide alone); 0 when nothing is shared.
-        With a `gate`, a shared topic counts in full only from that word score up: across
-        languages two sentences on one topic without a word in common are mostly two statements
-        of it (Xi's vaccine lines beside Biden's health security)."""
+        languages share no word channel, concepts decide alone); 0 when nothing is shared."""
         if self.apart(a_ids, b_ids):
             return 0.0
         concept = _dice(_union(self.a, a_ids), _union(self.b, b_ids))
         topic = _topic_dice(_union_set(self.topics_a, a_ids), _union_set(self.topics_b, b_ids))
-        if gate is not None and word is not None:
-            topic *= min(1.0, word / gate)
         s = (concept if word is None else word + CONCEPT_SHARE * concept) + TOPIC_SHARE * topic
         if s <= 0 or len(a_ids) + len(b_ids) > 2:
             return s

@@ -43,7 +43,6 @@ __all__ = ["CrossSimilarity", "align_cross", "concept_label", "sentence_concepts
 
 THRESHOLD = 0.35  # readouts: below this two sentences are not linked (tuned for precision >= 0.8)
 MERGE_FLOOR = 0.35  # a sentence joins another's link only when it scores this with the partner
-WORD_GATE = 0.2  # a shared topic counts in full from this word score up (ConceptSpace.score)
 LONGER = math.log(1.4)  # a translated pair this far off the texts' length ratio lost a clause (faithful: <= 0.24)
 MAX_ANCHORS = 8  # words shown for what a link rests on, weightiest first
 
@@ -61,11 +60,10 @@ def align_cross(a: Document, b: Document, *, mode: Mode | None = None, lexicon: 
     sim = CrossSimilarity(a, b, lexicon)
     n_a, n_b = len(a.sentences), len(b.sentences)
     beads = align_translation(sim, should_cancel) if mode != "readouts" else []
+    scores = sim.candidates(should_cancel) if mode != "versions" else {}
     if mode is None:
-        mode = "versions" if looks_like_translation(sim, beads, sim.candidates(should_cancel)) else "readouts"
-    if mode == "readouts":
-        sim.gate = WORD_GATE
-    groups = beads if mode == "versions" else _readouts(sim, sim.candidates(should_cancel), n_a, n_b)
+        mode = "versions" if looks_like_translation(sim, beads, scores) else "readouts"
+    groups = beads if mode == "versions" else _readouts(sim, scores, n_a, n_b)
     links = [sim.link(g, mode) for g in sorted(groups, key=lambda g: (g.a[0], g.b[0]))]
     return AlignResult(mode, links, unmatched(groups, n_a, n_b))
 
@@ -98,7 +96,6 @@ class CrossSimilarity:
         total_a = sum(f.length for f in self.a) or 1
         self.ratio = (sum(f.length for f in self.b) or 1) / total_a  # expected length of B per char of A
         self.sigma = sigma(a.language, b.language)
-        self.gate: float | None = None  # readouts: WORD_GATE (a translation keeps every topic's weight)
 
     # -- scores ---------------------------------------------------------------------------
 
@@ -110,7 +107,7 @@ class CrossSimilarity:
         """Similarity of the joined passages (for one-to-many links)."""
         word = (_word_similarity(self.passage("A", a_ids), self.passage("B", b_ids))
                 if self.has_words else None)
-        return self.concepts.score(a_ids, b_ids, word, gate=self.gate)
+        return self.concepts.score(a_ids, b_ids, word)
 
     def passage(self, side: Side, ids: Sequence[int]) -> _Features:
         """The features of sentences of one side taken together."""

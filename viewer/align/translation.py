@@ -54,6 +54,7 @@ BEAD_FLOOR = 0.2  # ... but a bead of two sentences this unlike is two sentences
 # recognition
 COVERED = 0.5  # share of both texts' sentences inside beads (measured: translations 0.56-0.98,
 TYPICAL_Z = 1.5  # median |z| of the beads' length deviations              readouts 0.13-0.80)
+INNER_SKIPS = 0.1  # share of the sentences between the first bead and the last that a translation leaves out
 MUTUAL = 0.8  # share of the sentences with a clear best partner (CLEAR) that have it in their bead
 MUTUAL_SMALL = 0.9  # ... for texts under SMALL sentences, where order and chance agree more often
 SMALL = 8
@@ -136,14 +137,21 @@ def _members_belong(sim: CrossSimilarity, a_ids: range, b_ids: range) -> bool:
 
 
 def looks_like_translation(sim: CrossSimilarity, groups: Sequence[Group], scores: Scores) -> bool:
-    """The beads cover most sentences of both texts, keep the texts' length ratio, and hold the
-    best partner of nearly every sentence that has a clear one (two readouts told in one order
-    do not: some of their best pairs cross the order)."""
+    """The beads cover most sentences of both texts, keep the texts' length ratio, leave out
+    hardly a sentence between their first and last, and hold the best partner of nearly every
+    sentence that has a clear one (two readouts told in one order do not: some of their best
+    pairs cross the order, and each side says things the other does not)."""
     n_a, n_b = len(sim.a), len(sim.b)
     if not groups or not n_a or not n_b:
         return False
     covered = sum(len(g.a) + len(g.b) for g in groups) / (n_a + n_b)
     if covered < COVERED or statistics.median(sim.length_z(g.a, g.b) for g in groups) > TYPICAL_Z:
+        return False
+    # what a translation leaves out is page furniture and the tail of a cut-off copy, at its edges
+    inner = [(min(ids), max(ids), set(ids)) for ids in ([i for g in groups for i in g.a], [j for g in groups for j in g.b])]
+    span = sum(hi - lo + 1 for lo, hi, _ in inner)
+    skipped = sum(1 for lo, hi, ids in inner for k in range(lo, hi + 1) if k not in ids)
+    if skipped > max(1, INNER_SKIPS * span):
         return False
     best: dict[tuple[str, int], tuple[float, int]] = {}
     for (i, j), s in scores.items():

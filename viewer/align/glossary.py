@@ -33,8 +33,8 @@ from viewer.lang import language
 from viewer.lang.script import HAN
 from viewer.lexicon.wordlists import stop_words
 from viewer.model import Sentence, Token
-from viewer.text.lemmas import match_form
 from viewer.text.chinese import to_simplified
+from viewer.text.lemmas import match_form
 from viewer.text.tokens import normalize, tokenize
 
 PIVOT = "gloss:"  # prefix of a pivot's concept id

@@ -110,6 +110,25 @@ def test_match_on_bare_scores_allows_crossings_and_threshold():
     assert [(g.a, g.b) for g in groups] == [([0], [1]), ([1], [0])]
 
 
+def joint_by_best(scores):
+    """A joint score for bare-score tests: the best pair's score, rising as partners join."""
+    def joint(a_ids, b_ids):
+        return max(scores.get((i, j), 0.0) for i in a_ids for j in b_ids) + 0.01 * len(a_ids) * len(b_ids)
+    return joint
+
+
+def test_a_link_gathers_four_scattered_sentences_at_most():
+    scores = {(i, 0): 0.9 - 0.01 * i for i in (0, 3, 6, 9, 12, 15)}
+    groups = match(scores, 16, 1, 0.3, joint=joint_by_best(scores))
+    assert [(g.a, g.b) for g in groups] == [([0, 3, 6, 9], [0])]  # the four best; the others stay unmatched
+
+
+def test_a_consecutive_passage_on_one_matter_may_take_more_than_four():
+    scores = {(i, 0): 0.9 - 0.01 * i for i in range(3, 9)}
+    groups = match(scores, 10, 1, 0.3, joint=joint_by_best(scores))
+    assert [(g.a, g.b) for g in groups] == [([3, 4, 5, 6, 7, 8], [0])]
+
+
 BASE = [
     "The ministers met in Geneva on Monday morning.",
     "They discussed tariffs on electric vehicles at length.",

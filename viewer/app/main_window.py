@@ -539,7 +539,7 @@ class MainWindow(QMainWindow):
             sides.append(self.tr("{side}: {lang}, {n} {unit}, {s} sentences").format(
                 side=side, lang=doc.language, n=words[side], unit=unit, s=len(doc.sentences)))
         names = {"identical": self.tr("identical"), "reworded": self.tr("reworded"),
-                 "related": self.tr("related"), "moved": self.tr("moved")}
+                 "related": self.tr("related"), "moved": self.tr("moved"), "translation": self.tr("translation")}
         kinds = Counter(link.kind for link in c.links)
         by_kind = ", ".join(f"{n} {names[k]}" for k, n in kinds.most_common()) or self.tr("none")
         return "   |   ".join(sides + [self.tr(

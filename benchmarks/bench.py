@@ -242,6 +242,8 @@ def _changes(diff, pieces_a, pieces_b):
     """The changes of a link's diff as (deleted A intervals, inserted B intervals) in readout
     offsets, a change being a run of edits with only spaces or punctuation between them, kept when
     it has at most MAX_CHANGE words a side."""
+    from viewer.wording import readout_spans
+
     out = []
     at_a = at_b = 0
     current: tuple[list, list, list[str], list[str]] | None = None
@@ -262,24 +264,15 @@ def _changes(diff, pieces_a, pieces_b):
         if current is None:
             current = ([], [], [], [])
         if op < 0:
-            current[0].extend(_to_readout(pieces_a, at_a, at_a + n))
+            current[0].extend(readout_spans(pieces_a, at_a, at_a + n))
             current[2].append(text)
             at_a += n
         else:
-            current[1].extend(_to_readout(pieces_b, at_b, at_b + n))
+            current[1].extend(readout_spans(pieces_b, at_b, at_b + n))
             current[3].append(text)
             at_b += n
     close()
     return out
-
-
-def _to_readout(pieces, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    for p in pieces:
-        s, e = max(start, p.at), min(end, p.at + p.length)
-        if s < e:
-            spans.append((p.start + s - p.at, p.start + e - p.at))
-    return spans
 
 
 def _covers(intervals, start: int, end: int) -> bool:

@@ -7,16 +7,7 @@ readout's own text, so every joined-text range is cut at sentence joins and shif
 from __future__ import annotations
 
 from viewer.model import Document, Link, Side
-from viewer.wording import Piece, joined_pieces
-
-
-def _to_doc(pieces: list[Piece], start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    for p in pieces:
-        lo, hi = max(start, p.at), min(end, p.at + p.length)
-        if lo < hi:
-            spans.append((p.start + lo - p.at, p.start + hi - p.at))
-    return spans
+from viewer.wording import joined_pieces, readout_spans
 
 
 def changed_spans(a: Document, b: Document, link: Link) -> dict[Side, list[tuple[int, int]]]:
@@ -32,6 +23,6 @@ def changed_spans(a: Document, b: Document, link: Link) -> dict[Side, list[tuple
             if op != 0 and text.strip():
                 # the gap around a changed word is not part of the change
                 lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
-                spans[side].extend(_to_doc(pieces[side], pos[side] + lead, pos[side] + len(text) - trail))
+                spans[side].extend(readout_spans(pieces[side], pos[side] + lead, pos[side] + len(text) - trail))
             pos[side] += len(text)
     return spans

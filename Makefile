@@ -23,6 +23,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/bench_brief.py
 	$(PY) benchmarks/bench_window.py
+	$(PY) benchmarks/bench_crosslang.py
 
 # The corpus report: every pair's links and top findings, then the scores against hand-made gold
 # (alignment links; topic presence and omissions). Every evaluation runs; the target fails when

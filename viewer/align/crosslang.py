@@ -96,6 +96,7 @@ class CrossSimilarity:
         total_a = sum(f.length for f in self.a) or 1
         self.ratio = (sum(f.length for f in self.b) or 1) / total_a  # expected length of B per char of A
         self.sigma = sigma(a.language, b.language)
+        self._joint: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
 
     # -- scores ---------------------------------------------------------------------------
 
@@ -104,10 +105,15 @@ class CrossSimilarity:
         return self.joint([i], [j])
 
     def joint(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
-        """Similarity of the joined passages (for one-to-many links)."""
-        word = (_word_similarity(self.passage("A", a_ids), self.passage("B", b_ids))
-                if self.has_words else None)
-        return self.concepts.score(a_ids, b_ids, word)
+        """Similarity of the joined passages (for one-to-many links), remembered: the translation
+        aligner asks for the same beads in both its passes."""
+        key = (tuple(a_ids), tuple(b_ids))
+        found = self._joint.get(key)
+        if found is None:
+            word = (_word_similarity(self.passage("A", a_ids), self.passage("B", b_ids))
+                    if self.has_words else None)
+            found = self._joint[key] = self.concepts.score(a_ids, b_ids, word)
+        return found
 
     def passage(self, side: Side, ids: Sequence[int]) -> _Features:
         """The features of sentences of one side taken together."""

@@ -10,6 +10,7 @@ sides", 双方) are in every readout, so they carry no evidence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from viewer.lang import all_languages
 from viewer.model import Sentence
@@ -58,6 +59,7 @@ def _number_id(value: float) -> str:
     return f"number:{int(value) if float(value).is_integer() else value}"
 
 
+@lru_cache(maxsize=50_000)
 def _month(word: str) -> int | None:
     """The month a word names: whole names in en/fr/es (English ones capitalised: "may" is a
     verb), Russian by stem ("ноября", "ноябре")."""

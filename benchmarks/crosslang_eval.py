@@ -46,7 +46,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 FLOORS = {("tuned", "precision"): 0.85, ("tuned", "recall"): 0.65,
           ("held out", "precision"): 0.90, ("held out", "recall"): 0.62,
           ("translations", "counterparts"): 0.90,
-          ("blind held out", "precision"): 0.0, ("blind held out", "matched"): 0.0,
+          ("blind held out", "precision"): 0.70, ("blind held out", "matched"): 0.77,
           ("blind held out", "within four"): 1.0}
 
 

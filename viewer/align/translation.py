@@ -185,9 +185,12 @@ def changes(sim: CrossSimilarity, a_ids: Sequence[int], b_ids: Sequence[int]) ->
     pivots_b = {k[len(PIVOT):] for k in fb.keys if k.startswith(PIVOT)}
     strong_a, strong_b = _classes(pivots_a, STRONG), _classes(pivots_b, STRONG)
     hedge_a, hedge_b = _classes(pivots_a, HEDGES), _classes(pivots_b, HEDGES)
-    b_weaker = _softer(strong_a - strong_b, hedge_b - hedge_a, bool(strong_a), -shift)
-    a_weaker = _softer(strong_b - strong_a, hedge_a - hedge_b, bool(strong_b), shift)
-    weaker: Side | None = "B" if b_weaker and not a_weaker else "A" if a_weaker and not b_weaker else None
+    # each side's case for being the weaker one: what it lost and the hedges it added
+    case_b = len(strong_a - strong_b) + len(hedge_b - hedge_a) if _softer(
+        strong_a - strong_b, hedge_b - hedge_a, bool(strong_a), -shift) else 0
+    case_a = len(strong_b - strong_a) + len(hedge_a - hedge_b) if _softer(
+        strong_b - strong_a, hedge_a - hedge_b, bool(strong_b), shift) else 0
+    weaker: Side | None = "B" if case_b > case_a else "A" if case_a > case_b else None
     return dropped, added, weaker
 
 

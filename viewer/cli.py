@@ -12,9 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from babel import Locale, UnknownLocaleError
-
 from viewer.errors import CounterpartError
+from viewer.langcode import language_code
 
 _DESCRIPTION = """\
 Compare two readouts of one meeting: align their passages, diff the wording inside aligned
@@ -33,14 +32,10 @@ examples:
 
 def _language_code(value: str) -> str:
     """An ISO 639-1 code (optionally with a script or region, "zh-Hant"), refused when unknown."""
-    code = value.strip()
     try:
-        Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        raise argparse.ArgumentTypeError(
-            f"unknown language code {value!r} (use ISO 639-1: en, fr, es, ru, zh, de, uk, ar, ...)"
-        ) from None
-    return code.lower()
+        return language_code(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,13 +1,15 @@
 """Any reasonable input to a Readout: .txt/.md, .html/.htm, .docx, .pdf, standard input, or a URL.
 
-Each input is limited to MAX_BYTES (20 MB, see limits.py); URLs time out after FETCH_TIMEOUT
-(15 s). Every failure is an InputError with a plain reason.
+Each input is held to the limits of limits.py (20 MB read, 1,000,000 characters and 50,000
+lines of text, and per format); only regular files are opened (a FIFO without a writer would
+block for ever, a device never ends). Every failure is an InputError with a plain reason.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,13 +17,14 @@ from urllib.parse import unquote, urlsplit
 from bs4.dammit import EncodingDetector
 
 from viewer.errors import InputError
-from viewer.ingest.docx_reader import CorruptDocx, is_docx_zip, read_docx
+from viewer.ingest.docx_reader import CorruptDocx, DocxOverLimit, is_docx_zip, read_docx
 from viewer.ingest.encoding import Decoded, UndecodableError, decode_bytes
-from viewer.ingest.fetch import FETCH_TIMEOUT, FetchError, fetch
-from viewer.ingest.html import extract_article
-from viewer.ingest.limits import MAX_BYTES, too_large
+from viewer.ingest.fetch import FetchError, fetch
+from viewer.ingest.html import HtmlOverLimit, extract_article
+from viewer.ingest.limits import FETCH_TIMEOUT, MAX_BYTES, MAX_PARAGRAPHS, MAX_TEXT_CHARS, too_large, too_many
 from viewer.ingest.pdf import PdfProblem, read_pdf
 from viewer.ingest.plain import normalize_newlines, split_header
+from viewer.langcode import language_code
 from viewer.model import Readout
 
 __all__ = ["MAX_BYTES", "FETCH_TIMEOUT", "read_source", "readout_from_text"]
@@ -81,7 +84,12 @@ def readout_from_text(text: str, *, label: str, source: str | None = None) -> Re
     text = normalize_newlines(text)
     if not text.strip():
         raise InputError(source or label or "pasted text", "is empty")
+    _check_text(source or label or "pasted text", text)
     return Readout(text=text, label=label, source=source, metadata={"format": "text"})
+
+
+_SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                  (stat.S_ISSOCK, "a socket"))
 
 
 def _from_path(spec: str, max_bytes: int) -> Readout:
@@ -89,10 +97,16 @@ def _from_path(spec: str, max_bytes: int) -> Readout:
     try:
         if path.is_dir():
             raise InputError(spec, "is a folder, not a file")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(spec, too_large(max_bytes, size))
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                what = next((name for test, name in _SPECIAL_FILES if test(info.st_mode)), "a special file")
+                raise InputError(spec, f"is {what}, not a file")
+            if info.st_size > max_bytes:
+                raise InputError(spec, too_large(max_bytes, info.st_size))
+            os.set_blocking(fd, True)
             data = handle.read(max_bytes + 1)  # the file may grow between stat and read
     except FileNotFoundError:
         raise InputError(spec, "no such file") from None
@@ -131,7 +145,10 @@ def _from_bytes(data: bytes, name: str, fmt: str | None, declared: str | None = 
         _refuse_binary(data, name)
         decoded = _decode(data, name, declared if declared else _declared_html_charset(data, fmt))
         if fmt == "html":
-            article = extract_article(decoded.text)
+            try:
+                article = extract_article(decoded.text)
+            except HtmlOverLimit as exc:
+                raise InputError(name, str(exc)) from None
             readout = Readout(
                 text=normalize_newlines(article.text),
                 title=article.title,
@@ -139,19 +156,35 @@ def _from_bytes(data: bytes, name: str, fmt: str | None, declared: str | None = 
                 date=article.date,
             )
         else:
-            readout = _plain(normalize_newlines(decoded.text))
+            readout = _plain(normalize_newlines(decoded.text), name)
         readout.metadata["encoding"] = decoded.encoding
     readout.metadata["format"] = fmt
     readout.metadata["bytes"] = str(len(data))
     if not readout.text.strip():
         raise InputError(name, "has no text" if fmt in ("html", "docx") else "contains only whitespace")
+    _check_text(name, readout.text)
     return readout
 
 
-def _plain(text: str) -> Readout:
+def _check_text(name: str, text: str) -> None:
+    """The limits on what the analysis gets, whatever the format: characters and lines of text."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, too_many("characters of text", len(text), MAX_TEXT_CHARS))
+    if text.count("\n") >= MAX_PARAGRAPHS:  # cheap first: blank lines do not count
+        lines = sum(1 for line in text.split("\n") if line.strip())
+        if lines > MAX_PARAGRAPHS:
+            raise InputError(name, too_many("lines of text", lines, MAX_PARAGRAPHS))
+
+
+def _plain(text: str, name: str) -> Readout:
     """A text file, with its metadata header (if any) taken out of the text; a short first line
     without final punctuation is the title."""
     header, text = split_header(text)
+    if header.get("language"):
+        try:
+            header["language"] = language_code(header["language"])
+        except ValueError as exc:
+            raise InputError(name, f"header line language: {exc}") from None
     first = text.strip().split("\n", 1)[0].strip()
     title = header.get("title") or (first if len(first) <= 150 and first[-1:] not in ".。!！?？:：;；" else None)
     readout = Readout(
@@ -206,6 +239,8 @@ def _docx(data: bytes, name: str) -> Readout:
         content = read_docx(data)
     except CorruptDocx as exc:
         raise InputError(name, f"is a damaged Word document ({exc})") from None
+    except DocxOverLimit as exc:
+        raise InputError(name, str(exc)) from None
     return Readout(
         text=content.text,
         title=content.title,

@@ -37,6 +37,7 @@ from viewer.app.sentence_info import describe_sentence
 from viewer.app.worker import AnalysisRun, AnalysisWorker
 from viewer.errors import CounterpartError
 from viewer.model import SIDES, Annotation, Comparison, Evidence, Readout, Side, other
+from viewer.printable import printable
 from viewer.project import Project, reanchor
 
 ORGANISATION = "Counterpart"
@@ -699,4 +700,4 @@ class MainWindow(QMainWindow):
             "what only one side says, changed wording, and differences in emphasis.</p>"))
 
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        QMessageBox.warning(self, title, printable(message))  # a file name may not be text

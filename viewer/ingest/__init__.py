@@ -23,9 +23,10 @@ from viewer.ingest.fetch import FetchError, fetch
 from viewer.ingest.html import HtmlOverLimit, extract_article
 from viewer.ingest.limits import FETCH_TIMEOUT, MAX_BYTES, MAX_PARAGRAPHS, MAX_TEXT_CHARS, too_large, too_many
 from viewer.ingest.pdf import PdfProblem, read_pdf
-from viewer.ingest.plain import normalize_newlines, split_header
+from viewer.ingest.plain import normalize_text, split_header
 from viewer.langcode import language_code
 from viewer.model import Readout
+from viewer.printable import printable
 
 __all__ = ["MAX_BYTES", "FETCH_TIMEOUT", "read_source", "readout_from_text"]
 
@@ -81,7 +82,7 @@ def read_source(
 
 def readout_from_text(text: str, *, label: str, source: str | None = None) -> Readout:
     """A readout from pasted text."""
-    text = normalize_newlines(text)
+    text = normalize_text(text)
     if not text.strip():
         raise InputError(source or label or "pasted text", "is empty")
     _check_text(source or label or "pasted text", text)
@@ -150,13 +151,13 @@ def _from_bytes(data: bytes, name: str, fmt: str | None, declared: str | None = 
             except HtmlOverLimit as exc:
                 raise InputError(name, str(exc)) from None
             readout = Readout(
-                text=normalize_newlines(article.text),
+                text=normalize_text(article.text),
                 title=article.title,
                 publisher=article.publisher,
                 date=article.date,
             )
         else:
-            readout = _plain(normalize_newlines(decoded.text), name)
+            readout = _plain(normalize_text(decoded.text), name)
         readout.metadata["encoding"] = decoded.encoding
     readout.metadata["format"] = fmt
     readout.metadata["bytes"] = str(len(data))
@@ -258,7 +259,7 @@ def _pdf(data: bytes, name: str) -> Readout:
     except PdfProblem as exc:
         raise InputError(name, str(exc)) from None
     return Readout(
-        text=content.text,
+        text=normalize_text(content.text),
         title=content.title,
         publisher=content.author,
         metadata={"pages": str(content.pages)},
@@ -278,7 +279,13 @@ def _url_name(url: str) -> str:
 
 
 def _finish(readout: Readout, label: str | None, fallback: str) -> Readout:
-    readout.label = label or readout.label or _publisher_name(readout.publisher) or _short(readout.title) or fallback
+    """The label, and metadata that a file's properties may fill with control characters, made
+    safe to show (a label may come from a file name that is not text)."""
+    for key in ("title", "publisher", "date"):
+        if value := getattr(readout, key):
+            setattr(readout, key, normalize_text(value))
+    label = label or readout.label or _publisher_name(readout.publisher) or _short(readout.title) or fallback
+    readout.label = printable(label)
     return readout
 
 

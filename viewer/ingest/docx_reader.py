@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
 from viewer.ingest.limits import MAX_DOCX_PARTS, MAX_DOCX_TAGS, MAX_DOCX_UNPACKED, too_large, too_many
-from viewer.ingest.plain import join_paragraphs, normalize_newlines
+from viewer.ingest.plain import join_paragraphs, normalize_text
 
 DOCX_PART = "word/document.xml"
 # What python-docx and zipfile raise on a damaged or hostile archive.
@@ -70,7 +70,7 @@ def read_docx(data: bytes) -> DocxContent:
     except _DAMAGED as exc:
         raise CorruptDocx(str(exc) or type(exc).__name__) from exc
     return DocxContent(
-        text=normalize_newlines(join_paragraphs(paragraphs)),
+        text=normalize_text(join_paragraphs(paragraphs)),
         title=(title or "").strip() or None,
         author=(author or "").strip() or None,
         created=created.isoformat() if created else None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from viewer.model import SIDES, Comparison, Document
+from viewer.printable import printable
 
 FORMAT = "counterpart.comparison"
 FORMAT_VERSION = 1
@@ -25,7 +26,7 @@ def _readout(doc: Document) -> dict[str, Any]:
         "title": r.title,
         "language": doc.language,
         "script": doc.script,
-        "source": r.source,
+        "source": printable(r.source) if r.source else None,
         "publisher": r.publisher,
         "date": r.date,
         "words": doc.words,

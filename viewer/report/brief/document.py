@@ -12,6 +12,7 @@ from docx.shared import Cm, Pt
 
 from viewer.emphasis.lexicon import load_lexicon
 from viewer.model import SIDES, Comparison, Side
+from viewer.printable import printable
 from viewer.report.brief import sidebyside
 from viewer.report.brief.chart import topic_chart_png
 from viewer.report.brief.comments import Comments
@@ -100,7 +101,7 @@ def _sources(document, c: Comparison) -> None:
         ("Title", lambda s: c.doc(s).readout.title or ""),
         ("Publisher", lambda s: c.doc(s).readout.publisher or ""),
         ("Date", lambda s: c.doc(s).readout.date or ""),
-        ("Source", lambda s: c.doc(s).readout.source or "pasted text"),
+        ("Source", lambda s: printable(c.doc(s).readout.source or "pasted text")),
         ("Language", lambda s: _language_name(c.doc(s).language)),
         ("Length", length),
     ]

@@ -69,6 +69,10 @@ class MainWindow(QMainWindow):
         self._last_pane: TextPane | None = None
         self._point_size = palette.DEFAULT_POINT_SIZE
         self.persist_settings = True  # False for throw-away windows (screenshots)
+        # False for windows nobody looks at (--screenshot): an error is kept in `errors` instead
+        # of shown in a modal dialog, which nobody would answer
+        self.dialogs = True
+        self.errors: list[str] = []
 
         self.panes: dict[Side, TextPane] = {side: TextPane(side, self) for side in SIDES}
         self.headers: dict[Side, QLabel] = {side: QLabel(self) for side in SIDES}
@@ -700,4 +704,7 @@ class MainWindow(QMainWindow):
             "what only one side says, changed wording, and differences in emphasis.</p>"))
 
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, printable(message))  # a file name may not be text
+        message = printable(message)  # a file name may not be text
+        self.errors.append(message)
+        if self.dialogs:
+            QMessageBox.warning(self, title, message)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # XML 1.0 forbids these
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -15,6 +16,12 @@ def printable(text: str) -> str:
     """`text` with an undecodable byte of a file name shown as \\xe9 and a control character as
     its escape (\\n, \\x1b)."""
     return _UNPRINTABLE.sub(_escape, text)
+
+
+def xml_safe(text: str) -> str:
+    """`text` with what XML cannot hold escaped as in `printable`, line breaks and tabs kept:
+    for every string a Word file is given (a title or a note may hold any character)."""
+    return _NOT_XML.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -12,7 +12,7 @@ from docx.shared import Cm, Pt
 
 from viewer.emphasis.lexicon import load_lexicon
 from viewer.model import SIDES, Comparison, Side
-from viewer.printable import printable
+from viewer.printable import printable, xml_safe
 from viewer.report.brief import sidebyside
 from viewer.report.brief.chart import topic_chart_png
 from viewer.report.brief.comments import Comments
@@ -62,7 +62,7 @@ def _styled(document, style_id: str):
 
 
 def _heading(document, text: str, level: int = 1):
-    return document.add_heading(text, level=level)
+    return document.add_heading(xml_safe(text), level=level)
 
 
 def _page_setup(document) -> None:
@@ -79,7 +79,7 @@ def _page_setup(document) -> None:
 def _title(document, c: Comparison, title: str | None) -> None:
     kind = "two versions of one text" if c.mode == "versions" else "two readouts"
     title = title or f"{_label(c, 'A')} and {_label(c, 'B')}: {kind} compared"
-    document.core_properties.title = title
+    document.core_properties.title = xml_safe(title)
     document.core_properties.author = "Counterpart"
     add_run(document.add_heading(level=0), title)
     dates = sorted({d for d in (c.a.readout.date, c.b.readout.date) if d})

@@ -18,6 +18,8 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from viewer.printable import xml_safe
+
 ONLY_FILL = "FDD0A2"  # text only one side has
 REWORD_FILL = "BDD7EE"  # words changed inside a linked passage
 SUBDUED = RGBColor(0x6E, 0x6E, 0x6E)  # identical passages, secondary notes
@@ -61,6 +63,7 @@ def _shd(fill: str):
 
 def add_run(paragraph: Paragraph, text: str, look: Look = PLAIN) -> Run:
     """A run drawn as `look`; East Asian text gets the East Asian font and hint explicitly."""
+    text = xml_safe(text)  # a title, a note or a project's text may hold what XML cannot
     run = paragraph.add_run(text)
     if look.bold:
         run.bold = True

@@ -76,3 +76,31 @@ def test_control_characters_are_read_as_spaces_and_the_brief_accepts_the_text(tm
     assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in readout.text)
     c = compare(readout, Readout("The ministers met in Geneva.", label="B"))
     assert docx.Document(io.BytesIO(brief_bytes(c))).paragraphs
+
+
+def test_lone_surrogates_escaped_in_json_become_replacement_characters(tmp_path):
+    path = tmp_path / "talks.counterpart"
+    path.write_text(json.dumps({**PROJECT, "readouts": {
+        "A": {"label": "A\udc00", "text": "The ministers\ud800 met.", "metadata": {"k\udfff": "v"}},
+        "B": PROJECT["readouts"]["B"]}}), encoding="utf-8")
+    project = load_project(path)
+    assert project.a.label == "A\ufffd" and project.a.text == "The ministers\ufffd met."
+    assert project.a.metadata == {"k\ufffd": "v"}
+    json.dumps(project.a.metadata, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_fifo_given_as_a_notes_file_is_refused_without_waiting(tmp_path):
+    import os
+
+    fifo = tmp_path / "notes.json"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="named pipe"):
+        read_json(fifo, "a notes file")
+
+
+def test_a_title_and_notes_with_control_characters_make_a_brief():
+    from viewer.model import Annotation
+
+    c = compare(Readout("The ministers met in Geneva.", label="A\x07"), Readout("They met.", label="B"))
+    c.annotations = [Annotation("A", 4, 13, "ministers", "a\x08note\x00", tag="t\x1b", author="R\x01", id="n")]
+    assert docx.Document(io.BytesIO(brief_bytes(c, title="Call\x0c of 2 April"))).comments

@@ -30,6 +30,8 @@ from viewer.printable import printable
 
 # Notes and projects nest four levels; deeper JSON is hostile (and json recurses on it).
 MAX_JSON_DEPTH = 100
+MAX_JSON_BYTES = 64 * 1024 * 1024  # two texts at the ingest limits, their notes, with room
+_SURROGATE = re.compile("[\ud800-\udfff]")
 STALE_AFTER = 15 * 60  # seconds: a write in progress takes seconds, a killed one never ends
 PART_MARK = ".counterpart-"  # between the destination's name and mkstemp's 8 random characters
 
@@ -170,18 +172,43 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+_SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+                  (stat.S_ISSOCK, "a socket"))
+
+
+def read_regular(path: str | Path, source: str, max_bytes: int) -> tuple[bytes, int]:
+    """At most `max_bytes` + 1 bytes of a regular file, and its size (nothing is read when that is
+    over the limit). A folder, a pipe, a device or a socket is an InputError: opening a FIFO that
+    has no writer blocked for ever, /dev/zero never ends. Other OSErrors are the caller's."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(source, "is a folder, not a file")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO without a writer: returns at once
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = next((name for test, name in _SPECIAL_FILES if test(info.st_mode)), "a special file")
+            raise InputError(source, f"is {what}, not a file")
+        if info.st_size > max_bytes:
+            return b"", info.st_size
+        os.set_blocking(fd, True)
+        return handle.read(max_bytes + 1), info.st_size  # the file may grow between stat and read
+
+
 def read_json(path: str | Path, what: str) -> Any:
     """A user's JSON file (notes, project), every failure an InputError naming the file and why.
 
-    `what` names the kind of file in messages: "a notes file", "a Counterpart project".
+    `what` names the kind of file in messages: "a notes file", "a Counterpart project". Lone
+    surrogates that JSON escapes can spell ("\\udc00") become U+FFFD: no encoder accepts them.
     """
     source = str(path)
     try:
-        raw = Path(path).read_text(encoding="utf-8-sig")
+        data, size = read_regular(path, source, MAX_JSON_BYTES)
+        if max(size, len(data)) > MAX_JSON_BYTES:
+            raise InputError(source, f"is too large for {what}: the limit is {MAX_JSON_BYTES:,} bytes")
+        raw = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise InputError(source, "file not found") from None
-    except IsADirectoryError:
-        raise InputError(source, f"is a folder, not {what}") from None
     except UnicodeDecodeError:
         raise InputError(source, f"not {what} (not UTF-8 text)") from None
     except OSError as exc:
@@ -195,19 +222,34 @@ def read_json(path: str | Path, what: str) -> Any:
         ) from None
     except RecursionError:  # Python's own limit (about 1,000 levels) is past ours
         raise too_deep from None
-    if _depth(data) > MAX_JSON_DEPTH:
+    if _checked(data) > MAX_JSON_DEPTH:
         raise too_deep
     return data
 
 
-def _depth(data: Any) -> int:
-    """How deep lists and objects nest in `data`, counted without recursion."""
+def _checked(data: Any) -> int:
+    """How deep lists and objects nest in `data`, counted without recursion; lone surrogates in
+    its texts (keys too) are replaced on the way, in place."""
+    if isinstance(data, str):
+        return 0
     deepest = 0
     stack = [(data, 1)]
     while stack:
         item, depth = stack.pop()
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
-        if children is not None:
-            deepest = max(deepest, depth)
-            stack.extend((child, depth + 1) for child in children)
+        if isinstance(item, dict):
+            for key in [k for k in item if _SURROGATE.search(k)]:
+                item[_SURROGATE.sub("\ufffd", key)] = item.pop(key)
+            slots = list(item.keys())
+        elif isinstance(item, list):
+            slots = range(len(item))
+        else:
+            continue
+        deepest = max(deepest, depth)
+        for slot in slots:
+            value = item[slot]
+            if isinstance(value, str):
+                if _SURROGATE.search(value):
+                    item[slot] = _SURROGATE.sub("\ufffd", value)
+            else:
+                stack.append((value, depth + 1))
     return deepest

@@ -2,14 +2,13 @@
 
 Each input is held to the limits of limits.py (20 MB read, 1,000,000 characters and 50,000
 lines of text, and per format); only regular files are opened (a FIFO without a writer would
-block for ever, a device never ends). Every failure is an InputError with a plain reason.
+block for ever, a device never ends: fsutil.read_regular). Every failure is an InputError with a plain reason.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import stat
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from bs4.dammit import EncodingDetector
 
 from viewer.errors import InputError
+from viewer.fsutil import read_regular
 from viewer.ingest.docx_reader import CorruptDocx, DocxOverLimit, is_docx_zip, read_docx
 from viewer.ingest.encoding import Decoded, UndecodableError, decode_bytes
 from viewer.ingest.fetch import FetchError, fetch
@@ -89,26 +89,12 @@ def readout_from_text(text: str, *, label: str, source: str | None = None) -> Re
     return Readout(text=text, label=label, source=source, metadata={"format": "text"})
 
 
-_SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-                  (stat.S_ISSOCK, "a socket"))
-
-
 def _from_path(spec: str, max_bytes: int) -> Readout:
     path = Path(spec).expanduser()
     try:
-        if path.is_dir():
-            raise InputError(spec, "is a folder, not a file")
-        # O_NONBLOCK: opening a FIFO that has no writer returns at once instead of waiting for one
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                what = next((name for test, name in _SPECIAL_FILES if test(info.st_mode)), "a special file")
-                raise InputError(spec, f"is {what}, not a file")
-            if info.st_size > max_bytes:
-                raise InputError(spec, too_large(max_bytes, info.st_size))
-            os.set_blocking(fd, True)
-            data = handle.read(max_bytes + 1)  # the file may grow between stat and read
+        data, size = read_regular(path, spec, max_bytes)
+        if size > max_bytes:
+            raise InputError(spec, too_large(max_bytes, size))
     except FileNotFoundError:
         raise InputError(spec, "no such file") from None
     except PermissionError:

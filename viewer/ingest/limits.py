@@ -17,7 +17,9 @@ with its reason, instead of filling the memory or running for minutes:
   decoded, counted page by page (2,000 pages sharing one 70 MB stream ran for ever);
 - URLs: FETCH_DEADLINE, 60 s for the whole fetch, FETCH_TIMEOUT, 15 s for any one read,
   MAX_REDIRECTS, 5, MAX_HEADERS, 100.
-JSON files (notes, projects) nest at most MAX_JSON_DEPTH, 100 levels (viewer/fsutil.py).
+JSON files (notes, projects) hold at most MAX_JSON_BYTES, 64 MB, nested at most MAX_JSON_DEPTH,
+100 levels (viewer/fsutil.py); a sentence at most MAX_SENTENCE_CHARS, 1,000 characters
+(viewer/text/sentence_limit.py).
 """
 
 from __future__ import annotations

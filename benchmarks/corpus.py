@@ -16,8 +16,11 @@ from pathlib import Path
 from viewer.ingest import read_source
 from viewer.model import Readout
 
-CORPUS = Path(os.environ.get("COUNTERPART_CORPUS")
-              or Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
+# $COUNTERPART_CORPUS names it; else ../shared/corpus beside the repository, or from a git
+# worktree (../wt/<branch>) one folder further up
+CORPUS = Path(os.environ["COUNTERPART_CORPUS"]) if os.environ.get("COUNTERPART_CORPUS") else next(
+    (p / "shared" / "corpus" for p in Path(__file__).resolve().parents[2:] if (p / "shared" / "corpus").is_dir()),
+    Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
 
 # Readable labels from the file names' publisher prefixes, for findings like "Only the White House ...".
 _PUBLISHERS = {

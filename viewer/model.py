@@ -54,9 +54,10 @@ class Readout:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
-    """A word (or Chinese word unit) with its span in the readout's text and its matching form."""
+    """A word (or Chinese word unit) with its span in the readout's text and its matching form
+    (slots: a 100,000-word text has 100,000 of them, 100 bytes less each)."""
 
     text: str
     start: int  # offsets into Readout.text
@@ -105,8 +106,9 @@ class Sentence:
     tone: list[str] = field(default_factory=list)  # tone ids, from tone_marks
     tone_marks: list[ToneMark] = field(default_factory=list)
 
-    @property
+    @cached_property
     def norms(self) -> list[str]:
+        """The tokens' matching forms, listed once (tokens do not change after segmentation)."""
         return [t.norm for t in self.tokens]
 
 

@@ -59,10 +59,10 @@ def _number_id(value: float) -> str:
     return f"number:{int(value) if float(value).is_integer() else value}"
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=100_000)
 def _month(word: str) -> int | None:
     """The month a word names: whole names in en/fr/es (English ones capitalised: "may" is a
-    verb), Russian by stem ("ноября", "ноябре")."""
+    verb), Russian by stem ("ноября", "ноябре"). Cached: it is asked of every word of both texts."""
     w = word.casefold()
     if _RU_MAY.fullmatch(w):
         return 5

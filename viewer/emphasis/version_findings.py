@@ -24,7 +24,7 @@ from viewer.emphasis.findings import (
     topic_phrase,
 )
 from viewer.lexicon import SALIENCES, Vocabulary
-from viewer.model import SIDES, Comparison, Finding, Link, Side, other
+from viewer.model import SIDES, Comparison, Finding, Link, Side, other, sentence_ref
 from viewer.text.tokens import tokenize
 from viewer.wording import joined_pieces, joined_text, shows_wording, wording_changes
 
@@ -211,7 +211,7 @@ def moved_findings(comparison: Comparison) -> list[Finding]:
         direction = "up" if shift < 0 else "down"
         body = [s.i for s in comparison.b.sentences if not s.heading]
         lede = bool(body) and j == body[0]
-        where = "to the opening" if lede else f"from sentence {i + 1} to sentence {j + 1}"
+        where = "to the opening" if lede else f"from {sentence_ref('A', i)} to {sentence_ref('B', j)}"
         text = (f"{cap(version_label(comparison, 'B'))} moves a sentence {direction} {where}: "
                 f"{_quote(joined_text(comparison.b, link.b))}.")
         weight = min(0.8, 0.45 + 0.3 * abs(shift) + (0.1 if lede else 0))

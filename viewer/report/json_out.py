@@ -26,7 +26,7 @@ def _readout(c: Comparison, side: Side, doc: Document) -> dict[str, Any]:
         "title": r.title,
         "language": doc.language,
         "script": doc.script,
-        "source": r.source,
+        "source": r.address,
         "publisher": r.publisher,
         "date": r.date,
         "words": doc.words,

@@ -50,6 +50,7 @@ ONLY = Look(fill=ONLY_FILL)
 REWORDED = Look(fill=REWORD_FILL)
 SAME = Look(color=SUBDUED)
 NOTE = Look(color=SUBDUED, italic=True, size=9)
+REF = Look(color=SUBDUED, bold=True, size=7.5)  # a sentence's number ("A3") before its text
 
 
 def _shd(fill: str):
@@ -80,6 +81,28 @@ def add_run(paragraph: Paragraph, text: str, look: Look = PLAIN) -> Run:
             fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
             fonts.set(qn("w:hint"), "eastAsia")
     return run
+
+
+def display_units(text: str) -> int:
+    """Width of a text in Latin characters: an East Asian character takes two."""
+    return len(text) + len(EAST_ASIAN_TEXT.findall(text))
+
+
+def excerpt(text: str, units: int) -> str:
+    """The text on one line, cut at a word (at any character in Chinese) to fit `units`, with "…"."""
+    text = " ".join(text.split())
+    if display_units(text) <= units:
+        return text
+    used, cut = 0, 0
+    for k, ch in enumerate(text):
+        used += display_units(ch)
+        if used > units - 1:
+            break
+        cut = k + 1
+    short = text[:cut]
+    if not EAST_ASIAN_TEXT.match(text[cut]) and " " in short:
+        short = short.rsplit(" ", 1)[0]
+    return short.rstrip(" ,;:，、；：") + "…"
 
 
 def shade_cell(cell: _Cell, fill: str) -> None:
@@ -130,3 +153,21 @@ def set_document_fonts(document) -> None:
         for attr in ("ascii", "hAnsi", "cs"):
             fonts.set(qn(f"w:{attr}"), LATIN_FONT)
         fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+
+
+def add_hyperlink(paragraph: Paragraph, url: str, look: Look = PLAIN) -> None:
+    """A link a reader can click (w:hyperlink to an external relationship), styled as one."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    run = add_run(paragraph, url, look)
+    run._r.get_or_add_rPr().insert(0, _rstyle("Hyperlink"))
+    run._r.addprevious(link)
+    link.append(run._r)
+
+
+def _rstyle(style_id: str):
+    el = OxmlElement("w:rStyle")
+    el.set(qn("w:val"), style_id)
+    return el

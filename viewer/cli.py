@@ -28,7 +28,9 @@ examples:
   python -m viewer compare us.txt cn.txt
   python -m viewer compare us.txt cn.html --json result.json --label-a "White House" --label-b MFA
   python -m viewer compare a.docx b.docx --mode versions --json -
-  python -m viewer compare us.txt cn.txt --docx brief.docx --notes notes.json"""
+  python -m viewer compare us.txt cn.txt --docx brief.docx --notes notes.json
+  python -m viewer compare us.txt cn.txt --pdf brief.pdf --author "R. Analyst"
+"""
 
 
 def _language_code(value: str) -> str:
@@ -75,11 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="a user lexicon (TOML) adding topics or terms; may be given more than once",
     )
     cmp_.add_argument("--docx", metavar="OUT", help="export the annotated Word brief to OUT.docx")
+    cmp_.add_argument("--pdf", metavar="OUT", help="export the brief as PDF to OUT.pdf (needs LibreOffice)")
+    cmp_.add_argument("--author", metavar="NAME", default="",
+                      help="your name, as the brief's author in its document properties")
     notes = cmp_.add_mutually_exclusive_group()
     notes.add_argument("--notes", metavar="NOTES.json", help="annotations to put in the brief as Word comments")
     notes.add_argument("--project", metavar="FILE", help="take the annotations from a saved Counterpart project")
     cmp_.add_argument("--title", metavar="TEXT", help="title of the brief (default: from the two labels)")
-    cmp_.add_argument("--force", action="store_true", help="overwrite an existing --docx file")
+    cmp_.add_argument("--force", action="store_true", help="overwrite an existing --docx or --pdf file")
     return parser
 
 
@@ -89,6 +94,8 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     if args.a == "-" and args.b == "-":
         raise CounterpartError("standard input can be only one of the two sides")
+    if args.docx or args.pdf:
+        _check_brief_outputs(args)
     a = read_source(args.a, label=args.label_a)
     b = read_source(args.b, label=args.label_b)
     if args.lang_a:
@@ -109,10 +116,15 @@ def _run_compare(args: argparse.Namespace) -> int:
         texts = {side: comparison.doc(side).text for side in ("A", "B")}
         notes = reanchor(load_project(args.project).annotations, texts)
 
-    if args.docx:
-        from viewer.report.brief import write_brief
+    if args.docx or args.pdf:
+        from viewer.fsutil import atomic_write_bytes
+        from viewer.report.brief import brief_bytes, write_brief_pdf
 
-        write_brief(comparison, args.docx, notes=notes, title=args.title, force=args.force)
+        data = brief_bytes(comparison, notes=notes, title=args.title, author=args.author)
+        if args.pdf:  # first: LibreOffice may fail, and then neither file is written
+            write_brief_pdf(comparison, args.pdf, docx_data=data, force=args.force)
+        if args.docx:
+            atomic_write_bytes(args.docx, data, force=args.force)
 
     if args.json:
         from viewer.fsutil import atomic_write_text
@@ -127,9 +139,24 @@ def _run_compare(args: argparse.Namespace) -> int:
         from viewer.report.terminal import summary
 
         print(summary(comparison))
-        if args.docx:
-            print(f"\nBrief written to {args.docx}")
+        for path in (args.docx, args.pdf):
+            if path:
+                print(f"\nBrief written to {path}")
     return 0
+
+
+def _check_brief_outputs(args: argparse.Namespace) -> None:
+    """Every brief output refused before the analysis, so that none is written when one cannot be."""
+    from viewer.fsutil import check_writable
+    from viewer.report.brief import pdf_unavailable
+
+    paths = [p for p in (args.docx, args.pdf) if p]
+    if len(paths) == 2 and os.path.abspath(args.docx) == os.path.abspath(args.pdf):
+        raise CounterpartError(f"{args.docx}: --docx and --pdf name the same file")
+    for path in paths:
+        check_writable(path, force=args.force)
+    if args.pdf and pdf_unavailable():
+        raise CounterpartError(f"{args.pdf}: {pdf_unavailable()}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,9 +12,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from babel import Locale, UnknownLocaleError
-
 from viewer.errors import CounterpartError
+from viewer.langcode import language_code
+from viewer.printable import printable
 
 _DESCRIPTION = """\
 Compare two readouts of one meeting: align their passages, diff the wording inside aligned
@@ -35,14 +35,10 @@ examples:
 
 def _language_code(value: str) -> str:
     """An ISO 639-1 code (optionally with a script or region, "zh-Hant"), refused when unknown."""
-    code = value.strip()
     try:
-        Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        raise argparse.ArgumentTypeError(
-            f"unknown language code {value!r} (use ISO 639-1: en, fr, es, ru, zh, de, uk, ar, ...)"
-        ) from None
-    return code.lower()
+        return language_code(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,8 +80,29 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--notes", metavar="NOTES.json", help="annotations to put in the brief as Word comments")
     notes.add_argument("--project", metavar="FILE", help="take the annotations from a saved Counterpart project")
     cmp_.add_argument("--title", metavar="TEXT", help="title of the brief (default: from the two labels)")
-    cmp_.add_argument("--force", action="store_true", help="overwrite an existing --docx or --pdf file")
+    cmp_.add_argument("--force", action="store_true",
+                      help="overwrite an existing --docx, --pdf or --json file (never a folder or a device)")
     return parser
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Every file to write, checked before the analysis runs and before any is written."""
+    from viewer.fsutil import check_writable
+
+    named = [(option, path) for option, path in (("--docx", args.docx), ("--pdf", args.pdf), ("--json", args.json))
+             if path and path != "-"]
+    for k, (option, path) in enumerate(named):
+        twin = next((o for o, p in named[:k] if os.path.abspath(p) == os.path.abspath(path)), None)
+        if twin:
+            raise CounterpartError(f"{twin} and {option} name the same file, {path}")
+    for _, path in named:
+        check_writable(path, force=args.force)
+    if args.pdf:
+        from viewer.report.brief import pdf_unavailable
+
+        reason = pdf_unavailable()
+        if reason:
+            raise CounterpartError(f"{args.pdf}: {reason}")
 
 
 def _run_compare(args: argparse.Namespace) -> int:
@@ -94,8 +111,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     if args.a == "-" and args.b == "-":
         raise CounterpartError("standard input can be only one of the two sides")
-    if args.docx or args.pdf:
-        _check_brief_outputs(args)
+    _check_outputs(args)
     a = read_source(args.a, label=args.label_a)
     b = read_source(args.b, label=args.label_b)
     if args.lang_a:
@@ -116,47 +132,36 @@ def _run_compare(args: argparse.Namespace) -> int:
         texts = {side: comparison.doc(side).text for side in ("A", "B")}
         notes = reanchor(load_project(args.project).annotations, texts)
 
+    files: list[tuple[str, bytes]] = []
     if args.docx or args.pdf:
-        from viewer.fsutil import atomic_write_bytes
-        from viewer.report.brief import brief_bytes, write_brief_pdf
+        from viewer.report.brief import brief_bytes, brief_pdf_bytes
 
-        data = brief_bytes(comparison, notes=notes, title=args.title, author=args.author)
-        if args.pdf:  # first: LibreOffice may fail, and then neither file is written
-            write_brief_pdf(comparison, args.pdf, docx_data=data, force=args.force)
+        brief = brief_bytes(comparison, notes=notes, title=args.title, author=args.author)
         if args.docx:
-            atomic_write_bytes(args.docx, data, force=args.force)
-
+            files.append((args.docx, brief))
+        if args.pdf:
+            files.append((args.pdf, brief_pdf_bytes(brief, args.pdf)))
+    data = None
     if args.json:
-        from viewer.fsutil import atomic_write_text
         from viewer.report.json_out import to_dict
 
-        data = json.dumps(to_dict(comparison, notes), ensure_ascii=False, indent=1)
-        if args.json == "-":
-            sys.stdout.write(data + "\n")
-        else:
-            atomic_write_text(args.json, data + "\n", force=True)
-    if args.json != "-":
+        data = json.dumps(to_dict(comparison, notes), ensure_ascii=False, indent=1) + "\n"
+        if args.json != "-":
+            files.append((args.json, data.encode("utf-8")))
+    if files:
+        from viewer.fsutil import atomic_write_all
+
+        atomic_write_all(files, force=args.force)  # all or none
+    if args.json == "-":
+        sys.stdout.write(data)
+    else:
         from viewer.report.terminal import summary
 
         print(summary(comparison))
         for path in (args.docx, args.pdf):
             if path:
-                print(f"\nBrief written to {path}")
+                print(f"\nBrief written to {printable(path)}")
     return 0
-
-
-def _check_brief_outputs(args: argparse.Namespace) -> None:
-    """Every brief output refused before the analysis, so that none is written when one cannot be."""
-    from viewer.fsutil import check_writable
-    from viewer.report.brief import pdf_unavailable
-
-    paths = [p for p in (args.docx, args.pdf) if p]
-    if len(paths) == 2 and os.path.abspath(args.docx) == os.path.abspath(args.pdf):
-        raise CounterpartError(f"{args.docx}: --docx and --pdf name the same file")
-    for path in paths:
-        check_writable(path, force=args.force)
-    if args.pdf and pdf_unavailable():
-        raise CounterpartError(f"{args.pdf}: {pdf_unavailable()}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -164,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run_compare(args)
     except CounterpartError as err:
-        print(f"counterpart: {err}", file=sys.stderr)
+        print(f"counterpart: {printable(str(err))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("counterpart: interrupted", file=sys.stderr)

@@ -12,7 +12,7 @@ from viewer.fsutil import atomic_write_bytes, check_writable
 from viewer.model import Annotation, Comparison
 from viewer.report.brief.office import pdf_unavailable
 
-__all__ = ["brief_bytes", "pdf_unavailable", "write_brief", "write_brief_pdf"]
+__all__ = ["brief_bytes", "brief_pdf_bytes", "pdf_unavailable", "write_brief", "write_brief_pdf"]
 
 
 def brief_bytes(comparison: Comparison, *, notes: Sequence[Annotation] = (), title: str | None = None,
@@ -60,12 +60,18 @@ def write_brief_pdf(
     reason = pdf_unavailable()
     if reason:
         raise OutputError(f"{path}: {reason}")
-    from viewer.report.brief.office import docx_to_pdf
-
     if docx_data is None:
         docx_data = brief_bytes(comparison, notes=notes, title=title, author=author, chart_png=chart_png)
+    atomic_write_bytes(path, brief_pdf_bytes(docx_data, path), force=force)
+
+
+def brief_pdf_bytes(docx_data: bytes, path: str | Path) -> bytes:
+    """The PDF of a brief's .docx bytes (LibreOffice headless on a profile of its own), for a
+    caller that writes it to `path` with other outputs; OutputError naming `path` when
+    LibreOffice is missing or fails."""
+    from viewer.report.brief.office import docx_to_pdf
+
     try:
-        pdf = docx_to_pdf(docx_data)
+        return docx_to_pdf(docx_data)
     except OutputError as exc:
         raise OutputError(f"{path}: {exc}") from None
-    atomic_write_bytes(path, pdf, force=force)

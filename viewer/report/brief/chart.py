@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from viewer.lang.script import EAST_ASIAN
 from viewer.model import SIDES, Comparison
+from viewer.printable import printable
 
 A_COLOUR = "#E66101"  # orange / purple pair of the colour-blind-safe PuOr scheme
 B_COLOUR = "#5E3C99"
@@ -82,7 +83,7 @@ def chart_families() -> list[str]:
 
 
 def _legend_label(c: Comparison, side: str) -> str:
-    label = c.label(side)
+    label = printable(c.label(side))  # a control character has no glyph
     if EAST_ASIAN.search(label) and cjk_font() is None:
         log.warning(NO_CJK)
         return side

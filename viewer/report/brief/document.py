@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -12,6 +13,7 @@ from docx.shared import Cm
 
 from viewer.emphasis.coverage import sentence_words
 from viewer.model import SIDES, Annotation, Comparison, Side, other, sentence_ref
+from viewer.printable import printable, xml_safe
 from viewer.report.brief import sidebyside
 from viewer.report.brief.chart import topic_chart_png
 from viewer.report.brief.comments import Comments
@@ -80,7 +82,7 @@ def _styled(document, style_id: str):
 
 
 def _heading(document, text: str, level: int = 1):
-    return document.add_heading(text, level=level)
+    return document.add_heading(xml_safe(text), level=level)
 
 
 def _title(document, c: Comparison, title: str | None, author: str) -> None:
@@ -142,9 +144,9 @@ def _sources(document, c: Comparison) -> None:
         readout = c.doc(side).readout
         address = readout.address
         if address and address.lower().startswith(("http://", "https://")):
-            add_hyperlink(cell.paragraphs[0], address, Look(size=8))
+            add_hyperlink(cell.paragraphs[0], printable(address), Look(size=8))
         else:
-            add_run(cell.paragraphs[0], address or "pasted text")
+            add_run(cell.paragraphs[0], printable(address or "pasted text"))
     kinds = Counter(link.kind for link in c.links)
     linked = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common()) or "none"
     add_run(document.add_paragraph(), f"{len(c.links)} linked passages ({linked}).", NOTE)
@@ -331,18 +333,20 @@ def _appendix(document, c: Comparison, comments: Comments) -> None:
         if doc.readout.title and not doc.text.lstrip().startswith(doc.readout.title):
             add_run(document.add_paragraph(), doc.readout.title, BOLD)
         placed = comments.within(side, lambda start, end: (start, end))
-        cuts = [p for _, s, e in placed for p in (s, e)]
-        starts = {s.start: s.i for s in doc.sentences}
+        cuts = sorted(p for _, s, e in placed for p in (s, e))
+        starts = [s.start for s in doc.sentences]  # in order
         runs = []
         for start, end in doc.paragraphs or [(0, len(doc.text))]:
             paragraph = document.add_paragraph()
-            edges = [start, *sorted(k for k in starts if start < k < end), end]
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            edges = [start, *(k for k in starts[first:last] if k > start), end]
             for s, e in zip(edges, edges[1:], strict=False):
-                if s in starts:
-                    add_run(paragraph, sentence_ref(side, starts[s]) + " ", REF)
-                runs += write_spans(paragraph, doc.text[s:e], offset=s, cuts=cuts)
-        for note, s, e in placed:
-            comments.attach(note, s, e, runs)
+                k = bisect_left(starts, s)
+                if k < len(starts) and starts[k] == s:
+                    add_run(paragraph, sentence_ref(side, k) + " ", REF)
+                inside = cuts[bisect_right(cuts, s):bisect_left(cuts, e)]
+                runs += write_spans(paragraph, doc.text[s:e], offset=s, cuts=inside)
+        comments.attach(placed, runs)
 
 
 def build(c: Comparison, *, notes: Sequence[Annotation] = (), title: str | None = None, author: str = "",

@@ -17,6 +17,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
+from viewer.printable import xml_safe
 from viewer.report.brief.style import NOTE, Look, add_run, set_document_fonts
 
 APPLICATION = "Counterpart"
@@ -99,8 +100,8 @@ def set_properties(document, *, title: str, author: str, subject: str) -> None:
     """Core and application properties of this brief, not of python-docx's template."""
     now = datetime.now(UTC).replace(microsecond=0)
     props = document.core_properties
-    props.title, props.subject = title, subject
-    props.author = props.last_modified_by = author
+    props.title, props.subject = xml_safe(title), xml_safe(subject)
+    props.author = props.last_modified_by = xml_safe(author)
     props.created = props.modified = now
     props.revision = 1
     props.comments, props.keywords, props.category = "", "", "Counterpart brief"

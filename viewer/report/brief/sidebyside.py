@@ -158,7 +158,8 @@ def _fill(cell, c: Comparison, side: Side, indices: list[int], link: Link | None
         if link.kind == "moved":
             there = link.b if side == "A" else link.a
             add_run(paragraph, f"{'moved to' if side == 'A' else 'moved from'} {cite(other(side), there)} ", NOTE)
-    placed = comments.within(side, _locator(doc, indices))
+    shown = [doc.sentences[i] for i in indices]
+    placed = comments.within(side, _locator(doc, indices), min(s.start for s in shown), max(s.end for s in shown))
     cuts = [p for _, s, e in placed for p in (s, e)]
     runs = []
     pieces = joined_pieces(doc, indices)
@@ -174,8 +175,7 @@ def _fill(cell, c: Comparison, side: Side, indices: list[int], link: Link | None
         add_run(paragraph, label + " ", REF)
         runs += write_spans(paragraph, text[piece.at:piece.at + piece.length], offset=piece.at, marks=marks,
                             cuts=cuts)
-    for note, s, e in placed:
-        comments.attach(note, s, e, runs)
+    comments.attach(placed, runs)
 
 
 def concept_line(link: Link, lexicon: Vocabulary | Names, labels: tuple[str, str]) -> str:

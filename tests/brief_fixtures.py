@@ -189,8 +189,9 @@ def translation_pair() -> Comparison:
     a = document(EN_T, "MFA (English)", "en", title="Li Ming Holds Talks with Okafor", date="2024-03-12")
     b = document(ES_T, "MFA (Spanish)", "es", date="2024-03-12")
     a.sentences[0].heading = True
-    links = [Link([1], [0], 0.9, "identical", shared=["person:li-ming", "country:AT"]),
-             Link([2], [1], 0.7, "reworded", shared=["country:CN"], only_a=["country:UA"], only_b=["number:2024"])]
+    links = [Link([1], [0], 0.9, "translation", shared=["person:li-ming", "country:AT"]),
+             Link([2], [1], 0.7, "translation", shared=["country:CN"], only_a=["country:UA"], only_b=["number:2024"],
+                  dropped=["close", "coordination", "Ukraine"], added=["2024"], weaker="B")]
     c = Comparison(mode="versions", a=a, b=b, links=links, unmatched={"A": [0], "B": []}, names=copy.deepcopy(NAMES))
     c.names.entities.update({"country:UA": "Ukraine", "country:CN": "China", "country:AT": "Austria",
                              "person:li-ming": "Li Ming"})

@@ -401,3 +401,15 @@ def test_pdf_without_libreoffice_is_a_clear_error_before_any_work(tmp_path, monk
     with pytest.raises(OutputError, match="a PDF needs LibreOffice, which is not installed: install LibreOffice"):
         write_brief_pdf(english_pair(), tmp_path / "brief.pdf")
     assert not list(tmp_path.iterdir())
+
+
+def test_tracked_changes_leave_no_empty_paragraph_behind():
+    from viewer.report.brief.document import build
+
+    document = build(moved_pair())
+    paragraphs = document.element.body.findall(qn("w:p"))
+    start = next(k for k, p in enumerate(paragraphs) if "".join(t.text for t in p.iter(qn("w:t"))).startswith(
+        "The second text as"))
+    end = next(k for k, p in enumerate(paragraphs) if "".join(t.text for t in p.iter(qn("w:t"))) == "Appendix: the full texts")
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:delText"))) for p in paragraphs[start + 1:end]]
+    assert texts and all(t.strip() for t in texts), texts

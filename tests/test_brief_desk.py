@@ -217,15 +217,16 @@ def test_long_side_names_wrap_in_the_legend():
     assert max(len(line) for line in label.splitlines()) <= chart.LEGEND_CHARS
 
 
-def test_a_translation_is_shown_pair_by_pair_with_what_it_drops_and_adds():
+def test_a_translation_is_shown_pair_by_pair_with_what_it_drops_adds_and_softens():
     c = translation_pair()
     document = build(c)
     heading = "The text and its translation, sentence by sentence"
     table = table_after(document, heading)
     rows_ = [[cell.text for cell in r.cells] for r in table.rows[1:]]
     merged = [r[0] for r in rows_ if r[0] == r[1]]  # the line under each pair spans both columns
-    assert merged == ["same names, numbers, topics and tone words",
-                      "MFA (Spanish) drops: Ukraine · adds: 2024"]
+    assert merged == ["no word, name, number or topic left out or added",
+                      "MFA (Spanish) drops: “close”, “coordination”, “Ukraine” · adds: “2024” · "
+                      "words it more weakly than MFA (English)"]
     # two languages are never "identical": no grey text in the table
     grey = [r for r in table._tbl.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:color')}") is not None
             and "".join(t.text for t in r.iter(qn("w:t"))).strip() not in ("", *merged)
@@ -234,6 +235,14 @@ def test_a_translation_is_shown_pair_by_pair_with_what_it_drops_and_adds():
     texts = [p.text for p in document.paragraphs]
     assert "identical" not in " ".join(t for t in texts if t.startswith("Legend"))
     assert any(t.endswith("one text in two languages compared") for t in texts)
+    # page 1 lists the pairs that differ, by number
+    changes = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert changes == ["A3 → B2: drops: “close”, “coordination”, “Ukraine” · adds: “2024” · words it more weakly "
+                       "than MFA (English)"]
+    assert "1 of 2 pairs of sentences differ in what they say; 1 sentence has no translation." in texts
+    # a pair not linked as a translation (versions mode asked for): the concepts only one side has
+    c.links[1].kind, c.links[1].dropped, c.links[1].added, c.links[1].weaker = "related", [], [], None
+    assert table_after(build(c), heading).rows[-1].cells[0].text == "MFA (Spanish) drops: Ukraine · adds: 2024"
 
 
 def test_a_missing_headline_of_a_stored_copy_is_no_finding():
@@ -241,3 +250,33 @@ def test_a_missing_headline_of_a_stored_copy_is_no_finding():
     document = build(c)
     assert not any("headline" in f for f in findings(document))
     assert sources_row(document, "Title").cells[2].text == "none (the text starts without a headline)"
+
+
+def test_short_quotes_of_one_side_share_a_line():
+    c = english_pair()
+    c.findings = [Finding("tone", 0.9, "Only A uses red-line language.", [Evidence("A", 1), Evidence("A", 2)],
+                          side="A", marker="core-interests",
+                          quotes=[Quote("A", 1, "candid"), Quote("A", 2, "red line")])]
+    [item] = findings(build(c))
+    assert item.splitlines()[1:] == ["Freedonia MFA, A2: “candid” · A3: “red line”"]
+
+
+def test_the_footer_numbers_pages_at_the_right_margin_only():
+    footer = build(english_pair()).sections[0].footer.paragraphs[0]
+    stops = [(t.position, t.alignment) for t in footer.paragraph_format.tab_stops]
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    from viewer.report.brief.pages import TEXT_WIDTH_CM
+
+    kept = [pos for pos, kind in stops if kind != WD_TAB_ALIGNMENT.CLEAR]
+    assert len(kept) == 1 and abs(kept[0].cm - TEXT_WIDTH_CM) < 0.01
+
+
+def test_quotes_the_finding_text_holds_are_not_repeated_and_one_sentence_is_quoted_together():
+    c = english_pair()
+    c.findings = [Finding("tone", 0.9, "Only A uses core-interests language (“red line”).", [Evidence("A", 2)],
+                          side="A", marker="core-interests",
+                          quotes=[Quote("A", 2, "red line"), Quote("A", 2, "must not be crossed"),
+                                  Quote("A", 2, "northern islands")])]
+    [item] = findings(build(c))
+    assert item.splitlines()[1:] == ["Freedonia MFA, A3: “must not be crossed”, “northern islands”"]

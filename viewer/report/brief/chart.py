@@ -17,12 +17,12 @@ import subprocess
 import textwrap
 from functools import lru_cache
 
+from viewer.colours import SIDE
 from viewer.lang.script import EAST_ASIAN
 from viewer.model import SIDES, Comparison
 from viewer.printable import printable
 
-A_COLOUR = "#E66101"  # orange / purple pair of the colour-blind-safe PuOr scheme
-B_COLOUR = "#5E3C99"
+A_COLOUR, B_COLOUR = SIDE["A"], SIDE["B"]  # the window's colours of the two sides (Okabe-Ito blue, orange)
 LATIN = "DejaVu Sans"
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
                 "Microsoft YaHei", "SimHei", "PingFang SC", "Arial Unicode MS")

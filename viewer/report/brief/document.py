@@ -19,6 +19,7 @@ from viewer.report.brief.chart import topic_chart_png
 from viewer.report.brief.comments import Comments
 from viewer.report.brief.pages import TEXT_WIDTH_CM, page_setup, running_header_and_footer, set_properties
 from viewer.report.brief.style import (
+    MOVED,
     NOTE,
     ONLY,
     REF,
@@ -31,7 +32,7 @@ from viewer.report.brief.style import (
     shade_cell,
     write_spans,
 )
-from viewer.report.brief.summary import add_findings
+from viewer.report.brief.summary import add_findings, add_translation_changes
 from viewer.report.brief.tracked import add_tracked_changes
 
 BOLD = Look(bold=True)
@@ -180,12 +181,12 @@ def _how_to_read(document, c: Comparison) -> None:
     line(*colours)
     line(("How strong a link is: ●●● strong, ●●○ fair, ●○○ weak (dashed border: read both sentences before "
           "citing the pair). “…” in a cell: the passage joins sentences that stand apart in their text.", None))
-    if c.mode == "versions" and not c.cross_language:
-        line(("Moved sentences are tagged “moved to B7” / “moved from A3”; the tracked changes show them as "
-              "Word moves (Review › Next).", None))
+    if any(link.kind == "moved" for link in c.links):
+        line(("A moved sentence is ", None), ("shaded sky blue", MOVED), (" and tagged “moved to B7” / “moved from A3”; "
+              "the tracked changes show it as a Word move (Review › Next).", None))
     if sidebyside.translation_pair(c):
         line((f"A translation: each sentence stands beside its translation, and a grey line says what "
-              f"{_label(c, 'B')} drops or adds; no pair is called identical.", None))
+              f"{_label(c, 'B')} drops, adds or words more weakly; no pair is called identical.", None))
     document.add_paragraph()
 
 
@@ -359,6 +360,8 @@ def build(c: Comparison, *, notes: Sequence[Annotation] = (), title: str | None 
     _sources(document, c)
     _how_to_read(document, c)
     add_findings(document, c)
+    if sidebyside.translation_pair(c):
+        add_translation_changes(document, c)
     _emphasis(document, c)
     _tone(document, c)
     _distinctive(document, c)

@@ -89,7 +89,10 @@ def running_header_and_footer(document, title: str, sides: str, dated: str) -> N
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     add_run(header, title, RUNNING)
     footer = section.footer.paragraphs[0]
-    footer.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
+    tabs = footer.paragraph_format.tab_stops
+    for inherited in document.styles["Footer"].paragraph_format.tab_stops:  # the template's, for US Letter
+        tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT)
     add_run(footer, f"{sides} · {dated}\tpage ", RUNNING)
     add_field(footer, "PAGE", "1", RUNNING)
     add_run(footer, " of ", RUNNING)

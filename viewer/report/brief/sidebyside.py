@@ -29,6 +29,9 @@ from viewer.lexicon import Vocabulary
 from viewer.model import Comparison, Document, Link, Names, Side, other, sentence_ref
 from viewer.report.brief.comments import Comments
 from viewer.report.brief.style import (
+    MOVED,
+    MOVED_FILL,
+    MOVED_WORDS,
     NOTE,
     ONLY,
     ONLY_FILL,
@@ -52,7 +55,8 @@ MARKERS: dict[Strength, str] = {"strong": "●●●", "fair": "●●○", "wea
 KEEP_WHOLE_LINES = 10
 _LINE_UNITS = 48
 CELL_TEXT_PT = 9.5  # the table holds both texts: a little smaller than the body
-MAX_CONCEPTS = 5  # width of a line of a half-page cell, East Asian characters counting two
+MAX_CONCEPTS = 5
+UNCHANGED = "no word, name, number or topic left out or added"  # width of a line of a half-page cell, East Asian characters counting two
 
 
 @dataclass
@@ -118,12 +122,13 @@ def _diff_marks(link: Link, side: Side, text: str, cross_language: bool) -> list
     if not shows_wording(link):
         return []
     own = -1 if side == "A" else 1
+    changed = MOVED_WORDS if link.kind == "moved" else REWORDED
     marks, pos = [], 0
     for op, piece in link.diff:
         if op == -own:
             continue
         if op == own:
-            marks.append((pos, pos + len(piece), REWORDED))
+            marks.append((pos, pos + len(piece), changed))
         pos += len(piece)
     return marks if pos == len(text) else []
 
@@ -156,6 +161,7 @@ def _fill(cell, c: Comparison, side: Side, indices: list[int], link: Link | None
     else:
         marks = _diff_marks(link, side, text, c.cross_language)
         if link.kind == "moved":
+            shade_cell(cell, MOVED_FILL)
             there = link.b if side == "A" else link.a
             add_run(paragraph, f"{'moved to' if side == 'A' else 'moved from'} {cite(other(side), there)} ", NOTE)
     shown = [doc.sentences[i] for i in indices]
@@ -189,14 +195,24 @@ def concept_line(link: Link, lexicon: Vocabulary | Names, labels: tuple[str, str
     return " · ".join(parts)
 
 
-def translation_line(link: Link, lexicon: Vocabulary | Names, translation: str) -> str:
-    """What the second text of a translation pair drops and adds against the first, or that the
-    names, numbers, topics and tone words of the pair agree."""
-    _, only_a, only_b = _concepts(link, lexicon)
-    parts = [f"{what}: {', '.join(names)}" for what, names in (("drops", only_a), ("adds", only_b)) if names]
+def translation_line(link: Link, lexicon: Vocabulary | Names, labels: tuple[str, str]) -> str:
+    """What the second text of a translation pair drops, adds and softens against the first: the
+    words the translation aligner found (Link.dropped/added/weaker); for a pair linked otherwise
+    (versions mode asked for), the names, numbers and topics only one of the pair carries."""
+    first, second = labels
+    if link.kind == "translation":  # the aligner compared the words: concepts would only echo the lexicons
+        dropped = [f"“{w}”" for w in _few(list(dict.fromkeys(link.dropped)))]
+        added = [f"“{w}”" for w in _few(list(dict.fromkeys(link.added)))]
+    else:
+        _, dropped, added = _concepts(link, lexicon)
+    parts = [f"{what}: {', '.join(names)}" for what, names in (("drops", dropped), ("adds", added)) if names]
+    if link.weaker == "B":
+        parts.append(f"words it more weakly than {first}")
+    elif link.weaker == "A":
+        parts.append(f"words it more strongly than {first}")
     if not parts:
-        return "same names, numbers, topics and tone words"
-    return f"{translation} " + " · ".join(parts)
+        return UNCHANGED
+    return f"{second} " + " · ".join(parts)
 
 
 def _concepts(link: Link, lexicon: Vocabulary | Names) -> tuple[list[str], list[str], list[str]]:
@@ -271,8 +287,9 @@ def reorders_b(c: Comparison) -> bool:
 
 
 def translation_pair(c: Comparison) -> bool:
-    """One text in two languages: the versions mode across languages."""
-    return c.cross_language and c.mode == "versions"
+    """One text in two languages: the aligner linked it as a translation (or versions mode was
+    asked for across languages)."""
+    return c.cross_language and (c.mode == "versions" or any(link.kind == "translation" for link in c.links))
 
 
 def add_legend(document, c: Comparison) -> None:
@@ -284,11 +301,14 @@ def add_legend(document, c: Comparison) -> None:
         add_run(p, "words reworded between the two", REWORDED)
         add_run(p, "   ")
         add_run(p, "identical passage", SAME)
+    if any(link.kind == "moved" for link in c.links):
+        add_run(p, "   ")
+        add_run(p, "moved elsewhere in the other text", MOVED)
     add_run(p, "   A3, B7: the sentence's number in its own text · ●●● strong, ●●○ fair, ●○○ weak link "
             "(dashed: check it) · “…”: the cell skips sentences that stand elsewhere", NOTE)
     if translation_pair(c):
         add_run(p, ". Each sentence stands beside its translation; the grey line under a pair says what "
-                f"{c.label('B')} drops or adds against {c.label('A')} (names, numbers, topics, tone words).", NOTE)
+                f"{c.label('B')} drops, adds or words more weakly than {c.label('A')}.", NOTE)
     elif c.cross_language:
         add_run(p, ". Under each pair, the names, numbers and topics both passages carry, and those only one does.",
                 NOTE)
@@ -324,7 +344,7 @@ def add_table(document, c: Comparison, comments: Comments, width_cm: float) -> N
         _text_size(table_row)
         line = ""
         if names is not None and row.link is not None:
-            line = (translation_line(row.link, names, c.label("B")) if translation_pair(c)
+            line = (translation_line(row.link, names, labels) if translation_pair(c)
                     else concept_line(row.link, names, labels))
         if line:
             _keep_with_next(table_row)

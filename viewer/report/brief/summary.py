@@ -7,8 +7,8 @@ import re
 from collections import Counter
 
 from viewer.model import Comparison, Finding, Side
-from viewer.report.brief.sidebyside import cite
-from viewer.report.brief.style import NOTE, add_run, excerpt
+from viewer.report.brief.sidebyside import UNCHANGED, cite, rows, translation_line, translation_pair
+from viewer.report.brief.style import NOTE, add_run, display_units, excerpt
 
 # A desk reads a dozen findings; the rest are one click away in the window or the JSON.
 MAX_FINDINGS = 12
@@ -67,8 +67,20 @@ def quote_lines(c: Comparison, f: Finding) -> list[str]:
     """ "White House, A7: “…”" lines: the finding's own quotes from both sides, or else the first
     sentence of the side it is about, unless its text already quotes that sentence."""
     if f.quotes:
-        return [f"{c.label(q.side)}, {cite(q.side, [q.sentence])}: “{excerpt(q.text, QUOTE_UNITS)}”"
-                for q in f.quotes]
+        # words the finding's text already quotes are not quoted again; the words of one sentence
+        # go together, and short quotes of one side share a line
+        by_sentence: dict[tuple[Side, int], list[str]] = {}
+        for q in f.quotes:
+            if _plain(q.text) not in _plain(f.text):
+                by_sentence.setdefault((q.side, q.sentence), []).append(f"“{excerpt(q.text, QUOTE_UNITS)}”")
+        lines: list[tuple[Side, list[str]]] = []
+        for (side, i), words in by_sentence.items():
+            quoted = f"{cite(side, [i])}: {', '.join(words)}"
+            if lines and lines[-1][0] == side and display_units(" · ".join([*lines[-1][1], quoted])) <= QUOTE_UNITS:
+                lines[-1][1].append(quoted)
+            else:
+                lines.append((side, [quoted]))
+        return [f"{c.label(side)}, {' · '.join(quoted)}" for side, quoted in lines]
     if not f.evidence:
         return []
     # the side the finding is about: a share finding quotes the side that devotes more
@@ -84,7 +96,8 @@ def add_findings(document, c: Comparison) -> None:
     document.add_heading("Summary of findings", level=1)
     findings = shown_findings(c)
     if not findings:
-        add_run(document.add_paragraph(), "No difference of emphasis stood out.", NOTE)
+        add_run(document.add_paragraph(), "No finding beyond what the translation changes, listed below."
+                if translation_pair(c) else "No difference of emphasis stood out.", NOTE)
     for f in findings[:MAX_FINDINGS]:
         p = document.add_paragraph()
         p._p.get_or_add_pPr().style = "ListNumber"
@@ -101,3 +114,23 @@ def add_findings(document, c: Comparison) -> None:
                 f"{len(rest)} further finding{'s' if len(rest) > 1 else ''} of lower weight "
                 f"({', '.join(f'{n} {kind}' for kind, n in kinds)}) "
                 "in the window's findings list and the JSON export.", NOTE)
+
+
+def add_translation_changes(document, c: Comparison) -> None:
+    """For one text in two languages, on page 1: each pair of sentences where the second text
+    drops, adds or softens something, by number, or that none does."""
+    document.add_heading(f"What {c.label('B')} changes against {c.label('A')}", level=2)
+    labels = (c.label("A"), c.label("B"))
+    changed = 0
+    for row in rows(c):
+        link = row.link
+        if link is None or translation_line(link, c.names, labels) == UNCHANGED:
+            continue
+        changed += 1
+        p = document.add_paragraph()
+        p._p.get_or_add_pPr().style = "ListBullet"
+        add_run(p, f"{cite('A', link.a)} → {cite('B', link.b)}: ", NOTE)
+        add_run(p, translation_line(link, c.names, labels).removeprefix(f"{labels[1]} "))
+    alone = sum(len(c.unmatched.get(side, [])) for side in ("A", "B"))
+    add_run(document.add_paragraph(), f"{changed} of {len(c.links)} pairs of sentences differ in what they say"
+            + (f"; {alone} sentence{' has' if alone == 1 else 's have'} no translation" if alone else "") + ".", NOTE)

@@ -131,7 +131,10 @@ def add_tracked_changes(document, c: Comparison, first_id: int) -> int:
     revisions = _Revisions(first_id)
     text_a, text_b, moves = stand_ins(c)
     paragraph = document.add_paragraph()
-    for kind, text in text_diff(text_a.strip(), text_b.strip(), c.a.language):
+    # one "\n" per paragraph break: a blank line diffed as two units could split into an inserted,
+    # a kept and a deleted break, leaving an empty paragraph whichever way the changes go
+    text_a, text_b = (_BREAK.sub("\n", t.strip()) for t in (text_a, text_b))
+    for kind, text in text_diff(text_a, text_b, c.a.language):
         for op, piece, move in _pieces(kind, text, moves):
             if move is not None:
                 _move(paragraph, revisions, move, op)

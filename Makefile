@@ -28,6 +28,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/bench_brief.py
 	$(PY) benchmarks/bench_window.py
+	$(PY) benchmarks/bench_crosslang.py
 	$(PY) benchmarks/bench_hostile.py
 
 # The corpus report: every pair's links and top findings, then the scores against hand-made gold

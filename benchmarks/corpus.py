@@ -14,7 +14,9 @@ from pathlib import Path
 from viewer.ingest import read_source
 from viewer.model import Readout
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+# ../shared/corpus beside the repository; from a git worktree (../wt/<branch>) one folder further up
+CORPUS = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents[2:] if (p / "shared" / "corpus").is_dir()),
+              Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
 
 # Readable labels from the file names' publisher prefixes, for findings like "Only the White House ...".
 _PUBLISHERS = {

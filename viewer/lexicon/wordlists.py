@@ -30,12 +30,17 @@ class VoiceWords:
     side_words: frozenset[str] = frozenset()
     sides: dict[str, str] = field(default_factory=dict)  # normalised word -> ISO country ("中方" -> "CN")
     conjunctions: frozenset[str] = frozenset()
-    carry_in_paragraph: bool = False
+    carry_in_paragraph: bool = True
     speaker_after_verb: bool = True
     titles: frozenset[str] = frozenset()  # office words before a name ("Secretary", "министр")
     title_links: frozenset[str] = frozenset()  # words inside a title ("of" in "Secretary of State")
     between: frozenset[str] = frozenset()  # words that may stand between a subject and its verb
     plural_titles: frozenset[str] = frozenset()  # case-folded as written: stems fold "ministers" into "minister"
+    talks: tuple[Phrase, ...] = ()  # nouns naming the talks themselves ("the call", 会谈)
+    modals: tuple[Phrase, ...] = ()  # "should", 要: "the two sides should ..." is a proposal
+    determiners: frozenset[str] = frozenset()  # "the", "this": what may stand before a subject noun
+    according: tuple[Phrase, ...] = ()  # "according to": the person named after it speaks
+    impersonal: tuple[Phrase, ...] = ()  # Russian impersonal passives: the readout's own side speaks
 
 
 def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
@@ -69,12 +74,17 @@ def voice_words(lang: str) -> VoiceWords:
         side_words=_words(data.get("side_words", []), lang),
         sides={normalize(k, lang): v for k, v in data.get("sides", {}).items()},
         conjunctions=_words(data.get("conjunctions", []), lang),
-        carry_in_paragraph=bool(data.get("carry_in_paragraph", False)),
+        carry_in_paragraph=bool(data.get("carry_in_paragraph", True)),
         speaker_after_verb=bool(data.get("speaker_after_verb", True)),
         titles=_words(data.get("titles", []), lang),
         title_links=_words(data.get("title_links", []), lang),
         between=_words(data.get("between", []), lang),
         plural_titles=frozenset(w.casefold() for w in data.get("plural_titles", [])),
+        talks=_phrases(data.get("talks", []), lang),
+        modals=_phrases(data.get("modals", []), lang),
+        determiners=_words(data.get("determiners", []), lang),
+        according=_phrases(data.get("according", []), lang),
+        impersonal=_phrases(data.get("impersonal", []), lang),
     )
 
 

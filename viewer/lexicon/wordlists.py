@@ -27,6 +27,9 @@ class VoiceWords:
     pronouns: frozenset[str] = frozenset()
     continuation: tuple[Phrase, ...] = ()
     both: tuple[Phrase, ...] = ()
+    participants: tuple[Phrase, ...] = ()  # the "both" phrases naming the people at the table
+    narration: tuple[Phrase, ...] = ()  # "attended the meeting", 参加会晤: no one speaks
+    carry_across_paragraphs: bool = False  # a paragraph naming no speaker goes on with the last one
     side_words: frozenset[str] = frozenset()
     sides: dict[str, str] = field(default_factory=dict)  # normalised word -> ISO country ("中方" -> "CN")
     conjunctions: frozenset[str] = frozenset()
@@ -71,6 +74,9 @@ def voice_words(lang: str) -> VoiceWords:
         pronouns=_words(data.get("pronouns", []), lang),
         continuation=_phrases(data.get("continuation", []), lang),
         both=_phrases(data.get("both", []), lang),
+        participants=_phrases(data.get("participants", []), lang),
+        narration=_phrases(data.get("narration", []), lang),
+        carry_across_paragraphs=bool(data.get("carry_across_paragraphs", False)),
         side_words=_words(data.get("side_words", []), lang),
         sides={normalize(k, lang): v for k, v in data.get("sides", {}).items()},
         conjunctions=_words(data.get("conjunctions", []), lang),

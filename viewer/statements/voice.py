@@ -184,6 +184,13 @@ def _speaker_at_verb(found: list[Mention], verb: tuple[int, int], sentence: Sent
         for m in found
         if m.end <= verb[0] and (not m.bare_country or len(_between(sentence, m.end, verb[0])) <= 2)
     ]
+    if words.language == "zh" and before:
+        # a Chinese verb's subject stands in its own clause, or opens the sentence and governs
+        # the clauses after it ("中方……，同时希望美国……": not "俄乌双方" in between)
+        text = sentence.text
+        clause = sentence.start + max(text.rfind(ch, 0, verb[0] - sentence.start) for ch in "，；：,;:") + 1
+        inside = [m for m in before if m.start >= clause]
+        before = inside or ([before[0]] if before[0].start - sentence.start <= 2 else [])
     if before:
         nearest = before[-1]
         if len(before) > 1:
@@ -369,7 +376,7 @@ class _Clause:
         at_clause_start = k == 0 or not self.tight(k - 1) or self.norms[k - 1] in self.words.conjunctions
         if k == end or not at_clause_start:
             return set(), False, None
-        roles = {self.norms[x] for x in range(k, end) if self.norms[x] in self.words.titles}
+        roles = {self.norms[x] for x in range(k, end) if self.norms[x] in self.words.titles and self.hit(x) is None}
         hits = (self.hit(x) for x in range(k, end))
         country = next((h.entity.partition(":")[2] for h in hits if h is not None and h.entity
                         and h.entity.startswith("country:")), None)
@@ -532,13 +539,15 @@ class _Reader:
         words, text = self.words, self.doc.text
         carried = next((sp for sp in reversed(self.recent[-2:]) if sp is not None), None)
         prev = self.prev
-        ongoing = prev.speaker if words.carry_in_paragraph and prev is not None and prev.paragraph == s.paragraph else None
+        same_paragraph = prev is not None and prev.paragraph == s.paragraph
+        ongoing = prev.speaker if prev is not None and (
+            (words.carry_in_paragraph and same_paragraph) or words.carry_across_paragraphs) else None
         found = mentions(s, words, self.lexicon)
         number = self.ordinals(s)
         if number is not None and number > 1 and number == self.enum_next and self.enum_speaker is not None:
             self.enum_next += 1
             return self.enum_speaker  # "二是……": the items of an enumeration keep its speaker
-        if self._about_the_talks(s, found):
+        if self._about_the_talks(s, found) or (words.narration and phrase_spans(s, words.narration, self.doc.language)):
             return None
         # a verb inside a name is no verb: "United States" stems to "state", like "stated"
         # "spoke today with ... to exchange views": after a meeting phrase the narrator reports
@@ -581,8 +590,9 @@ class _Reader:
         if cut <= s.start:
             return None
         tail = [t for t in s.tokens if t.start > cut and any(c.isalnum() for c in t.text)]
-        if not tail or len(tail) > 6:
-            return None
+        after = [t for t in tail if t.start >= verb[1]]
+        if not tail or len(tail) > 6 or (after and (self.zh or not all(t.text[0].isupper() for t in after))):
+            return None  # "..., Wang said." or "..., said Wang"; not "..., 习近平重申了中方立场"
         named = [m for m in found if m.start > cut and m.kind == "person"]
         if named:
             return self._chosen(named[0])
@@ -663,9 +673,12 @@ class _Reader:
         opener = phrase_spans(s, words.continuation, self.doc.language)
         if (opener and opener[0][0] == s.tokens[0].start) or s.tokens[0].norm in words.pronouns:
             return carried
+        first_both = bool(found) and found[0].kind == "both" and found[0].start == s.tokens[0].start
+        if first_both and phrase_spans(s, words.participants, self.doc.language)[:1] == [(found[0].start, found[0].end)]:
+            return BOTH  # "The two leaders tasked their teams ...": the people at the table act together
         if ongoing is not None:
             return ongoing  # reported speech goes on; "the two sides" inside it are what it says of both
-        if found and found[0].kind == "both" and found[0].start == s.tokens[0].start:
+        if first_both:
             return BOTH  # "双方还就……交换了意见", "Both sides also ..."
         passive = phrase_spans(s, words.impersonal, self.doc.language) if words.impersonal else []
         if passive:

@@ -51,11 +51,10 @@ def _segment(w: Work) -> None:
 
 
 def _annotate(w: Work) -> None:
-    """Lexicon matches of every sentence, the tone marks of each side, and the names of what was found."""
+    """Lexicon matches and tone marks of every sentence, and the names of what was found."""
     c, lexicon = w.c, w.lexicon
     for side in SIDES:
         lexicon.annotate(c.doc(side))
-    c.tone = {side: [m for s in c.doc(side).sentences for m in s.tone_marks] for side in SIDES}
     c.names = lexicon.names([c.a, c.b])
 
 
@@ -75,12 +74,14 @@ def _wording(w: Work) -> None:
 
 def _statements(w: Work) -> None:
     """Furniture, opening, topics and speakers of every sentence; whose account each readout is,
-    its principal, its lede, whether it is cut off, and its statements."""
+    its principal, its lede, whether it is cut off, and its statements; the tone marks of each
+    side outside its page furniture."""
     c = w.c
     reading = statements.read({side: c.doc(side) for side in SIDES}, w.lexicon)
     c.statements, c.ledes, c.truncated = reading.statements, reading.ledes, reading.truncated
     c.sides = {side: w.lexicon.entity_label(f"country:{code}") if code else None for side, code in reading.sides.items()}
     c.speakers, c.principals, c.countries = reading.speakers, reading.principals, reading.countries
+    c.tone = {side: [m for s in c.doc(side).sentences if not s.furniture for m in s.tone_marks] for side in SIDES}
 
 
 def _coverage(w: Work) -> None:
@@ -112,14 +113,14 @@ PIPELINE = Pipeline([
     Stage.of("segment", _segment, requires=["readouts", "settings", "lexicon"],
              assigns=["docs", "a", "b"], weight=0.2),
     Stage.of("annotate", _annotate, requires=["docs", "lexicon"],
-             assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone", "tone", "names"], weight=0.1),
+             assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone", "names"], weight=0.1),
     Stage.of("align", _align, requires=["docs", "sentence.hits", "sentence.tone", "lexicon"],
              assigns=["mode", "links", "unmatched"], weight=0.3),
     Stage.of("wording", _wording, requires=["links"], assigns=["link.diff"], weight=0.05),
     Stage.of("statements", _statements, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],
              assigns=["sentence.furniture", "sentence.opening", "sentence.topics", "sentence.passing",
                       "sentence.speaker", "statements", "sides", "ledes", "truncated", "speakers", "principals",
-                      "countries"], weight=0.15),
+                      "countries", "tone"], weight=0.15),
     Stage.of("coverage", _coverage, requires=["docs", "statements", "sentence.passing", "lexicon"],
              assigns=["topics"], weight=0.05),
     Stage.of("distinctive", _distinctive, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from viewer.lang import language, read_list
+from viewer.model import Sentence
+from viewer.text.chinese import to_simplified
 from viewer.text.tokens import normalize, tokenize
 
 Phrase = tuple[str, ...]
@@ -124,3 +126,30 @@ def find_phrases(norms: list[str], phrases: tuple[Phrase, ...]) -> list[tuple[in
         else:
             i += 1
     return found
+
+
+def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str) -> list[tuple[int, int]]:
+    """Character spans (in the readout's text) where `phrases` occur in a sentence, in order.
+
+    Chinese is searched in the text itself, not token by token: jieba cuts the same words
+    differently by context ("双方同意" is one unit, "两国元首" three), so a verb or subject is found
+    wherever its characters stand; a one-character entry ("说") must still be a whole word unit.
+    """
+    tokens = sentence.tokens
+    if language != "zh":
+        return [(tokens[i].start, tokens[j - 1].end) for i, j in find_phrases(sentence.norms, phrases)]
+    text = to_simplified(sentence.text)
+    units = {t.norm for t in tokens}
+    taken = [False] * len(text)
+    spans = []
+    for phrase in phrases:  # longest first
+        word = "".join(phrase)
+        if len(word) == 1 and word not in units:
+            continue
+        pos = text.find(word)
+        while pos >= 0:
+            if not any(taken[pos : pos + len(word)]):
+                taken[pos : pos + len(word)] = [True] * len(word)
+                spans.append((sentence.start + pos, sentence.start + pos + len(word)))
+            pos = text.find(word, pos + len(word))
+    return sorted(spans)

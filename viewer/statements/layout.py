@@ -1,7 +1,8 @@
 """What of a readout is page, not statement: furniture, the dateline, the opening line, a cut-off end.
 
 - **Furniture** (Sentence.furniture): the headline and every heading before the first sentence of
-  running text (a headline split over two lines, an outlet's name, a timestamp line), headings
+  running text (a headline split over two lines, an outlet's name, a timestamp line, a headline
+  too long to pass for a heading but alone on its line without a full stop), headings
   after the last one, and any line a furniture pattern of the language matches as a whole
   (resources/statements.toml and resources/lang/<code>/statements.toml: "###", "2022-03-30 23:00",
   press-release numbers, photo credits, "Dernière mise à jour à 11h23 le 31/03"). Furniture takes
@@ -27,15 +28,16 @@ import re
 from dataclasses import dataclass
 
 from viewer.lang.script import ends_sentence, han_count
-from viewer.lexicon.wordlists import voice_words
+from viewer.lexicon.wordlists import phrase_spans, voice_words
 from viewer.model import Document, Sentence
 from viewer.statements.rules import Rules
-from viewer.statements.voice import phrase_spans
+from viewer.statements.voice import verb_in_name
 
 _CUT_MARK = re.compile(r"[,，、;；]")
 _WORD = re.compile(r"[^\W\d_]+")
 _FIRST_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs of running text
 _SHORT_ZH = 10  # Han characters: a shorter line without a full stop is a heading
+_HEADLINE = 300  # characters: the longest line before the text that is taken for its headline
 
 
 @dataclass
@@ -62,6 +64,13 @@ def _dateline(s: Sentence, rules: Rules) -> int:
     return 0
 
 
+def _headline(sentences: list[Sentence], k: int) -> bool:
+    """A line of its own without final punctuation, at most _HEADLINE characters."""
+    s = sentences[k]
+    alone = all(o.paragraph != s.paragraph for o in sentences[max(0, k - 1) : k + 2] if o is not s)
+    return alone and len(s.text) <= _HEADLINE and not ends_sentence(s.text)
+
+
 def _reads_as_cut(s: Sentence, language: str) -> bool:
     """A line without a full stop that is a sentence cut off, not a heading."""
     if _CUT_MARK.search(s.text):
@@ -78,6 +87,10 @@ def layout(doc: Document, rules: Rules) -> Layout:
     n = len(sentences)
     furniture = [_is_furniture_line(s.text, rules) for s in sentences]
     body = [not (f or s.heading) for f, s in zip(furniture, sentences, strict=True)]
+    k = 0
+    while k < n - 1 and (not body[k] or _headline(sentences, k)):
+        body[k] = False  # a long headline ("Readout of ... Meeting with ... Wang Yi") is still one
+        k += 1
     running = [k for k in range(n) if body[k]]
     last = n - 1
     while last >= 0 and furniture[last]:
@@ -117,5 +130,6 @@ def _reports_the_meeting(s: Sentence, rules: Rules, language: str) -> bool:
     cues = phrase_spans(s, rules.opening, language)
     if not cues:
         return False
-    said = phrase_spans(s, voice_words(language).verbs, language)
+    said = [v for v in phrase_spans(s, voice_words(language).verbs, language)
+            if language == "zh" or not verb_in_name(s, v, s.text, s.start)]
     return not any(start < cues[0][0] for start, _ in said)

@@ -35,11 +35,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from viewer.lang.script import han_count
-from viewer.lexicon.wordlists import Phrase, stop_words, voice_words
+from viewer.lexicon.wordlists import Phrase, phrase_spans, stop_words, voice_words
 from viewer.model import BOTH, Act, Document, Sentence, SpeakerRole, Statement, TopicHit
 from viewer.statements.rules import Rules
 from viewer.statements.topics import lists
-from viewer.statements.voice import Mention, clause_speaker, phrase_spans
+from viewer.statements.voice import Mention, clause_speaker
 
 # Topics that frame every readout: they are never the words a stance is read from.
 FRAME_TOPICS = frozenset({"leader-diplomacy", "bilateral-relations"})

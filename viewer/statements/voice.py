@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from viewer.lexicon import Vocabulary
-from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, stop_words, voice_words
+from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, phrase_spans, stop_words, voice_words
 from viewer.model import BOTH, Document, Sentence, TopicHit
 from viewer.text.chinese import to_simplified
 from viewer.text.tokens import tokenize
@@ -60,33 +60,6 @@ def _token_index(sentence: Sentence, offset: int) -> int:
 def _between(sentence: Sentence, lo: int, hi: int) -> list[str]:
     """Normalised words lying wholly between two text offsets."""
     return [t.norm for t in sentence.tokens if t.start >= lo and t.end <= hi]
-
-
-def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str) -> list[tuple[int, int]]:
-    """Character spans (in the readout's text) where `phrases` occur in a sentence, in order.
-
-    Chinese is searched in the text itself, not token by token: jieba cuts the same words
-    differently by context ("双方同意" is one unit, "两国元首" three), so a verb or subject is found
-    wherever its characters stand; a one-character entry ("说") must still be a whole word unit.
-    """
-    tokens = sentence.tokens
-    if language != "zh":
-        return [(tokens[i].start, tokens[j - 1].end) for i, j in find_phrases(sentence.norms, phrases)]
-    text = to_simplified(sentence.text)
-    units = {t.norm for t in tokens}
-    taken = [False] * len(text)
-    spans = []
-    for phrase in phrases:  # longest first
-        word = "".join(phrase)
-        if len(word) == 1 and word not in units:
-            continue
-        pos = text.find(word)
-        while pos >= 0:
-            if not any(taken[pos : pos + len(word)]):
-                taken[pos : pos + len(word)] = [True] * len(word)
-                spans.append((sentence.start + pos, sentence.start + pos + len(word)))
-            pos = text.find(word, pos + len(word))
-    return sorted(spans)
 
 
 @cache
@@ -417,9 +390,10 @@ def _learn_full_names(clauses: list[_Clause], people: _People) -> None:
                 people.full.setdefault(clause.tokens[name.start].text, clause.name_label(name, people))
 
 
-def _verb_in_name(sentence: Sentence, verb: tuple[int, int], text: str) -> bool:
-    """A capitalised "verb" inside a sentence is part of a name or title ("Secretary of State")."""
-    return text[verb[0]].isupper() and verb[0] != sentence.tokens[0].start
+def verb_in_name(sentence: Sentence, verb: tuple[int, int], text: str, offset: int = 0) -> bool:
+    """A capitalised "verb" inside a sentence is part of a name or title ("Secretary of State");
+    `text` starts at `offset` in the readout's text."""
+    return text[verb[0] - offset].isupper() and verb[0] != sentence.tokens[0].start
 
 
 def _subject_name(clause: _Clause, verb: int, people: _People, found: list[Mention]) -> Mention | None:
@@ -554,7 +528,7 @@ class _Reader:
         verbs = [
             v
             for v in _verbs_before_meeting(s, text, self.doc.language)
-            if not any(m.start < v[1] and v[0] < m.end for m in found) and (self.zh or not _verb_in_name(s, v, text))
+            if not any(m.start < v[1] and v[0] < m.end for m in found) and (self.zh or not verb_in_name(s, v, text))
         ]
         speaker = self._trailing(s, clause, verbs, found) or self._according(s, clause, found, carried)
         if speaker is None:
@@ -589,6 +563,7 @@ class _Reader:
         cut = max(text.rfind(ch, s.start, verb[0]) for ch in ",，—–;；")
         if cut <= s.start:
             return None
+        verb = next(v for v in verbs if v[0] > cut)
         tail = [t for t in s.tokens if t.start > cut and any(c.isalnum() for c in t.text)]
         after = [t for t in tail if t.start >= verb[1]]
         if not tail or len(tail) > 6 or (after and (self.zh or not all(t.text[0].isupper() for t in after))):

@@ -175,7 +175,7 @@ def test_a_red_line_makes_a_statement_a_warning_whatever_its_act():
     say(c, "A", 0, "Xi Jinping", "assert", ["taiwan"])
     say(c, "B", 0, "Joe Biden", "concern", ["taiwan"])
     [f] = framing_findings(c, LEX)
-    assert f.side is None and "the Chinese readout has Xi Jinping issue a warning: “…台湾问题是中美关系第一条不可逾越的红线”" in f.text
+    assert f.side is None and "the Chinese readout has Xi Jinping issue a warning: “台湾问题是中美关系第一条不可逾越的红线”" in f.text
 
 
 # --- commitments -------------------------------------------------------------------------------

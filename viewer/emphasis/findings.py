@@ -71,6 +71,8 @@ LEDE_CAP = 0.75
 SHARE_GAP, SHARE_RATIO = 0.05, 2.0
 # tone markers whose presence on one side only is no news: stock formulas of the genre
 STOCK_TONES = frozenset({"in-depth", "exchange-of-views", "reaffirm"})
+# the relationship and the meeting: every readout is about them, so "only A mentions" them is never true
+FRAME_TOPICS = frozenset({"bilateral-relations", "leader-diplomacy"})
 
 
 def topic_phrase(st: TopicStat) -> str:
@@ -78,7 +80,7 @@ def topic_phrase(st: TopicStat) -> str:
 
 
 def _pct(x: float) -> str:
-    return f"{round(x * 100)}%"
+    return "under 1%" if 0 < x < 0.005 else f"{round(x * 100)}%"
 
 
 def _sentences(n: int) -> str:
@@ -151,7 +153,8 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat], lexicon: Voc
 
 
 def readout_topic_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
-    """Omission, prominence and share between two readouts, over statements: an omission only when
+    """Omission, prominence and share between two readouts, over statements: no omission of the
+    frame topics (the relationship, the meeting), an omission only when
     no statement of the other side touches the topic (one item of a list is a mention), with the
     sentences whose main topic it is as evidence, merged when one list sentence names several
     topics, and saying so when the side that lacks it is cut off; the lede from Comparison.ledes;
@@ -165,7 +168,7 @@ def readout_topic_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
         elif f.kind == "prominence":
             if not c.ledes:
                 found.append(f)
-        elif (kept := _omission(c, f)) is not None:
+        elif f.topic not in FRAME_TOPICS and (kept := _omission(c, f)) is not None:
             found.append(kept)
     return _merge_lists(c, lexicon, found) + lede_findings(c, lexicon)
 
@@ -213,8 +216,7 @@ def _merge_lists(c: Comparison, lexicon: Vocabulary, found: list[Finding]) -> li
         share = sum(sentence_words(doc.sentences[i], doc.language) for i in sents) / max(1, doc.words)
         where = "one sentence" if len(sents) == 1 else f"the same {len(sents)} sentences"
         caveat = cut_off(c, other(side), list(sents)) or ""
-        text = (f"Only {label(c, side)} mentions {and_list(phrases)}, all in {where} "
-                f"({_pct(share)} of its text){caveat}.")
+        text = f"Only {label(c, side)} mentions {and_list(phrases)}, all in {where}, {_pct(share)} of its text{caveat}."
         first = group[0]
         rest.append(Finding("omission", first.weight, text, first.evidence, topic=first.topic, side=side))
     return rest

@@ -142,8 +142,9 @@ def test_an_unknown_language_code_is_a_usage_error(capsys):
 
 def test_two_sides_with_one_label_are_told_apart(capsys):
     data = _json(capsys, DEMO_A, DEMO_B, "--label-a", "Ministry", "--label-b", "Ministry")
-    assert data["readouts"]["A"]["label"] == "Ministry (state-department)"
-    assert data["readouts"]["B"]["label"] == "Ministry (foreign-ministry)"
+    # told apart by whose account each is, never by the file name
+    assert data["readouts"]["A"]["label"] == "Ministry (United States)"
+    assert data["readouts"]["B"]["label"] == "Ministry (China)"
 
 
 def test_a_text_compared_with_itself_says_so(capsys):

@@ -57,8 +57,8 @@ class EmphasisPanel(QScrollArea):
         self._section(layout, self.tr("Tone markers"), self._pair(self.tone), self.tr(
             "Conventional diplomatic words; hover for their usual reading, click to show them."))
         self._section(layout, self.tr("Distinctive words"), self._pair(self.words), self.tr(
-            "Words over-represented in one text against the other (z-score of the log-odds ratio); "
-            "across two languages, the topics, names and tone markers instead."))
+            "Words one text uses far more often than the other; hover a word for the statistic. "
+            "Across two languages, the topics, names and tone markers instead."))
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -96,7 +96,7 @@ class EmphasisPanel(QScrollArea):
 
     def _word_list(self, parent: QWidget) -> QTreeWidget:
         words = QTreeWidget(parent)
-        words.setHeaderLabels([self.tr("Word"), self.tr("z"), self.tr("n")])
+        words.setHeaderLabels([self.tr("Word"), self.tr("How distinctive"), self.tr("Uses")])
         words.setRootIsDecorated(False)
         words.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         words.setWordWrap(True)
@@ -180,7 +180,7 @@ class EmphasisPanel(QScrollArea):
             item = QListWidgetItem(f"{label} ×{len(found)}" if len(found) > 1 else label)
             written = ", ".join(dict.fromkeys(f"“{m.text}”" for m in found))
             item.setToolTip("\n".join(x for x in (reading, self.tr("As written: {w}").format(w=written)) if x))
-            item.setBackground(QBrush(palette.tint("orange" if side == "B" else "blue", 60)))
+            item.setBackground(QBrush(palette.with_alpha(palette.side(side), 60)))
             item.setData(Qt.ItemDataRole.UserRole, [Evidence(side, m.sentence) for m in found])
             chips.addItem(item)
         _fit_rows(chips, chips.count())
@@ -195,7 +195,10 @@ class EmphasisPanel(QScrollArea):
             words.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
         for term in terms:
-            item = QTreeWidgetItem([term.term, f"{term.score:.1f}", str(term.count)])
+            item = QTreeWidgetItem([term.term, strength(term.score), str(term.count)])
+            item.setToolTip(0, self.tr("{word}: used {n} times; how far above the other text's rate: "
+                                       "{z:.1f} standard deviations (log-odds ratio)").format(
+                word=term.term, n=term.count, z=term.score))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             item.setData(0, Qt.ItemDataRole.UserRole, [Evidence(side, i) for i in term.sentences])
@@ -211,6 +214,15 @@ class EmphasisPanel(QScrollArea):
         evidence = item.data(0, Qt.ItemDataRole.UserRole)
         if evidence:
             self.evidenceRequested.emit(evidence)
+
+
+def strength(z: float) -> str:
+    """A distinctiveness score in words a reader needs no statistics for."""
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    return tr("Emphasis", "very strong") if z >= 4 else tr("Emphasis", "strong") if z >= 3 else \
+        tr("Emphasis", "clear") if z >= 2 else tr("Emphasis", "slight")
 
 
 def _fit_rows(view, rows: int, extra: int = 0, most: int = 40) -> None:

@@ -20,18 +20,18 @@ BRIEF_FILTER = "Word documents (*.docx);;All files (*)"
 SUFFIX = ".docx"
 
 
-
-
 class BriefExport(QObject):
     exported = Signal(str)  # the path written
     failed = Signal(str)  # one plain line
     _ended = Signal(str, str)  # from the thread: path, error ("" on success)
 
-    def __init__(self, window, notes: Callable[[], list[Annotation]]):
-        """`notes` gives the user's notes on the comparison shown, to become the brief's comments."""
+    def __init__(self, window, notes: Callable[[], list[Annotation]], stem: Callable[[], str] = lambda: "comparison"):
+        """`notes` gives the user's notes on the comparison shown, to become the brief's comments;
+        `stem` the name a new brief is offered under (the pair's names)."""
         super().__init__(window)
         self.window = window
         self.notes = notes
+        self.stem = stem
         self._thread: threading.Thread | None = None
         self._ended.connect(self._end, Qt.ConnectionType.QueuedConnection)
 
@@ -42,7 +42,7 @@ class BriefExport(QObject):
         c = self.window.comparison
         source = c.a.readout.source if c is not None else None
         folder = Path(source).parent if source and Path(source).parent.is_dir() else Path.home()
-        return str(folder / (self.tr("brief") + SUFFIX))
+        return str(folder / (self.tr("{pair} brief").format(pair=self.stem()) + SUFFIX))
 
     def choose_and_export(self) -> None:
         """Ask where (the dialog asks about overwriting), then write in the background."""

@@ -150,8 +150,8 @@ class DivergingBars(_Chart):
                 p.setPen(QPen(SIDE_COLOUR[side], 1))
                 p.setBrush(side_brush(side, light and value <= 0))
                 p.drawRect(QRectF(x, bar_y, length, bar_h))
-        p.setPen(QPen(mid, 1))
-        p.drawLine(QPointF(centre, top), QPointF(centre, top + rh * len(self.rows)))
+            p.setPen(QPen(mid, 1))  # the centre axis beside the bars, never through the label
+            p.drawLine(QPointF(centre, bar_y - 2), QPointF(centre, bar_y + bar_h + 2))
         p.end()
 
 

@@ -131,8 +131,9 @@ class LinkBand(QWidget):
         return out
 
     def _hue(self, link: Link, n: int) -> QColor:
+        """The strong shade of the passages' own tint, in the theme in force."""
         kind = self.kinds[n] if n < len(self.kinds) else link.kind
-        return QColor(colours.PASSAGE_HUE.get(kind, colours.PASSAGE_HUE["related"]))
+        return palette.colour(f"changed_{kind}" if kind in colours.PASSAGE_HUE else "changed_related")
 
     def paintEvent(self, event) -> None:
         if self.comparison is None:

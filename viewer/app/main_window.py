@@ -96,7 +96,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.resize(1400, 860)
-        self.splitter.setSizes([1020, 380])
+        self._splitter_restored = False
+
+    def showEvent(self, e) -> None:
+        super().showEvent(e)
+        if not self._splitter_restored:  # first start: the texts take about 70% of any width
+            w = self.splitter.width()
+            self.splitter.setSizes([int(w * 0.7), w - int(w * 0.7)])
+            self._splitter_restored = True
 
     def add_side_tab(self, widget: QWidget, title: str) -> int:
         """Embed a panel (Emphasis, Notes) in the right-hand tabs."""
@@ -267,8 +274,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         splitter = s.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        self._splitter_restored = splitter is not None and self.splitter.restoreState(splitter)
         self._point_size = int(s.value("view/pointSize", palette.DEFAULT_POINT_SIZE))
         self.zoom(None)
         for action, key in ((self.wrap_action, "view/wrap"), (self.sync_action, "view/sync")):

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QTimer, Signal
-from PySide6.QtGui import QPainter, QPen, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from viewer.app import palette
@@ -242,14 +242,32 @@ class TextPane(QTextEdit):
         for start, end in self._picked:
             top, bottom = self.view_y_range(start, end)
             if bottom >= 0 and top <= height:
-                painter.drawRoundedRect(QRectF(MARGIN / 2, top - 1, self.viewport().width() - MARGIN, bottom - top + 2),
-                                        3, 3)
+                painter.drawPath(self._outline(start, end))
         painter.setPen(QPen(ink, 3.0))
         for start, end, _note in self._notes:
             top, bottom = self.view_y_range(start, end)
             if bottom >= 0 and top <= height:
                 painter.drawLine(QPoint(4, int(top) + 1), QPoint(4, int(bottom) - 1))
         painter.end()
+
+    def _outline(self, start: int, end: int) -> QPainterPath:
+        """The shape of a passage on screen: from its first character to the end of its last line,
+        so a sentence that starts or ends mid-line is framed alone, not with its neighbours."""
+        first = self.cursorRect(self.cursor_for(start, start))
+        last = self.cursorRect(self.cursor_for(end, end))
+        left, right = MARGIN - 3.0, self.viewport().width() - MARGIN + 3.0
+        x0, y0, h0 = first.left() - 1.0, float(first.top()), float(first.height())
+        x1, y1, h1 = last.left() + 1.0, float(last.top()), float(last.height())
+        path = QPainterPath()
+        if abs(y1 - y0) < 1:
+            path.addRoundedRect(QRectF(x0, y0, max(4.0, x1 - x0), h0), 2, 2)
+            return path
+        path.moveTo(x0, y0)
+        for x, y in ((right, y0), (right, y1), (x1, y1), (x1, y1 + h1), (left, y1 + h1), (left, y0 + h0),
+                     (x0, y0 + h0)):
+            path.lineTo(x, y)
+        path.closeSubpath()
+        return path
 
     # --- differences only --------------------------------------------------------------
     def show_only(self, keep: Callable[[int, int], bool] | None) -> None:

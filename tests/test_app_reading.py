@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer import colours
 from viewer.app import palette
-from viewer.app.navigation import sentence_at
 from viewer.model import Evidence, Finding, Link, Quote
 
 
@@ -72,11 +71,11 @@ def test_zoom_keeps_the_top_passage_and_its_counterpart_level(window, qtbot):
     pane.setFocus()
     bar = pane.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
-    top = c.a.sentences[sentence_at(c.a, pane.top_offset())]
+    anchor = pane.top_offset()
     window.zoom(+4)
     qtbot.wait(10)  # one turn: the layout at the new size
-    y0, y1 = pane.view_y_range(top.start, top.end)
-    assert y0 <= pane.fontMetrics().height() and y1 > 0  # the passage that was at the top still is
+    y0, _y1 = pane.view_y_range(anchor, anchor + 1)
+    assert 0 <= y0 < pane.fontMetrics().height()  # the line that was at the top still is
     level = values(window)
     window.view.follow("A")  # B already where the alignment puts it, within half a line
     assert abs(values(window)[1] - level[1]) <= pane.fontMetrics().height() / 2 and level[1] > 0

@@ -27,9 +27,11 @@ class Person(NamedTuple):
 
 
 class FakeLexicon:
-    """The part of viewer.lexicon.lexicon.Lexicon that the emphasis stage calls."""
+    """A Vocabulary (viewer/lexicon/vocabulary.py) with a few topics, tones and people of its own;
+    tests/test_layers.py holds it to the interface."""
 
     topic_ids = ["taiwan", "ukraine", "trade-economy", "climate-energy", "public-health", "counternarcotics"]
+    tone_ids = ["candid", "friendly", "oppose", "concern", "core-interests"]
     people = {
         "biden": Person("Joe Biden", "US", "President"),
         "xi": Person("Xi Jinping", "CN", "President"),
@@ -57,11 +59,14 @@ class FakeLexicon:
     def person(self, person_id: str) -> Person:
         return self.people[person_id]
 
-    def entity_label(self, entity_id: str) -> str:
+    def entity_label(self, entity_id: str, lang: str = "en") -> str:
         kind, _, ident = entity_id.partition(":")
         if kind == "person":
             return self.people[ident].label
         return self.countries.get(ident, ident.upper())
+
+    def concepts(self, sentence: Sentence) -> set[str]:
+        return {h.topic for h in sentence.hits if h.topic} | {h.entity for h in sentence.hits if h.entity}
 
 
 # term as written -> (topic, entity); matched as whole words, case-sensitively

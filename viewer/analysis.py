@@ -25,8 +25,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from babel import Locale
-
 from viewer.align import align
 from viewer.emphasis import distinctive, voice
 from viewer.emphasis.coverage import coverage
@@ -35,7 +33,7 @@ from viewer.lexicon import load_lexicon
 from viewer.model import SIDES, Comparison, Mode, Readout, Settings, Side
 from viewer.pipeline import Pipeline, Progress, Stage, Work
 from viewer.text import segment
-from viewer.wording import link_diff
+from viewer.wording import DiffBudget, link_diff
 
 
 def _lexicon(w: Work) -> None:
@@ -68,8 +66,9 @@ def _align(w: Work) -> None:
 def _wording(w: Work) -> None:
     """The words added, dropped or changed inside each link of two texts in one language."""
     c = w.c
+    budget = DiffBudget.for_size(len(c.a.text) + len(c.b.text))  # the links' word diffs share it
     for link in c.links:
-        link.diff = None if c.cross_language else link_diff(link, c.a, c.b)
+        link.diff = None if c.cross_language else link_diff(link, c.a, c.b, budget)
 
 
 def _coverage(w: Work) -> None:
@@ -101,6 +100,8 @@ def _labels(w: Work) -> None:
         c.labels = {"A": a, "B": b}
         return
     if c.a.language != c.b.language:
+        from babel import Locale  # CLDR's data loads only for this case
+
         names = [Locale("en").languages.get(doc.language, doc.language) for doc in (c.a, c.b)]
     else:
         names = [Path(r.source).stem if r.source else "" for r in (w.readouts["A"], w.readouts["B"])]

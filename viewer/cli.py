@@ -12,8 +12,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from babel import Locale, UnknownLocaleError
-
 from viewer.errors import CounterpartError
 
 _DESCRIPTION = """\
@@ -33,6 +31,8 @@ examples:
 
 def _language_code(value: str) -> str:
     """An ISO 639-1 code (optionally with a script or region, "zh-Hant"), refused when unknown."""
+    from babel import Locale, UnknownLocaleError  # CLDR's data loads only when a language is given
+
     code = value.strip()
     try:
         Locale.parse(code.replace("-", "_"))

@@ -17,13 +17,12 @@ from typing import Any
 from viewer.errors import InputError
 from viewer.fsutil import atomic_write_text, read_json
 from viewer.model import SIDES, Annotation, Mode, Readout, Side
-from viewer.notes import anchor
+from viewer.notes import nearest
 
 FORMAT = "counterpart.project"
 VERSION = 1
 MODES = ("readouts", "versions")
 REVIEWED = ("findings", "differences")
-_MAX_OCCURRENCES = 200  # enough to re-anchor a quote repeated in a long text; bounds the search
 
 
 @dataclass
@@ -54,23 +53,12 @@ def reanchor(annotations: Sequence[Annotation], texts: Mapping[str, str]) -> lis
         if note.quote and text[note.start : note.end] == note.quote:
             placed.append(replace(note, detached=False))
             continue
-        span = _nearest(text, note.quote, note.start)
+        span = nearest(text, note.quote, note.start)
         if span is None:
             placed.append(replace(note, detached=True))
         else:
             placed.append(replace(note, start=span[0], end=span[1], quote=text[span[0] : span[1]], detached=False))
     return placed
-
-
-def _nearest(text: str, quote: str, start: int) -> tuple[int, int] | None:
-    best = None
-    for occurrence in range(1, _MAX_OCCURRENCES + 1):
-        span = anchor(text, quote, occurrence)
-        if span is None:
-            break
-        if best is None or abs(span[0] - start) < abs(best[0] - start):
-            best = span
-    return best
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 Each input is limited to MAX_BYTES (20 MB, see limits.py); URLs time out after FETCH_TIMEOUT
 (15 s). Every failure is an InputError with a plain reason.
+
+A reader's library loads when its format is first read (pypdf, python-docx, lxml, bs4 and
+readability cost about 170 ms to import, which a pair of .txt files never needs).
 """
 
 from __future__ import annotations
@@ -12,15 +15,9 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4.dammit import EncodingDetector
-
 from viewer.errors import InputError
-from viewer.ingest.docx_reader import CorruptDocx, is_docx_zip, read_docx
 from viewer.ingest.encoding import Decoded, UndecodableError, decode_bytes
-from viewer.ingest.fetch import FETCH_TIMEOUT, FetchError, fetch
-from viewer.ingest.html import extract_article
-from viewer.ingest.limits import MAX_BYTES, too_large
-from viewer.ingest.pdf import PdfProblem, read_pdf
+from viewer.ingest.limits import FETCH_TIMEOUT, MAX_BYTES, too_large
 from viewer.ingest.plain import normalize_newlines, split_header
 from viewer.lang.script import ENDS_RUNNING_TEXT
 from viewer.model import Readout
@@ -108,6 +105,8 @@ def _from_path(spec: str, max_bytes: int) -> Readout:
 
 
 def _from_url(url: str, max_bytes: int, timeout: float) -> Readout:
+    from viewer.ingest.fetch import FetchError, fetch
+
     try:
         fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
     except FetchError as exc:
@@ -132,6 +131,8 @@ def _from_bytes(data: bytes, name: str, fmt: str | None, declared: str | None = 
         _refuse_binary(data, name)
         decoded = _decode(data, name, declared if declared else _declared_html_charset(data, fmt))
         if fmt == "html":
+            from viewer.ingest.html import extract_article
+
             article = extract_article(decoded.text)
             readout = Readout(
                 text=normalize_newlines(article.text),
@@ -170,8 +171,11 @@ def _plain(text: str) -> Readout:
 
 def _sniff(data: bytes) -> str:
     head = data[:1024]
-    if head.startswith(b"PK\x03\x04") and is_docx_zip(data):
-        return "docx"
+    if head.startswith(b"PK\x03\x04"):
+        from viewer.ingest.docx_reader import is_docx_zip
+
+        if is_docx_zip(data):
+            return "docx"
     if head.lstrip().startswith(b"%PDF-"):
         return "pdf"
     if _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
@@ -190,6 +194,8 @@ def _refuse_binary(data: bytes, name: str) -> None:
 def _declared_html_charset(data: bytes, fmt: str) -> str | None:
     if fmt != "html":
         return None
+    from bs4.dammit import EncodingDetector
+
     return EncodingDetector.find_declared_encoding(data[:4096], is_html=True)
 
 
@@ -201,6 +207,8 @@ def _decode(data: bytes, name: str, declared: str | None) -> Decoded:
 
 
 def _docx(data: bytes, name: str) -> Readout:
+    from viewer.ingest.docx_reader import CorruptDocx, is_docx_zip, read_docx
+
     if not is_docx_zip(data):
         raise InputError(name, "is not a Word document (.docx) or is damaged")
     try:
@@ -217,6 +225,8 @@ def _docx(data: bytes, name: str) -> Readout:
 
 
 def _pdf(data: bytes, name: str) -> Readout:
+    from viewer.ingest.pdf import PdfProblem, read_pdf
+
     if not data.lstrip().startswith(b"%PDF-"):
         raise InputError(name, "is not a PDF file")
     try:

@@ -12,9 +12,8 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 
-from viewer.ingest.limits import too_large
+from viewer.ingest.limits import FETCH_TIMEOUT, too_large
 
-FETCH_TIMEOUT = 15.0  # seconds, for connecting and for each read
 _CHUNK = 64 * 1024
 _ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
 _USER_AGENT = "Counterpart/0.1 (readout comparison; single page fetch)"

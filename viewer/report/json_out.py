@@ -61,6 +61,10 @@ def to_dict(c: Comparison, notes: Sequence[Annotation] = ()) -> dict[str, Any]:
             item["only_b"] = link.only_b
         if link.longer:
             item["longer"] = link.longer
+        if link.anchors:
+            item["anchors"] = [{"a": x.a, "b": x.b, "via": x.via} for x in link.anchors]
+        if link.kind == "translation":
+            item["dropped"], item["added"], item["weaker"] = link.dropped, link.added, link.weaker
         links.append(item)
     return {
         "format": FORMAT,
@@ -100,6 +104,8 @@ def to_dict(c: Comparison, notes: Sequence[Annotation] = ()) -> dict[str, Any]:
                 "side": f.side,
                 "speaker": f.speaker,
                 "evidence": [{"side": e.side, "sentence": e.sentence} for e in f.evidence],
+                **({"marker": f.marker} if f.kind == "tone" else {}),
+                "quotes": [{"side": q.side, "sentence": q.sentence, "text": q.text} for q in f.quotes],
             }
             for f in c.findings
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -275,12 +276,12 @@ def _appendix(document, c: Comparison, comments: Comments) -> None:
         if doc.readout.title and not doc.text.lstrip().startswith(doc.readout.title):
             add_run(document.add_paragraph(), doc.readout.title, BOLD)
         placed = comments.within(side, lambda start, end: (start, end))
-        cuts = [p for _, s, e in placed for p in (s, e)]
+        cuts = sorted(p for _, s, e in placed for p in (s, e))
         runs = []
         for start, end in doc.paragraphs or [(0, len(doc.text))]:
-            runs += write_spans(document.add_paragraph(), doc.text[start:end], offset=start, cuts=cuts)
-        for note, s, e in placed:
-            comments.attach(note, s, e, runs)
+            inside = cuts[bisect_right(cuts, start):bisect_left(cuts, end)]
+            runs += write_spans(document.add_paragraph(), doc.text[start:end], offset=start, cuts=inside)
+        comments.attach(placed, runs)
 
 
 def build(c: Comparison, *, notes: Sequence[Annotation] = (), title: str | None = None,

@@ -122,10 +122,12 @@ def test_translations_are_named_as_such_in_the_legend_and_the_tooltip(window):
     c = make_comparison()
     c.b.language = "fr"
     c.links = [replace(link, kind="translation", diff=None) for link in c.links]
+    c.links[0].dropped, c.links[0].weaker = ["on Tuesday"], "B"
     window.set_comparison(c)
     names = window.view.legend.names()
     assert "Translation" in names and "Identical" not in names and "Reworded" not in names
-    assert "translation" in window.view._tooltip("A", c.a.sentences[0].start)
+    tip = window.view._tooltip("A", c.a.sentences[0].start)
+    assert "translation" in tip and "Not rendered in B: on Tuesday" in tip and "Weaker wording in B" in tip
     assert not window.view.differences or all(d.link is None for d in window.view.differences)
 
 

@@ -42,4 +42,10 @@ def describe_sentence(c: Comparison, side: Side, i: int, link: Link | None, kind
                 lines.append(tr("Sentence", "Only here: {x}").format(x=", ".join(mine)))
             if theirs:
                 lines.append(tr("Sentence", "Only there: {x}").format(x=", ".join(theirs)))
+        if link.dropped:
+            lines.append(tr("Sentence", "Not rendered in B: {x}").format(x=", ".join(link.dropped)))
+        if link.added:
+            lines.append(tr("Sentence", "Added in B: {x}").format(x=", ".join(link.added)))
+        if link.weaker:
+            lines.append(tr("Sentence", "Weaker wording in {side}").format(side=link.weaker))
     return "\n".join(lines)

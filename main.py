@@ -41,14 +41,16 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from viewer.app import palette
+    from viewer.app import identity, palette
     from viewer.app.identity import APPLICATION, ORGANISATION
     from viewer.app.main_window import MainWindow
+    from viewer.app.settings_dialog import Preferences
     from viewer.errors import CounterpartError
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    palette.apply_theme(Preferences.load(identity.settings()).theme)  # before any widget: none repolished
     window = MainWindow()
     if args.theme:
         palette.apply_theme(args.theme)  # this run only: the preference stays as it is

@@ -18,6 +18,7 @@ from viewer.model import SIDES, Comparison, Link, Side
 from viewer.wording import shows_wording
 
 Span = tuple[int, int, str]  # start, end, meaning ("only", a link kind, "changed_<kind>")
+Mark = tuple[float, float, str, str]  # start and end as fractions of the text, meaning, difference key
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Display:
     sync_links: list[int]  # links that anchor the scroll sync (scroll_sync.monotone_chain)
     kinds: list[str]  # the kind each link is shown as ("identical" when only ignored changes are left)
     ignore: Ignore
+    overview: dict[str, list[Mark]]  # side -> the marks of its overview strip
 
 
 def shown_kind(link: Link, ignore: Ignore) -> str:
@@ -59,6 +61,20 @@ def prepare(c: Comparison, ignore: Ignore = NO_IGNORE) -> Display:
         # stretch again (scattered spans made every chunk a relayout of the whole text); the sort is
         # stable, so a sentence's tint still goes on before the changed words inside it
         spans[side].sort(key=lambda span: span[0])
+    diffs = differences(c, kinds)
     return Display(spans=spans, words={side: c.doc(side).words for side in SIDES},
-                   links_by_sentence=link_index(c), differences=differences(c, kinds),
-                   sync_links=monotone_chain(c.links), kinds=kinds, ignore=ignore)
+                   links_by_sentence=link_index(c), differences=diffs,
+                   sync_links=monotone_chain(c.links), kinds=kinds, ignore=ignore, overview=overview(c, diffs, kinds))
+
+
+def overview(c: Comparison, diffs: list[Difference], kinds: list[str]) -> dict[str, list[Mark]]:
+    """Each difference where it stands in each text, for the strips beside the scroll bars."""
+    marks: dict[str, list[Mark]] = {"A": [], "B": []}
+    for d in diffs:
+        meaning, key = ("only" if d.link is None else kinds[d.link]), d.key
+        for side, idx in (("A", d.a), ("B", d.b)):
+            doc = c.doc(side)
+            length = max(1, len(doc.text))
+            marks[side].extend((doc.sentences[i].start / length, doc.sentences[i].end / length, meaning, key)
+                               for i in idx)
+    return marks

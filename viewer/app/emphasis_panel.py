@@ -65,7 +65,7 @@ class EmphasisPanel(QScrollArea):
         self.shares.clicked.connect(self._topic)
         self.order.clicked.connect(self._topic)
         for side in SIDES:
-            self.tone[side].itemClicked.connect(self._tone_clicked)
+            self.tone[side].itemClicked.connect(lambda item, s=side: self._tone_clicked(s, item))
             self.words[side].itemClicked.connect(self._word_clicked)
         self.set_comparison(None)
 
@@ -178,10 +178,10 @@ class EmphasisPanel(QScrollArea):
         for tone_id, found in marks.items():
             label, reading = c.names.tone_label(tone_id), c.names.tone_reading(tone_id)
             item = QListWidgetItem(f"{label} ×{len(found)}" if len(found) > 1 else label)
-            written = ", ".join(dict.fromkeys(f"“{m.text}”" for m in found))
+            written = ", ".join(f"“{t}”" for t in list(dict.fromkeys(m.text for m in found))[:12])
             item.setToolTip("\n".join(x for x in (reading, self.tr("As written: {w}").format(w=written)) if x))
             item.setBackground(QBrush(palette.with_alpha(palette.side(side), 60)))
-            item.setData(Qt.ItemDataRole.UserRole, [Evidence(side, m.sentence) for m in found])
+            item.setData(Qt.ItemDataRole.UserRole, tone_id)  # its sentences are looked up on a click
             chips.addItem(item)
         _fit_rows(chips, chips.count())
 
@@ -205,10 +205,11 @@ class EmphasisPanel(QScrollArea):
             words.addTopLevelItem(item)
         _fit_rows(words, max(1, len(terms)), words.header().sizeHint().height(), most=12)
 
-    def _tone_clicked(self, item: QListWidgetItem) -> None:
-        evidence = item.data(Qt.ItemDataRole.UserRole)
-        if evidence:
-            self.evidenceRequested.emit(evidence)
+    def _tone_clicked(self, side: Side, item: QListWidgetItem) -> None:
+        tone_id = item.data(Qt.ItemDataRole.UserRole)
+        if tone_id and self.comparison is not None:
+            self.evidenceRequested.emit([Evidence(side, m.sentence) for m in self.comparison.tone.get(side, [])
+                                         if m.id == tone_id])
 
     def _word_clicked(self, item: QTreeWidgetItem) -> None:
         evidence = item.data(0, Qt.ItemDataRole.UserRole)

@@ -4,6 +4,8 @@ to show its evidence."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -30,6 +32,11 @@ ANY = ""  # the filters' "all" entry
 
 
 def kind_name(kind: str) -> str:
+    return _kind_names().get(kind, kind.capitalize())
+
+
+@lru_cache(maxsize=1)
+def _kind_names() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
     tr = QCoreApplication.translate
@@ -38,7 +45,7 @@ def kind_name(kind: str) -> str:
             "tone": tr("Findings", "Tone"), "wording": tr("Findings", "Wording"),
             "distinctive": tr("Findings", "Distinctive words"), "attributed": tr("Findings", "Attributed"),
             "framing": tr("Findings", "Framing"), "commitment": tr("Findings", "Commitment"),
-            "blame": tr("Findings", "Blame")}.get(kind, kind.capitalize())
+            "blame": tr("Findings", "Blame")}
 
 
 def finding_key(f: Finding) -> str:
@@ -58,14 +65,20 @@ def finding_text(f: Finding, c: Comparison | None) -> str:
 
 
 def weight_icon(finding: Finding) -> QIcon:
-    """A small bar as long as the finding's weight, in the colour of the side it is about."""
+    """A small bar as long as the finding's weight, in the colour of the side it is about (made once
+    per side and twentieth of weight: a long pair has a thousand findings)."""
+    return _bar(finding.side, round(max(0.0, min(1.0, finding.weight)) * 20))
+
+
+@lru_cache(maxsize=128)
+def _bar(side: str | None, twentieths: int) -> QIcon:
     pixmap = QPixmap(BAR)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    colour = palette.side(finding.side)
+    colour = palette.side(side)
     painter.setPen(colour.darker(140))
     painter.drawRect(0, 0, BAR.width() - 1, BAR.height() - 1)
-    painter.fillRect(1, 1, round((BAR.width() - 2) * max(0.0, min(1.0, finding.weight))), BAR.height() - 2, colour)
+    painter.fillRect(1, 1, round((BAR.width() - 2) * twentieths / 20), BAR.height() - 2, colour)
     painter.end()
     return QIcon(pixmap)
 
@@ -199,6 +212,8 @@ class FindingsPanel(QWidget):
             combo.blockSignals(False)
 
     def set_reviewed(self, keys: set[str]) -> None:
+        if set(keys) == self.reviewed:
+            return  # the ticks shown are these (set_findings put them on)
         self.reviewed = set(keys)
         self.list.blockSignals(True)
         for row in range(self.list.count()):

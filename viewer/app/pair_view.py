@@ -185,21 +185,9 @@ class PairView(QWidget):
             self.show_comparison(self.comparison, display, self.names)
 
     def _update_strips(self) -> None:
-        c, d = self.comparison, self.display
-        if c is None or d is None:
-            return
-        marks: dict[Side, list] = {"A": [], "B": []}
-        for diff in d.differences:
-            meaning = "only" if diff.link is None else d.kinds[diff.link]
-            reviewed = diff.key in self.reviewed
-            for side, idx in (("A", diff.a), ("B", diff.b)):
-                doc = c.doc(side)
-                length = max(1, len(doc.text))
-                for i in idx:
-                    s = doc.sentences[i]
-                    marks[side].append((s.start / length, s.end / length, meaning, reviewed))
-        for side in SIDES:
-            self.strips[side].set_marks(marks[side])
+        if self.display is not None:
+            for side in SIDES:
+                self.strips[side].set_marks(self.display.overview[side], self.reviewed)
 
     # --- where the reader is ------------------------------------------------------------
     def _focused(self, side: str) -> None:
@@ -365,8 +353,9 @@ class PairView(QWidget):
         self.differenceShown.emit(d)
 
     def set_reviewed(self, keys: set[str]) -> None:
-        self.reviewed = set(keys)
-        self._update_strips()
+        if set(keys) != self.reviewed:
+            self.reviewed = set(keys)
+            self._update_strips()
 
     # --- differences only -------------------------------------------------------------
     def set_differences_only(self, on: bool) -> None:

@@ -40,6 +40,7 @@ _PALETTES: dict[Theme, dict[QPalette.ColorRole, str]] = {
 _DISABLED_TEXT = {"light": "#9A9A9A", "dark": "#6E7074"}
 
 _theme: Theme = "light"
+_applied: Theme | None = None  # the palette the application has; setting it again repolishes every widget
 
 
 def resolve(choice: str) -> Theme:
@@ -61,12 +62,14 @@ def build_palette(theme: Theme) -> QPalette:
 def apply_theme(choice: str) -> Theme:
     """Fusion with the theme's palette for the whole application; returns the theme applied.
     Widgets are told by Qt (a PaletteChange event) and repaint their marks in its colours."""
-    global _theme
+    global _theme, _applied
     _theme = resolve(choice)
     app = QApplication.instance()
-    if app is not None:
-        app.setStyle("Fusion")
+    if app is not None and _applied != _theme:
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
         app.setPalette(build_palette(_theme))
+        _applied = _theme
     return _theme
 
 

@@ -243,3 +243,67 @@ def test_a_new_label_reruns_only_the_later_stages(window, qtbot, monkeypatch):
     with qtbot.waitSignal(window.analysisFinished, timeout=10_000):
         window.session.undo.undo()
     assert calls[-1] == "Ruritania"
+
+
+def test_the_note_dialog_tabs_to_the_next_field_and_ctrl_enter_saves(qtbot):
+    from viewer.app.annotation_dialog import AnnotationDialog
+
+    dialog = AnnotationDialog("candid exchange")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.note.setFocus()
+    qtbot.keyClicks(dialog.note, "Frank")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+    assert dialog.note.toPlainText() == "Frank" and not dialog.note.hasFocus()
+    dialog.note.setFocus()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_note_quote_leaves_out_the_spaces_around_the_selection(window, monkeypatch):
+    from viewer.app.annotation_dialog import AnnotationDialog
+
+    window.set_comparison(make_comparison())
+    text = window.comparison.a.text
+    start = text.index(" They held")
+    window.panes["A"].setTextCursor(window.panes["A"].cursor_for(start, start + len(" They held ")))
+    monkeypatch.setattr(AnnotationDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    made = window.session.add_note()
+    assert made.quote == "They held" and text[made.start:made.end] == "They held"
+
+
+def test_differences_only_sync_off_and_copy_of_a_linked_pair(window):
+    c = long_comparison(repeat=3)
+    window.set_comparison(c)
+    doc = window.panes["A"].document()
+    window.only_action.trigger()
+    hidden = [b.text() for b in _blocks(doc) if not b.isVisible() and b.text()]
+    assert hidden and all("grain corridor" in t or "foreign ministers" in t for t in hidden)  # identical only
+    window.only_action.trigger()
+    assert all(b.isVisible() for b in _blocks(doc))
+    window.sync_action.trigger()  # scroll sync off: B stays where it is
+    window.panes["A"].verticalScrollBar().setValue(window.panes["A"].verticalScrollBar().maximum())
+    assert window.panes["B"].verticalScrollBar().value() == 0
+    window.view.select_link(2)
+    window.copy_pair()
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("A — Ruritania:\nThe two sides agreed to restore") and "B — Freedonia:\nThe two sides agreed to resume" in copied
+
+
+def _blocks(doc):
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def test_the_new_comparison_dialog_takes_a_recent_pair_and_swaps(qtbot):
+    from viewer.app.new_comparison import NewComparisonDialog
+
+    dialog = NewComparisonDialog([("/x/a.txt", "/x/b.txt")], ["", ""])
+    qtbot.addWidget(dialog)
+    assert not dialog.buttons.buttons()[0].isEnabled()
+    dialog.recent.itemClicked.emit(dialog.recent.item(0))
+    dialog._swap()
+    assert dialog.paths() == ("/x/b.txt", "/x/a.txt") and dialog.mode() is None

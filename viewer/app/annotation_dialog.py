@@ -3,7 +3,7 @@ Tab moves to the next field (a note needs no tab characters) and Ctrl+Enter pres
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,8 +44,7 @@ class AnnotationDialog(QDialog):
         self.author = QLineEdit(author, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        self.note.installEventFilter(self)  # Ctrl+Enter in the note saves (Enter elsewhere already does)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Passage:"), self.quote)
@@ -55,6 +54,14 @@ class AnnotationDialog(QDialog):
         form.addRow(buttons)
         self.resize(480, 320)
         self.note.setFocus()
+
+    def eventFilter(self, obj, event) -> bool:
+        if (obj is self.note and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.accept()
+            return True
+        return super().eventFilter(obj, event)
 
     def values(self) -> tuple[str, str, str]:
         """(note, tag, author) as entered, trimmed."""

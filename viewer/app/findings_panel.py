@@ -56,11 +56,17 @@ def finding_key(f: Finding) -> str:
 
 
 def finding_text(f: Finding, c: Comparison | None) -> str:
-    """The finding and the words it quotes, each under its side's name: a row, and what Copy copies."""
+    """The finding and the words it quotes, one line a side under the side's name (each quote once):
+    a row, and what Copy copies."""
     lines = [f.text]
+    by_side: dict[str, list[str]] = {}
     for q in f.quotes:
-        name = c.label(q.side) if c is not None else q.side
-        lines.append(f"    {q.side} ({name}): “{q.text.strip()}”")
+        words = q.text.strip()
+        if words and words not in by_side.setdefault(q.side, []):
+            by_side[q.side].append(words)
+    for side, quotes in by_side.items():
+        name = c.label(side) if c is not None else side
+        lines.append(f"    {side} ({name}): " + ", ".join(f"“{q}”" for q in quotes))
     return "\n".join(lines)
 
 

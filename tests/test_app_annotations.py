@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from viewer.app import session as session_module
 from viewer.app.annotation_dialog import AnnotationDialog
-from viewer.app.autosave import recovery_path
+from viewer.app.autosave import recovery_folder
 from viewer.project import load_project
 
 
@@ -121,7 +121,7 @@ def test_notes_are_saved_and_found_after_reopening(qtbot, monkeypatch, tmp_path,
     path = tmp_path / "lisbon.counterpart"
     assert window.session.save_to(str(path))
     assert not window.isWindowModified() and "lisbon" in window.windowTitle()
-    assert not recovery_path().exists()  # saved: nothing to recover
+    assert not window.session.autosave.path.exists()  # saved: nothing to recover
     assert load_project(path).annotations == [made]
 
     again = new_window(qtbot)
@@ -135,12 +135,20 @@ def test_notes_are_saved_and_found_after_reopening(qtbot, monkeypatch, tmp_path,
     assert answers["asked"] == []  # nothing unsaved: no question on opening
 
 
+def crash(window, monkeypatch) -> None:
+    """What a kill leaves: the recovery file, and a lock whose process is gone (Qt then removes
+    it as stale); the window's own close, at the test's end, must not tidy up after it."""
+    autosave = window.session.autosave
+    autosave._lock.unlock()
+    monkeypatch.setattr(autosave, "close", lambda: None)
+
+
 def test_autosave_and_restore_after_a_crash(qtbot, monkeypatch, answers):
     crashed = new_window(qtbot)
     crashed.set_comparison(make_comparison())
     add_note(crashed, monkeypatch, "A", "detained Ruritanian journalists", "Absent from B")
-    qtbot.waitUntil(recovery_path().exists, timeout=5000)  # written shortly after the change
-    # the process dies here: no close, so the recovery file stays
+    qtbot.waitUntil(crashed.session.autosave.path.exists, timeout=5000)  # written shortly after the change
+    crash(crashed, monkeypatch)
     prompts = []
 
     def recovery_answer(answer):
@@ -149,7 +157,7 @@ def test_autosave_and_restore_after_a_crash(qtbot, monkeypatch, answers):
     fresh = new_window(qtbot)
     recovery_answer("later")
     assert not fresh.session.offer_recovery()
-    assert recovery_path().exists()  # "not now" keeps it for later
+    assert crashed.session.autosave.path.exists()  # "not now" keeps it for later
     # it names the pair and the notes it brings back
     assert "Ruritania" in prompts[0] and "Freedonia" in prompts[0] and "1 note" in prompts[0]
     # two other files asked for on the command line: they open, the work waits (no question)
@@ -162,11 +170,12 @@ def test_autosave_and_restore_after_a_crash(qtbot, monkeypatch, answers):
     assert [(n.side, n.quote, n.note) for n in notes] == [("A", "detained Ruritanian journalists", "Absent from B")]
     assert fresh.isWindowModified()  # restored work is still unsaved
     assert fresh.panes["A"].note_spans()  # and marked in its pane
+    # the work is in the fresh session's own file now, and the crashed session's is gone
+    assert [p.name for p in recovery_folder().glob("*.counterpart")] == [fresh.session.autosave.path.name]
 
     answers["answer"] = QMessageBox.StandardButton.Discard
-    for w in (crashed, fresh):
-        assert w.close()
-    assert not recovery_path().exists()  # a clean close leaves nothing to restore
+    assert fresh.close()
+    assert not list(recovery_folder().glob("*.counterpart"))  # a clean close leaves nothing to restore
 
 
 def test_closing_with_unsaved_notes_asks_and_cancel_keeps_the_window(qtbot, monkeypatch, answers):

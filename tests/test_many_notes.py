@@ -57,11 +57,11 @@ def test_the_brief_numbers_comments_without_reading_every_earlier_one(monkeypatc
     monkeypatch.setattr(CT_Comments, "xpath", xpath)
     c = english_pair()
     words = [(m.start(), m.end()) for m in re.finditer(r"\w+", c.a.text)]
-    c.annotations = [note(k, c.a.text[s:e], s) for k, (s, e) in enumerate(words * 5)]
+    notes = [note(k, c.a.text[s:e], s) for k, (s, e) in enumerate(words * 5)]
     out = io.BytesIO()
-    build(c, notes=c.annotations).save(out)
+    build(c, notes=notes).save(out)
     comments = list(docx.Document(io.BytesIO(out.getvalue())).comments)
-    assert len(comments) == len(c.annotations)
+    assert len(comments) == len(notes)
     assert sorted(x.comment_id for x in comments) == list(range(len(comments)))
     assert not [q for q in scans if "@w:id" in q]
 
@@ -82,6 +82,6 @@ def test_each_note_is_offered_to_the_cells_around_it_only(monkeypatch):
     monkeypatch.setattr(sidebyside, "_locator", counted_locator)
     c = english_pair()
     starts = [s.start for s in c.a.sentences]
-    c.annotations = [note(k, c.a.text[s:s + 3], s) for k, s in enumerate(starts * 40)]
-    build(c, notes=c.annotations)
-    assert 0 < len(calls) <= len(c.annotations)  # one cell each, not every cell for every note
+    notes = [note(k, c.a.text[s:s + 3], s) for k, s in enumerate(starts * 40)]
+    build(c, notes=notes)
+    assert 0 < len(calls) <= len(notes)  # one cell each, not every cell for every note

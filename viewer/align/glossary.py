@@ -62,15 +62,16 @@ class Glossary:
     def __init__(self, lang: str, entries: list[tuple[str, str]]):
         self.lang = lang
         self.pivots: set[str] = set()
-        # (form, stop words skipped) -> first unit -> term units -> pivots
-        self._index: dict[tuple[str, bool], dict[str, dict[Units, set[str]]]] = defaultdict(
-            lambda: defaultdict(lambda: defaultdict(set)))
+        # (form, stop words skipped) -> term units -> pivots; and first unit -> the terms' lengths
+        self._terms: dict[tuple[str, bool], dict[Units, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._lengths: dict[tuple[str, bool], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         for pivot, term in entries:
             self.pivots.add(pivot)
             for form in _forms(lang):
                 content, keys = _term_keys(term, lang, form)
                 if keys:
-                    self._index[(form, content)][keys[0]][keys].add(pivot)
+                    self._terms[(form, content)][keys].add(pivot)
+                    self._lengths[(form, content)][keys[0]].add(len(keys))
 
     def __len__(self) -> int:
         return len(self.pivots)
@@ -78,17 +79,21 @@ class Glossary:
     def match(self, sentence: Sentence) -> list[set[str]]:
         """Per token of the sentence, the pivots of the terms that cover it."""
         found: list[set[str]] = [set() for _ in sentence.tokens]
-        for (form, skip), index in self._index.items():
+        for index, terms in self._terms.items():
+            form, skip = index
+            lengths = self._lengths[index]
             units = _units(sentence.tokens, self.lang, form, skip_stops=skip)
             keys = [u.key for u in units]
             for p, unit in enumerate(units):
                 if not unit.starts:
                     continue
-                for term, pivots in index.get(unit.key, {}).items():
-                    end = p + len(term)
-                    if end <= len(units) and units[end - 1].ends and tuple(keys[p:end]) == term:
-                        for u in units[p:end]:
-                            found[u.token] |= pivots
+                for size in lengths.get(unit.key, ()):
+                    end = p + size
+                    if end <= len(units) and units[end - 1].ends:
+                        pivots = terms.get(tuple(keys[p:end]))
+                        if pivots:
+                            for u in units[p:end]:
+                                found[u.token] |= pivots
         return found
 
 

@@ -45,6 +45,7 @@ SIGMA = {
 }
 DEFAULT_SIGMA = 0.16
 BAND_MIN, BAND_MAX = 10, 60  # half-width of the band around the diagonal, in sentences
+RATIO_CHANGE = 0.05  # the beads' ratio differs from the texts' by more than this: align again
 BEAD_MIN = 0.12  # a bead's similarity must exceed this (less its costs) to be worth keeping
 LENGTH_WEIGHT = 0.01  # cost per squared unit of length deviation (z^2 / 2)
 MERGE_COST = 0.05  # per sentence beyond one a side: a 2-1 bead must beat a 1-1 bead by this
@@ -82,9 +83,11 @@ def align_translation(sim: CrossSimilarity, should_cancel: Callable[[], bool] | 
     again from the beads of a first pass (their median), and the beads are found again."""
     beads = _beads(sim, should_cancel)
     if len(beads) >= 3:
-        sim.ratio = math.exp(statistics.median(
+        ratio = math.exp(statistics.median(
             math.log(sim.length("B", g.b) / max(sim.length("A", g.a), 1)) for g in beads if sim.length("B", g.b)))
-        beads = _beads(sim, should_cancel)
+        if abs(math.log(ratio / sim.ratio)) > RATIO_CHANGE:
+            sim.ratio = ratio
+            beads = _beads(sim, should_cancel)
     return beads
 
 
@@ -121,8 +124,10 @@ def _beads(sim: CrossSimilarity, should_cancel: Callable[[], bool] | None) -> li
 def bead_value(sim: CrossSimilarity, a_ids: range, b_ids: range) -> float:
     if not a_ids or not b_ids:
         return -SKIP_COST
+    if len(a_ids) + len(b_ids) > 2 and not _members_belong(sim, a_ids, b_ids):
+        return -math.inf  # checked first: it needs only the pairs' scores, already known
     similarity = sim.joint(a_ids, b_ids)
-    if similarity < BEAD_FLOOR or (len(a_ids) + len(b_ids) > 2 and not _members_belong(sim, a_ids, b_ids)):
+    if similarity < BEAD_FLOOR:
         return -math.inf
     z = sim.length_z(a_ids, b_ids)
     value = similarity - LENGTH_WEIGHT * z * z / 2 - BEAD_MIN
@@ -130,10 +135,10 @@ def bead_value(sim: CrossSimilarity, a_ids: range, b_ids: range) -> float:
 
 
 def _members_belong(sim: CrossSimilarity, a_ids: range, b_ids: range) -> bool:
-    """Each sentence of a bead of three or four shares something with the other side's passage (a
-    timestamp and a photo credit do not join a bead because their neighbours translate each other)."""
-    return (all(sim.joint([i], b_ids) >= MEMBER_FLOOR for i in a_ids)
-            and all(sim.joint(a_ids, [j]) >= MEMBER_FLOOR for j in b_ids))
+    """Each sentence of a bead of three or four shares something with a sentence of the other side
+    (a timestamp and a photo credit do not join a bead because their neighbours translate each other)."""
+    return (all(any(sim.joint([i], [j]) >= MEMBER_FLOOR for j in b_ids) for i in a_ids)
+            and all(any(sim.joint([i], [j]) >= MEMBER_FLOOR for i in a_ids) for j in b_ids))
 
 
 def looks_like_translation(sim: CrossSimilarity, groups: Sequence[Group], scores: Scores) -> bool:
@@ -180,9 +185,12 @@ def changes(sim: CrossSimilarity, a_ids: Sequence[int], b_ids: Sequence[int]) ->
     pivots_b = {k[len(PIVOT):] for k in fb.keys if k.startswith(PIVOT)}
     strong_a, strong_b = _classes(pivots_a, STRONG), _classes(pivots_b, STRONG)
     hedge_a, hedge_b = _classes(pivots_a, HEDGES), _classes(pivots_b, HEDGES)
-    b_weaker = _softer(strong_a - strong_b, hedge_b - hedge_a, bool(strong_a), -shift)
-    a_weaker = _softer(strong_b - strong_a, hedge_a - hedge_b, bool(strong_b), shift)
-    weaker: Side | None = "B" if b_weaker and not a_weaker else "A" if a_weaker and not b_weaker else None
+    # each side's case for being the weaker one: what it lost and the hedges it added
+    case_b = len(strong_a - strong_b) + len(hedge_b - hedge_a) if _softer(
+        strong_a - strong_b, hedge_b - hedge_a, bool(strong_a), -shift) else 0
+    case_a = len(strong_b - strong_a) + len(hedge_a - hedge_b) if _softer(
+        strong_b - strong_a, hedge_a - hedge_b, bool(strong_b), shift) else 0
+    weaker: Side | None = "B" if case_b > case_a else "A" if case_a > case_b else None
     return dropped, added, weaker
 
 

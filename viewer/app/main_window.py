@@ -43,6 +43,7 @@ from viewer.app.word_marks import Ignore
 from viewer.app.worker import AnalysisRun, AnalysisWorker
 from viewer.errors import CounterpartError
 from viewer.model import SIDES, Annotation, Comparison, Evidence, Readout, Settings, Side
+from viewer.printable import printable
 from viewer.project import Project, reanchor
 
 MAX_RECENT = 8
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self._sections: dict[str, tuple[QMenu, QAction]] = {}
         self._pane_actions: list[QAction] = []
         self.persist_settings = True  # False for throw-away windows (screenshots)
+        # False for windows nobody looks at (--screenshot): an error is kept in `errors` instead
+        # of shown in a modal dialog, which nobody would answer
+        self.dialogs = True
+        self.errors: list[str] = []
 
         self.view = PairView(self)
         self.panes: dict[Side, TextPane] = self.view.panes
@@ -161,6 +166,10 @@ class MainWindow(QMainWindow):
             if action.parent() is None:
                 action.setParent(self)
             menu.insertAction(marker, action)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A lasting message of the session's (a failed autosave) at the right of the status line."""
+        self.statusBar().addPermanentWidget(widget)
 
     def add_pane_action(self, action: QAction) -> None:
         """An action of the panes' right-click menu (after Qt's own: copy, select all)."""
@@ -727,5 +736,8 @@ class MainWindow(QMainWindow):
             "what only one side says, changed wording, and differences in emphasis.</p>"))
 
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        message = printable(message)  # a file name may not be text
+        self.errors.append(message)
+        if self.dialogs:
+            QMessageBox.warning(self, title, message)
 

@@ -18,12 +18,13 @@ from typing import Literal, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QPushButton, QWidget
 
+from viewer import colours
 from viewer.app import identity, palette
 from viewer.app.annotation_dialog import AnnotationDialog
 from viewer.app.annotations_panel import AnnotationsPanel
-from viewer.app.autosave import Autosave, read_recovery, recovery_path
+from viewer.app.autosave import Autosave, Orphan, find_orphans, read_recovery
 from viewer.app.emphasis_panel import EmphasisPanel, topic_evidence
 from viewer.app.export import BriefExport
 from viewer.app.findings_panel import FindingsPanel
@@ -54,6 +55,7 @@ class SessionHost(Protocol):
     def names(self) -> dict[Side, str]: ...
     def add_actions(self, section: str, actions: list[QAction]) -> None: ...
     def add_pane_action(self, action: QAction) -> None: ...
+    def add_status_widget(self, widget: QWidget) -> None: ...
     def add_side_tab(self, widget: QWidget, title: str) -> int: ...
     def selection(self, side: Side | None = None) -> tuple[Side, int, int] | None: ...
     def set_note_marks(self, side: Side, notes: list[tuple[int, int, str]]) -> None: ...
@@ -144,6 +146,12 @@ class ProjectSession(QObject):
         window.add_side_tab(self.emphasis, self.tr("Emphasis"))
         window.add_side_tab(self.notes_panel, self.tr("Notes"))
         self.autosave = Autosave(self.snapshot, self)
+        self.autosave_warning = QLabel(window)  # type: ignore[arg-type]  # a failed autosave stays in sight until one succeeds
+        self.autosave_warning.setStyleSheet(f"color: {colours.OKABE_ITO['vermillion']}; font-weight: bold")
+        self.autosave_warning.hide()
+        window.add_status_widget(self.autosave_warning)
+        self.autosave.failed.connect(self._autosave_failed)
+        self.autosave.saved.connect(self.autosave_warning.hide)
         self.export = BriefExport(window, lambda: self.notes, self.default_stem)
         self._build_actions()
         window.comparisonChanged.connect(self._comparison_changed)
@@ -183,7 +191,7 @@ class ProjectSession(QObject):
             self._action(self.tr("&Save Project"), self.save, [QKeySequence.StandardKey.Save]),
             self._action(self.tr("Save Project &As…"), self.save_as, [QKeySequence.StandardKey.SaveAs]),
             self.export_action, self.restore_action])
-        self.restore_action.setEnabled(recovery_path().is_file())
+        self.restore_action.setEnabled(self._has_recovery())
         self.add_note_action = self._action(self.tr("Add &Note…"), self.add_note, ["Ctrl+Alt+M"],
                                             self.tr("A note on the passage you selected"))
         settings = self._action(self.tr("&Settings…"), self.open_settings)
@@ -415,55 +423,78 @@ class ProjectSession(QObject):
         self.refresh()
 
     # --- recovery -------------------------------------------------------------------------
-    def _recovery(self) -> tuple[Project, str | None, datetime | None] | None:
-        path = recovery_path()
-        if not path.is_file():
+    def _has_recovery(self) -> bool:
+        orphans = find_orphans()
+        for orphan in orphans:
+            orphan.release()
+        return bool(orphans)
+
+    def _recovery(self) -> tuple[Orphan, Project, str | None, datetime | None] | None:
+        """The newest work a session left without a clean close, its file locked by this session
+        (the others are left for a later start, never another running window's)."""
+        orphans = find_orphans()
+        if not orphans:
             return None
+        orphan = orphans[0]
+        for other_orphan in orphans[1:]:
+            other_orphan.release()
         try:
-            project, origin = read_recovery(path)
-        except CounterpartError as exc:
+            project, origin = read_recovery(orphan.path)
+            when = datetime.fromtimestamp(orphan.path.stat().st_mtime, UTC)
+        except (CounterpartError, OSError) as exc:
+            orphan.release()  # kept as it is, for a person to look at: the message names it
             self.window.error(self.tr("Cannot restore"), str(exc))
             return None
-        when = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        return project, origin, when
+        return orphan, project, origin, when
 
     def offer_recovery(self, requested: tuple[str, str] | None = None) -> bool:
-        """At start: if the last session left unsaved work, say what it is and offer it back.
-        With two files asked for on the command line, it is offered only when it is their pair;
-        else they open and the status line says how to restore it later. "Not now" keeps it."""
+        """At start: if a session left unsaved work, say what it is and offer it back. With two
+        files asked for on the command line, it is offered only when it is their pair; else they
+        open and the status line says how to restore it later. "Not now" keeps it."""
         found = self._recovery()
         if found is None:
             return False
-        project, origin, when = found
+        orphan, project = found[0], found[1]
         if requested is not None:
             sources = {str(Path(p).resolve()) for p in requested}
             mine = {str(Path(r.source).resolve()) for r in (project.a, project.b) if r.source}
             if sources != mine:
+                orphan.release()
                 self.window.set_note(self.tr("Unsaved work of an earlier session is kept: "
                                              "File > Restore Unsaved Work… brings it back."), 0)
                 return False
-        return self._answer(project, origin, when)
+        return self._answer(*found)
 
     def restore_later(self) -> bool:
+        """File > Restore Unsaved Work…"""
+        if not self.may_discard():
+            return False
         found = self._recovery()
         if found is None:
             self.window.set_note(self.tr("No unsaved work to restore."), 3000)
             self.restore_action.setEnabled(False)
             return False
-        if not self.may_discard():
-            return False
         return self._answer(*found)
 
-    def _answer(self, project: Project, origin: str | None, when: datetime | None) -> bool:
+    def _answer(self, orphan: Orphan, project: Project, origin: str | None, when: datetime | None) -> bool:
         answer = ask_recovery(self.window, recovery_text(project, when))  # type: ignore[arg-type]
-        if answer == "discard":
-            self.autosave.discard()
-            self.restore_action.setEnabled(False)
-            return False
         if answer == "later":
+            orphan.release()
+            return False
+        if answer == "discard":
+            orphan.remove()
+            self.restore_action.setEnabled(self._has_recovery())
             return False
         self.show_project(project, origin, saved=False)
+        self.autosave.adopt(orphan)  # the work is this session's now: the old file goes once it is saved here
+        self.restore_action.setEnabled(self._has_recovery())
         return True
+
+    def _autosave_failed(self, reason: str) -> None:
+        self.autosave_warning.setText(self.tr("Autosave failed: {reason}. Save the project (Ctrl+S) to keep "
+                                              "your work.").format(reason=reason))
+        self.autosave_warning.setToolTip(reason)
+        self.autosave_warning.show()
 
     # --- closing ----------------------------------------------------------------------------
     def may_discard(self) -> bool:
@@ -482,7 +513,7 @@ class ProjectSession(QObject):
         """The window is closing: True when it may (the unsaved work was saved or given up)."""
         if not self.may_discard():
             return False
-        self.autosave.discard()  # a clean close: nothing to recover next time
+        self.autosave.close()  # a clean close: nothing of this session to recover next time
         self.export.wait()  # a brief being written is finished, not cut off
         return True
 

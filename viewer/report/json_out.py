@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from viewer.model import SIDES, Annotation, Comparison, Document, Side
+from viewer.printable import printable
 
 FORMAT = "counterpart.comparison"
 FORMAT_VERSION = 1
@@ -26,7 +27,7 @@ def _readout(c: Comparison, side: Side, doc: Document) -> dict[str, Any]:
         "title": r.title,
         "language": doc.language,
         "script": doc.script,
-        "source": r.source,
+        "source": printable(r.source) if r.source else None,
         "publisher": r.publisher,
         "date": r.date,
         "words": doc.words,

@@ -20,6 +20,7 @@ from docx.oxml.parser import register_element_cls
 from docx.text.run import Run
 
 from viewer.model import SIDES, Annotation, Side
+from viewer.printable import xml_safe
 
 # Maps an annotation's span in its side's text to a span in the text being written, or None.
 Locate = Callable[[int, int], tuple[int, int] | None]
@@ -82,8 +83,8 @@ class Comments:
             first, last = bisect_left(starts, start), bisect_right(ends, end) - 1
             if first > last:
                 continue
-            text = f"[{note.tag}] {note.note}" if note.tag else note.note
-            author = note.author or "Counterpart"
+            text = xml_safe(f"[{note.tag}] {note.note}" if note.tag else note.note)
+            author = xml_safe(note.author or "Counterpart")
             comment = self._document.add_comment([runs[first][2], runs[last][2]], text=text, author=author,
                                                  initials=initials(author))
             comment._comment_elm.date = _when(note.created)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from app_fixtures import make_comparison, shown_window
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.app import session as session_module
@@ -89,7 +90,13 @@ def test_add_edit_delete_and_jump(qtbot, monkeypatch, answers):
     cursor = window.panes["A"].textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == span
 
-    panel.delete_button.click()
+    window.panes["A"].setFocus()
+    qtbot.keyClick(window.panes["A"], Qt.Key.Key_Delete)  # Delete in a pane deletes no note
+    assert len(window.session.notes) == 1
+    window.side_tabs.setCurrentWidget(panel)
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
     assert window.session.notes == [] and panel.tree.topLevelItemCount() == 0
     assert window.panes["A"].note_spans() == []
     assert "Undo" in window.note.text()

@@ -175,7 +175,8 @@ def test_findings_filter_by_kind_side_and_topic_and_copy_with_quotes(window):
     panel.list.setCurrentRow(3)
     text = panel.selected_text()
     assert "agree on trade" in text and "B (Freedonia): “frank exchange of views”" in text and "A (Ruritania)" in text
-    panel.copy()
+    panel.list.setFocus()
+    window.copy()  # Edit > Copy, Ctrl+C
     assert QApplication.clipboard().text() == text
 
 

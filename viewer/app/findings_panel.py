@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -145,8 +145,6 @@ class FindingsPanel(QWidget):
         self.copy_button = QPushButton(self.tr("&Copy"), self)
         self.copy_button.setToolTip(self.tr("Copy the selected findings with their quotes (Ctrl+C)"))
         self.copy_button.clicked.connect(self.copy)
-        QShortcut(QKeySequence.StandardKey.Copy, self.list, activated=self.copy,
-                  context=Qt.ShortcutContext.WidgetShortcut)
 
         filters = QHBoxLayout()
         filters.setSpacing(4)

@@ -660,8 +660,11 @@ class MainWindow(QMainWindow):
 
     # --- view -----------------------------------------------------------------------
     def copy(self) -> None:
+        """Edit > Copy: the findings selected in their tab (with quotes), else the words selected."""
         focus = QApplication.focusWidget()
-        if isinstance(focus, TextPane) or focus is None:
+        if focus is not None and self.findings.isAncestorOf(focus):
+            self.findings.copy()
+        elif isinstance(focus, TextPane) or focus is None:
             self.focused_pane().copy()
         elif hasattr(focus, "copy"):
             focus.copy()

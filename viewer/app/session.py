@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QPushButton, QWidget
 
 from viewer import colours
@@ -162,8 +162,6 @@ class ProjectSession(QObject):
         self.notes_panel.editRequested.connect(self.edit_note)
         self.notes_panel.deleteRequested.connect(self.delete_note)
         self.notes_panel.jumpRequested.connect(self.jump_to)
-        QShortcut(QKeySequence.StandardKey.Delete, self.notes_panel.tree,
-                  activated=lambda: self.notes_panel.delete_button.click())
 
     def _action(self, text: str, slot: Callable, keys=(), tip: str = "") -> QAction:
         action = QAction(text, self.window)  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from viewer.app import palette
 from viewer.model import FINDING_KINDS, Comparison, Finding
 
 BAR = QSize(36, 12)
+ROWS_A_TURN = 250
 ANY = ""  # the filters' "all" entry
 
 
@@ -111,6 +112,7 @@ class FindingsPanel(QWidget):
         self.comparison: Comparison | None = None
         self.findings: list[Finding] = []
         self.reviewed: set[str] = set()
+        self._generation = 0  # set_findings calls, so a batch of older findings is dropped
         self.kind, self.side, self.topic = QComboBox(self), QComboBox(self), QComboBox(self)
         for combo, tip in ((self.kind, self.tr("Show one kind of finding")),
                            (self.side, self.tr("Show the findings about one side")),
@@ -134,7 +136,7 @@ class FindingsPanel(QWidget):
         # a long pair has thousands of findings, each measured by the delegate: all at once froze
         # the window for ~250 ms; in batches, the event loop runs between them
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(100)
+        self.list.setBatchSize(50)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never scroll sideways
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
@@ -176,15 +178,26 @@ class FindingsPanel(QWidget):
 
     # --- content ----------------------------------------------------------------------
     def set_findings(self, findings: list[Finding], comparison: Comparison | None = None) -> None:
+        """The rows arrive ROWS_A_TURN at a time: a long pair has a thousand findings, and making
+        every row at once held the window up for some 50 ms."""
         self.comparison, self.findings = comparison, findings
-        self.list.blockSignals(True)
+        self._generation += 1
         self.list.clear()
         if not findings:
             item = QListWidgetItem(self.tr("No findings: the two texts give the same weight to the same things."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(item)
-        for n, f in enumerate(findings):
-            item = QListWidgetItem(weight_icon(f), f"{kind_name(f.kind)} · {finding_text(f, comparison)}")
+        self._fill_filters()
+        self._add_rows(0, self._generation)
+
+    def _add_rows(self, start: int, generation: int) -> None:
+        if generation != self._generation:
+            return  # other findings came meanwhile
+        end = min(len(self.findings), start + ROWS_A_TURN)
+        self.list.blockSignals(True)
+        for n in range(start, end):
+            f = self.findings[n]
+            item = QListWidgetItem(weight_icon(f), f"{kind_name(f.kind)} · {finding_text(f, self.comparison)}")
             item.setData(Qt.ItemDataRole.UserRole, n)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if finding_key(f) in self.reviewed else Qt.CheckState.Unchecked)
@@ -192,8 +205,9 @@ class FindingsPanel(QWidget):
                 kind=kind_name(f.kind), weight=f.weight))
             self.list.addItem(item)
         self.list.blockSignals(False)
-        self._fill_filters()
         self._filter()
+        if end < len(self.findings):
+            QTimer.singleShot(0, lambda: self._add_rows(end, generation))
 
     def _fill_filters(self) -> None:
         c = self.comparison

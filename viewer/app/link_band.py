@@ -49,6 +49,20 @@ def ribbon_alpha(score: float) -> int:
     return int(45 + 150 * max(0.0, min(1.0, score)))
 
 
+def far_counts(ribbons: list[Ribbon], height: float, selected: int | None = None) -> tuple[int, int]:
+    """Links going off screen above and below, as the band's edge counts them (the selected one
+    is drawn whole)."""
+    up = down = 0
+    for r in ribbons:
+        if r.near or r.link == selected:
+            continue
+        a_mid, b_mid = (r.a_top + r.a_bottom) / 2, (r.b_top + r.b_bottom) / 2
+        far = b_mid if 0 <= a_mid <= height else a_mid
+        up += far < 0
+        down += far > height
+    return up, down
+
+
 class LinkBand(QWidget):
     linkClicked = Signal(int)
 
@@ -98,14 +112,9 @@ class LinkBand(QWidget):
             found.add(self.selected)
         return sorted(found)
 
-    def _band_y(self, pane: TextPane, y: float) -> float:
-        return self.mapFromGlobal(pane.viewport().mapToGlobal(QPoint(0, int(y)))).y() + (y - int(y))
-
-    def _range(self, pane: TextPane, doc, first: int, last: int) -> tuple[float, float, bool]:
-        """Band y of a stretch of sentences, and whether it is on screen."""
-        top, bottom = pane.view_y_range(doc.sentences[first].start, doc.sentences[last].end)
-        on_screen = bottom >= 0 and top <= pane.viewport().height()
-        return self._band_y(pane, top), self._band_y(pane, bottom), on_screen
+    def _offset(self, pane: TextPane) -> float:
+        """Band y of a pane's viewport top (the panes and the band need not start level)."""
+        return float(self.mapFromGlobal(pane.viewport().mapToGlobal(QPoint(0, 0))).y())
 
     def ribbons(self) -> list[Ribbon]:
         """Ribbons of the links with at least one end on screen, in band coordinates."""
@@ -113,13 +122,22 @@ class LinkBand(QWidget):
         if c is None:
             return []
         w = float(self.width())
+        panes = {"A": (self.pane_a, c.a, self._offset(self.pane_a)), "B": (self.pane_b, c.b, self._offset(self.pane_b))}
+
+        def stretches(side: str, indices: list[int]) -> list[tuple[float, float, bool]]:
+            pane, doc, dy = panes[side]
+            out = []
+            for first, last in runs(indices):
+                top, bottom = pane.view_y_range(doc.sentences[first].start, doc.sentences[last].end)
+                out.append((top + dy, bottom + dy, bottom >= 0 and top <= pane.viewport().height()))
+            return out
+
         out = []
         for n in self._visible_links():
             link = c.links[n]
-            for a0, a1 in runs(link.a):
-                at, ab, a_seen = self._range(self.pane_a, c.a, a0, a1)
-                for b0, b1 in runs(link.b):
-                    bt, bb, b_seen = self._range(self.pane_b, c.b, b0, b1)
+            b_stretches = stretches("B", link.b)
+            for at, ab, a_seen in stretches("A", link.a):
+                for bt, bb, b_seen in b_stretches:
                     if not (a_seen or b_seen):
                         continue
                     path = QPainterPath(QPointF(0, at))
@@ -166,28 +184,12 @@ class LinkBand(QWidget):
                 line.cubicTo(QPointF(w / 2, a_mid), QPointF(w / 2, b_mid), QPointF(w, b_mid))
                 painter.drawPath(line)
         painter.setPen(self.palette().placeholderText().color())
-        up, down = self._far_counts(ribbons)
+        up, down = far_counts(ribbons, h, self.selected)
         if up:
             painter.drawText(QRectF(0, 2, w, 16), Qt.AlignmentFlag.AlignHCenter, f"↑ {up}")
         if down:
             painter.drawText(QRectF(0, h - 18, w, 16), Qt.AlignmentFlag.AlignHCenter, f"↓ {down}")
         painter.end()
-
-    def far_counts(self) -> tuple[int, int]:
-        """Links going off screen, (up, down), as the band's edge counts them."""
-        return self._far_counts(self.ribbons())
-
-    def _far_counts(self, ribbons: list[Ribbon]) -> tuple[int, int]:
-        h = self.height()
-        up = down = 0
-        for r in ribbons:
-            if r.near or r.link == self.selected:
-                continue
-            a_mid, b_mid = (r.a_top + r.a_bottom) / 2, (r.b_top + r.b_bottom) / 2
-            far = b_mid if 0 <= a_mid <= h else a_mid
-            up += far < 0
-            down += far > h
-        return up, down
 
     def mousePressEvent(self, e) -> None:
         if e.button() != Qt.MouseButton.LeftButton:

@@ -8,10 +8,22 @@ from dataclasses import dataclass
 
 from viewer.model import Comparison, Document, Side
 
+_STARTS: dict[int, tuple[list, list[int]]] = {}  # id of a sentence list -> (the list, its start offsets)
+
+
+def _starts(doc: Document) -> list[int]:
+    """The sentences' start offsets, listed once per document (the band asks at every paint)."""
+    cached = _STARTS.get(id(doc.sentences))
+    if cached is None or cached[0] is not doc.sentences or len(cached[1]) != len(doc.sentences):
+        if len(_STARTS) > 8:
+            _STARTS.clear()
+        cached = _STARTS[id(doc.sentences)] = (doc.sentences, [s.start for s in doc.sentences])
+    return cached[1]
+
 
 def sentence_at(doc: Document, offset: int) -> int | None:
     """Index of the sentence covering `offset` (the gap after a sentence counts as that sentence)."""
-    starts = [s.start for s in doc.sentences]
+    starts = _starts(doc)
     k = bisect_right(starts, offset) - 1
     if k < 0:
         return None

@@ -308,3 +308,13 @@ def test_the_new_comparison_dialog_takes_a_recent_pair_and_swaps(qtbot):
     dialog.recent.itemClicked.emit(dialog.recent.item(0))
     dialog._swap()
     assert dialog.paths() == ("/x/b.txt", "/x/a.txt") and dialog.mode() is None
+
+
+def test_the_texts_show_at_once_and_the_colours_follow_the_analysis(window, monkeypatch):
+    from viewer.model import Readout
+
+    monkeypatch.setattr(window, "start_analysis", lambda notes=None: None)  # the analysis still running
+    window.set_readouts(Readout(text="First text. " * 50, source="a.txt"), Readout(text="Second text.", source="b.txt"))
+    assert window.panes["A"].toPlainText().startswith("First text.") and window.panes["B"].text() == "Second text."
+    assert window.view.headers["A"].text() == "a"  # named after its file, not "untitled"
+    assert "\n" not in window.view.headers["A"].label.text()  # one line, elided to fit

@@ -11,8 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
+from viewer.app.naming import chosen_path
 from viewer.errors import CounterpartError
 from viewer.model import Annotation, Comparison
 
@@ -55,16 +56,9 @@ class BriefExport(QObject):
         path, _ = QFileDialog.getSaveFileName(w, self.tr("Export brief"), self.default_path(), self.tr(BRIEF_FILTER))
         if not path:
             return
-        force = True  # the dialog has asked about overwriting what it returned
-        if not Path(path).suffix:
-            path += SUFFIX  # a name the dialog did not check
-            force = Path(path).exists() and QMessageBox.question(
-                w, self.tr("Replace the file?"), self.tr("{path} exists. Replace it?").format(path=path),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-            if Path(path).exists() and not force:
-                return
-        self.start(w.comparison, self.notes(), path, force=force)
+        chosen = chosen_path(w, path, SUFFIX)
+        if chosen is not None:
+            self.start(w.comparison, self.notes(), chosen[0], force=chosen[1])
 
     def start(self, comparison: Comparison, notes: list[Annotation], path: str, *, force: bool) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)

@@ -16,7 +16,7 @@ from viewer import colours
 from viewer.app import palette
 from viewer.app.display import Display, prepare
 from viewer.app.legend import describe
-from viewer.app.naming import file_stem
+from viewer.app.naming import chosen_path, file_stem
 from viewer.app.navigation import rows
 from viewer.model import SIDES, Comparison, Side
 
@@ -97,10 +97,10 @@ class SideBySide:
         start = folder / (file_stem([c.label(s) for s in SIDES]) + " side by side.pdf")
         path, _ = QFileDialog.getSaveFileName(self.window, self.window.tr("Export PDF"), str(start),
                                               self.window.tr("PDF files (*.pdf)"))
-        if not path:
+        chosen = chosen_path(self.window, path, ".pdf") if path else None
+        if chosen is None:
             return
-        if not Path(path).suffix:
-            path += ".pdf"
+        path = chosen[0]
         if not Path(path).parent.is_dir():
             QMessageBox.warning(self.window, self.window.tr("Cannot export the PDF"),
                                 self.window.tr("{path}: the folder does not exist").format(path=path))

@@ -128,6 +128,17 @@ def test_the_other_sides_own_words_in_a_russian_readout_are_attributed_too():
                       "and security; the Chinese readout has no such line.")
 
 
+def test_positions_in_the_other_sides_mouth_without_a_formula_are_named_by_topic_and_quoted():
+    c = pair(["沙利文表示，美方愿同中方加强经贸沟通。"], ["Mr. Sullivan discussed the economy."])
+    c.countries["沙利文"] = "US"
+    say(c, "A", 0, "沙利文", "propose", ["trade-economy"])
+    say(c, "B", 0, "Joe Biden", "assert", ["trade-economy"])
+    [f] = attributed_findings(c, LEX)
+    assert f.text == ("The Chinese readout has 沙利文 state positions on trade (“美方愿同中方加强经贸沟通”); "
+                      "the White House readout has no such line.")
+    assert f.weight < 0.9  # a named pledge weighs more
+
+
 def test_stock_formulas_are_found_in_english_chinese_and_russian():
     assert [m.formula.id for m in find("美方无意寻求同中国“脱钩”，无意围堵中国。", "zh")] == ["no-decoupling", "no-containment"]
     assert [m.formula.id for m in find("The United States does not support Taiwan independence.", "en")] == [

@@ -6,8 +6,8 @@ seek to change China's system, ...; the White House readout has none of these." 
 analyst leads with: a government's readout claiming the other leader's words.
 
 A statement counts when its speaker is of the other readout's country. What it says is named by
-the stock formulas it holds (viewer.emphasis.formulas); a pledge or an agreement holding none is
-named by its topic. It is carried, and no finding, when the other readout has the same formula
+the stock formulas it holds (viewer.emphasis.formulas); a position holding none (a pledge, a
+proposal, an assertion, a concern; not a briefing or thanks) is named by its topic and quoted. It is carried, and no finding, when the other readout has the same formula
 said by its own side or jointly, or (without formulas) a statement of its own side or a joint one
 in a sentence linked to it. A flashpoint (a high-salience topic: Taiwan, ...) gets its own finding,
 the rest of a side's attributed statements one merged finding.
@@ -40,7 +40,8 @@ from viewer.emphasis.said import (
 from viewer.lexicon import Vocabulary
 from viewer.model import SIDES, Comparison, Evidence, Finding, Quote, Side, Statement, other
 
-NAMED_ACTS = frozenset({"pledge", "agree"})  # acts worth naming without a formula
+# positions named without a formula (a briefing, thanks or an opening line are no position)
+NAMED_ACTS = frozenset({"pledge", "agree", "propose", "assert", "concern", "oppose", "demand", "warn"})
 MAX_QUOTES = 3
 
 
@@ -104,9 +105,10 @@ def _finding(c: Comparison, lexicon: Vocabulary, side: Side, group: list[_Item],
     rest = [] if named else group  # a statement without a formula is named only when none has one
     topics = list(dict.fromkeys(t for i in rest if (t := i.topic())))
     clauses = does + ([f"say {country} " + and_list(says) if country else "say it " + and_list(says)] if says else [])
-    if not clauses:
+    if not clauses:  # named by topic, with the first one's words
         on = and_list([lexicon.topic_phrase(t) for t in topics])
-        clauses = [f"pledge on {on}" if on else "pledge"]
+        first = quote(c, side, rest[0].st)
+        clauses = [(f"state positions on {on}" if on else "state positions") + f" ({quoted(first)})"]
     what = and_list(clauses)
     lead = f"On {lexicon.topic_phrase(flashpoint)}, " if flashpoint else ""
     n = len(says) + len(does) + len(topics)

@@ -165,10 +165,12 @@ def test_a_flashpoint_framed_in_opposite_terms_quotes_both_sides():
 
 def test_allies_taking_the_same_line_frame_nothing():
     c = pair(["Россия выступает против гегемонизма."], ["中方反对霸权主义。"], lang_a="ru", lang_b="zh",
-             sides=("Russia", "China"), labels=("Russian", "Chinese"))
+             sides=("Russia", "China"), labels=("Russian", "Chinese"), links=[Link([0], [0], 0.7, "related")])
     say(c, "A", 0, "Vladimir Putin", "oppose", ["international-order"])
     say(c, "B", 0, "Xi Jinping", "oppose", ["international-order"])
     assert framing_findings(c, LEX) == []
+    c.links = []  # not the same passage: each opposes something else
+    assert len(framing_findings(c, LEX)) == 1
 
 
 def test_a_charge_against_a_position_is_framed_differently():

@@ -13,6 +13,8 @@ third country.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import cap, label
 from viewer.emphasis.said import (
@@ -43,6 +45,12 @@ def _pledges(c: Comparison, side: Side, st: Statement) -> bool:
     return any(m.formula.says or m.formula.does for m in fm.find(text_of(c, side, st), c.doc(side).language))
 
 
+def _main_topic(group: list[Statement]) -> str | None:
+    """What the charges are mostly about (the first one's topic on a tie)."""
+    topics = Counter(st.topics[0] for st in group if st.topics)
+    return max(topics, key=lambda t: (topics[t], -list(topics).index(t))) if topics else None
+
+
 def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
     """`framed`: the topics of the framing findings, whose charges those findings already quote."""
     charges = {side: [(st, _blamed(c, side, st)) for st in own_voice(c, side)
@@ -71,6 +79,6 @@ def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
                        f"{label(c, o)} voices no such charge{caveat}.")
             weight = 0.86 if code == side_country(c, o) else 0.8
             found.append(Finding("blame", weight, text, [Evidence(side, i) for i in cited],
-                                 topic=first.topics[0] if first.topics else None, side=side,
+                                 topic=_main_topic(group), side=side,
                                  speaker=speaker, quotes=[q]))
     return found

@@ -268,6 +268,17 @@ def test_one_side_blaming_the_other_for_the_state_of_affairs():
                       "the White House readout voices no such charge.")
 
 
+def test_unnamed_charges_beside_charges_at_the_other_side_are_one_finding():
+    c = pair(["习近平指出，两国关系的困境是一些人造成的。", "美方误判了中方的战略意图。"], ["The leaders met."])
+    name(c, "A", 1, "美方", "country:US")
+    say(c, "A", 0, "Xi Jinping", "blame", ["bilateral-relations"])
+    say(c, "A", 1, "Xi Jinping", "blame", [])
+    [f] = blame_findings(c, set())
+    assert f.text.startswith("The Chinese readout has Xi Jinping blame the United States: “两国关系的困境是一些人造成的” "
+                             "and 1 more such charge")
+    assert f.topic == "bilateral-relations" and [e.sentence for e in f.evidence] == [0, 1]
+
+
 def test_an_assurance_naming_the_other_country_is_no_blame():
     c = pair(["习近平指出，中国不干涉美国内政。"], ["The leaders discussed the relationship."])
     name(c, "A", 0, "美国", "country:US")

@@ -3,7 +3,8 @@ caused serious difficulties"), a charge the other readout does not voice.
 
 A statement counts when the statements stage read its act as blame and its own side says it (its
 people, its side or the readout itself). The one blamed is the country it names (other than the
-speaker's own); a charge that names none ("some Western forces", "一些人") is said as it stands. A statement holding a pledge formula is an assurance, not a charge. A charge on a topic a framing finding already sets against the other side's words is
+speaker's own); a charge that names none ("some Western forces", "一些人") is aimed at the other
+side when the readout also blames that side by name, else said as it stands. A statement holding a pledge formula is an assurance, not a charge. A charge on a topic a framing finding already sets against the other side's words is
 said there, not again here; a charge the other readout also voices against the same country (two
 allies blaming a third) is no difference.
 
@@ -63,6 +64,9 @@ def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
         for st, code in charges[side]:
             if code not in voiced_there and not (st.topics[:1] and st.topics[0] in framed):
                 targets.setdefault(code, []).append(st)
+        theirs = side_country(c, o) or ""
+        if "" in targets and theirs in targets:  # charges naming no one, beside charges at the other side: at it too
+            targets[theirs] = sorted(targets.pop("") + targets[theirs], key=lambda st: st.start)
         for code, group in targets.items():
             cited = sorted({st.sentence for st in group})
             caveat = cut_off(c, o, cited)

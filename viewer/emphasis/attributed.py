@@ -41,7 +41,8 @@ from viewer.lexicon import Vocabulary
 from viewer.model import SIDES, Comparison, Evidence, Finding, Quote, Side, Statement, other
 
 # positions named without a formula (a briefing, thanks or an opening line are no position)
-NAMED_ACTS = frozenset({"pledge", "agree", "propose", "assert", "concern", "oppose", "demand", "warn"})
+_POSITION_ORDER = ("pledge", "agree", "propose", "concern", "oppose", "demand", "warn", "assert")  # quoted first
+NAMED_ACTS = frozenset(_POSITION_ORDER)
 MAX_QUOTES = 3
 
 
@@ -107,7 +108,7 @@ def _finding(c: Comparison, lexicon: Vocabulary, side: Side, group: list[_Item],
     clauses = does + ([f"say {country} " + and_list(says) if country else "say it " + and_list(says)] if says else [])
     if not clauses:  # named by topic, with the first one's words
         on = and_list([lexicon.topic_phrase(t) for t in topics])
-        first = quote(c, side, rest[0].st)
+        first = quote(c, side, min(rest, key=lambda i: _POSITION_ORDER.index(i.st.act)).st)
         clauses = [(f"state positions on {on}" if on else "state positions") + f" ({quoted(first)})"]
     what = and_list(clauses)
     lead = f"On {lexicon.topic_phrase(flashpoint)}, " if flashpoint else ""

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import cap, label
 from viewer.emphasis.said import (
+    assures,
     country_name,
     cut_off,
     in_person,
@@ -26,7 +26,6 @@ from viewer.emphasis.said import (
     quote,
     quoted,
     side_country,
-    text_of,
 )
 from viewer.model import SIDES, Comparison, Evidence, Finding, Side, Statement, other
 
@@ -40,12 +39,6 @@ def _blamed(c: Comparison, side: Side, st: Statement) -> str:
     return next((code for code in named if code != mine), "")
 
 
-def _pledges(c: Comparison, side: Side, st: Statement) -> bool:
-    """A statement holding a pledge formula ("does not interfere in the US's internal affairs")
-    assures, it does not blame, whatever country it names."""
-    return any(m.formula.says or m.formula.does for m in fm.find(text_of(c, side, st), c.doc(side).language))
-
-
 def _main_topic(group: list[Statement]) -> str | None:
     """What the charges are mostly about (the first one's topic on a tie)."""
     topics = Counter(st.topics[0] for st in group if st.topics)
@@ -55,7 +48,7 @@ def _main_topic(group: list[Statement]) -> str | None:
 def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
     """`framed`: the topics of the framing findings, whose charges those findings already quote."""
     charges = {side: [(st, _blamed(c, side, st)) for st in own_voice(c, side)
-                      if st.act == "blame" and not _pledges(c, side, st)] for side in SIDES}
+                      if st.act == "blame" and not assures(c, side, st)] for side in SIDES}
     found = []
     for side in SIDES:
         o = other(side)

@@ -57,13 +57,17 @@ def agreements(c: Comparison, side: Side) -> list[Statement]:
     return out
 
 
-def _by_sentence(items: list[Statement]) -> list[Statement]:
+def _by_sentence(items: list[Statement], everything: list[Statement]) -> list[Statement]:
     """The items of one list sentence ("tasked their teams to follow up on climate change and
-    health security") as one agreement: one matter named once, quoted from where it starts."""
+    health security") as one agreement: one matter named once, quoted from where the sentence's
+    first agreement starts (`everything`: all the side's agreements)."""
+    begins: dict[int, int] = {}
+    for st in everything:
+        begins[st.sentence] = min(begins.get(st.sentence, st.start), st.start)
     merged: dict[int, Statement] = {}
     for st in items:
         first = merged.get(st.sentence)
-        merged[st.sentence] = st if first is None else replace(
+        merged[st.sentence] = replace(st, start=begins.get(st.sentence, st.start)) if first is None else replace(
             first, end=max(first.end, st.end), topics=list(dict.fromkeys(first.topics + st.topics)),
             weight=first.weight + st.weight)
     return list(merged.values())
@@ -98,8 +102,9 @@ def commitment_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
     for side in SIDES:
         o = other(side)
         matters = [_matter(c, o, st) for st in agreements(c, o)]
-        alone = [st for st in agreements(c, side) if not _carried(_matter(c, side, st), matters)]
-        groups = by_flashpoint(_by_sentence(alone), lambda st: st.topics, lexicon)
+        mine = agreements(c, side)
+        alone = [st for st in mine if not _carried(_matter(c, side, st), matters)]
+        groups = by_flashpoint(_by_sentence(alone, mine), lambda st: st.topics, lexicon)
         found += [f for key, group in groups.items() if (f := _finding(c, lexicon, side, group, key))]
     return found
 

@@ -25,6 +25,7 @@ from viewer.emphasis.naming import cap, label
 from viewer.emphasis.said import (
     CONTENTIOUS,
     DISAGREEMENT,
+    assures,
     focus,
     in_person,
     joint,
@@ -122,6 +123,8 @@ def _contentious(c: Comparison, side: Side, st: Statement) -> bool:
     statement); a demand only when it is made of the other side ("the US should not intervene") or
     with disagreement words in it ("the first red line"), since "both should do more" frames nothing."""
     act = stance_act(c, side, st)
+    if assures(c, side, st) and act not in ("demand", "warn"):
+        return False  # a pledge restated ("不寻求…反对中国") is no charge; one demanded of the other side is
     if act != "demand":
         return act in CONTENTIOUS
     return names_country(c, side, st, side_country(c, other(side))) or any(m in DISAGREEMENT for m in markers_in(c, side, st))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import possessive
 from viewer.lexicon import Vocabulary
 from viewer.model import BOTH, Comparison, Quote, Side, Statement, other
@@ -223,3 +224,9 @@ def by_flashpoint(items: Iterable[T], topics: Callable[[T], list[str]], lexicon:
     for item in items:
         groups.setdefault(next((t for t in topics(item) if lexicon.topic_salience(t) == "high"), None), []).append(item)
     return groups
+
+
+def assures(c: Comparison, side: Side, st: Statement) -> bool:
+    """A statement holding a pledge formula ("does not interfere in the US's internal affairs",
+    "不寻求通过强化同盟关系反对中国") assures: it is no charge, whatever country it names."""
+    return any(m.formula.says or m.formula.does for m in fm.find(text_of(c, side, st), c.doc(side).language))

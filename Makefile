@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench corpus lint
+.PHONY: run test fuzz bench corpus lint
 
 # (Re)install when the venv is missing or pyproject.toml changed; a second call reuses it.
 $(STAMP): pyproject.toml
@@ -18,16 +18,24 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# The property tests of tests/test_fuzz.py with many more examples than the suite runs (12).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/test_fuzz.py
+
 # Speed and memory: the analysis (synthetic sizes, loads, corpus), the Word brief, the window.
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/bench_brief.py
 	$(PY) benchmarks/bench_window.py
+	$(PY) benchmarks/bench_crosslang.py
+	$(PY) benchmarks/bench_hostile.py
 
 # The corpus report: every pair's links and top findings, then the scores against hand-made gold
-# (alignment links; topic presence and omissions). Every evaluation runs; the target fails when
-# any score is below the floor its script records.
-EVALUATIONS := benchmarks/crosslang_eval.py benchmarks/topic_eval.py
+# (alignment links; topic presence and omissions), and the blind evaluation of the findings
+# (grades kept between rounds, key-difference recall). Every evaluation runs; the target fails
+# when any score is below the floor its script records.
+EVALUATIONS := benchmarks/crosslang_eval.py benchmarks/translation_eval.py benchmarks/topic_eval.py benchmarks/blind/score.py
 corpus: $(STAMP)
 	$(PY) benchmarks/corpus_report.py
 	@status=0; for script in $(EVALUATIONS); do echo "== $$script"; $(PY) $$script || status=1; done; exit $$status

@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         window.analysisFinished.connect(shown)
     if args.screenshot:
         window.persist_settings = False
+        window.dialogs = False
         window.resize(1400, 860)
     window.show()
     try:
@@ -87,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(120_000, loop.quit)
         loop.exec()
     app.processEvents()
+    if window.errors:  # a failed analysis, a lexicon that cannot be read: no picture of it
+        print(f"main.py: {window.errors[0]}", file=sys.stderr)
+        return 2
     if not window.grab().save(args.screenshot):
         print(f"main.py: {args.screenshot}: cannot write the screenshot", file=sys.stderr)
         return 2

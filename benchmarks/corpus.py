@@ -1,4 +1,5 @@
-"""The real readout pairs of ../shared/corpus/ (when present).
+"""The real readout pairs of ../shared/corpus/ (when present; $COUNTERPART_CORPUS names another
+folder, as a git worktree under /work/wt/ needs).
 
 Each corpus file starts with `source:`, `date:` and `publisher:` lines and a blank line; ingest
 reads such a header as metadata, so the text starts after it. Folders with one file are
@@ -7,6 +8,7 @@ unpaired and skipped.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,9 +16,11 @@ from pathlib import Path
 from viewer.ingest import read_source
 from viewer.model import Readout
 
-# ../shared/corpus beside the repository; from a git worktree (../wt/<branch>) one folder further up
-CORPUS = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents[2:] if (p / "shared" / "corpus").is_dir()),
-              Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
+# $COUNTERPART_CORPUS names it; else ../shared/corpus beside the repository, or from a git
+# worktree (../wt/<branch>) one folder further up
+CORPUS = Path(os.environ["COUNTERPART_CORPUS"]) if os.environ.get("COUNTERPART_CORPUS") else next(
+    (p / "shared" / "corpus" for p in Path(__file__).resolve().parents[2:] if (p / "shared" / "corpus").is_dir()),
+    Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
 
 # Readable labels from the file names' publisher prefixes, for findings like "Only the White House ...".
 _PUBLISHERS = {

@@ -1,6 +1,9 @@
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Prebuilt data (viewer.cache) of the tests, their subprocesses included, out of the user's cache.
+os.environ.setdefault("COUNTERPART_CACHE", os.path.join(tempfile.gettempdir(), "counterpart-tests-cache"))
 
 import pytest  # noqa: E402
 

@@ -7,6 +7,7 @@ import pytest
 from viewer.align import align
 from viewer.align.matching import MAX_MERGE, match
 from viewer.align.similarity import TOP_K, SimilarityIndex
+from viewer.analysis import compare
 from viewer.errors import Cancelled
 from viewer.model import Document, Readout, Sentence
 from viewer.text.tokens import tokenize
@@ -109,6 +110,25 @@ def test_match_on_bare_scores_allows_crossings_and_threshold():
     assert [(g.a, g.b) for g in groups] == [([0], [1]), ([1], [0])]
 
 
+def joint_by_best(scores):
+    """A joint score for bare-score tests: the best pair's score, rising as partners join."""
+    def joint(a_ids, b_ids):
+        return max(scores.get((i, j), 0.0) for i in a_ids for j in b_ids) + 0.01 * len(a_ids) * len(b_ids)
+    return joint
+
+
+def test_a_link_gathers_four_scattered_sentences_at_most():
+    scores = {(i, 0): 0.9 - 0.01 * i for i in (0, 3, 6, 9, 12, 15)}
+    groups = match(scores, 16, 1, 0.3, joint=joint_by_best(scores))
+    assert [(g.a, g.b) for g in groups] == [([0, 3, 6, 9], [0])]  # the four best; the others stay unmatched
+
+
+def test_a_consecutive_passage_on_one_matter_may_take_more_than_four():
+    scores = {(i, 0): 0.9 - 0.01 * i for i in range(3, 9)}
+    groups = match(scores, 10, 1, 0.3, joint=joint_by_best(scores))
+    assert [(g.a, g.b) for g in groups] == [([3, 4, 5, 6, 7, 8], [0])]
+
+
 BASE = [
     "The ministers met in Geneva on Monday morning.",
     "They discussed tariffs on electric vehicles at length.",
@@ -173,16 +193,27 @@ def synthetic(n: int, seed: int) -> list[str]:
 
 def test_candidates_do_not_score_all_pairs():
     sentences = synthetic(300, 1)
-    shuffled = sentences[:]
-    random.Random(2).shuffle(shuffled)
+    order = list(range(300))
+    random.Random(2).shuffle(order)
+    shuffled = [sentences[k].replace(".", " again.") for k in order]  # no exact copy: every sentence seeks
     a, b = make_doc(sentences), make_doc(shuffled)
     index = SimilarityIndex(a, b)
     scores = index.candidates()
     assert index.scored < 90_000 / 20
     result = aligned(a, b, mode="readouts")
     assert len(result.links) == 300
-    assert all(shuffled[link.b[0]] == sentences[link.a[0]] for link in result.links)
+    assert all(order[link.b[0]] == link.a[0] for link in result.links)
     assert len(scores) == index.scored
+
+
+def test_exact_copies_are_each_others_candidates_without_seeking():
+    sentences = synthetic(300, 1)
+    shuffled = sentences[:]
+    random.Random(2).shuffle(shuffled)
+    index = SimilarityIndex(make_doc(sentences), make_doc(shuffled))
+    scores = index.candidates()
+    assert index.scored == 0
+    assert scores == {(i, shuffled.index(s)): 1.0 for i, s in enumerate(sentences)}
 
 
 def _annotated(*texts: str) -> list[Document]:
@@ -321,3 +352,53 @@ def test_a_single_word_only_two_sentences_use_is_not_enough():
     result = aligned(a, b, mode="readouts", lexicon=lexicon)
     assert SimilarityIndex(a, b).pins([1], [1]) == 1
     assert ((1,), (1,)) not in pairs(result)
+
+
+def _edited_versions(seed: int = 4):
+    """Three hundred made-up sentences and an edited copy: in every fourth sentence one to three
+    words replaced by rare words (which bring the TF-IDF cosine of a short sentence under 0.5),
+    three sentences moved a long way (one of them also edited). Returns both texts, the edits
+    as (A sentence, B sentence, old word, new word) and the moves as (A sentence, B sentence)."""
+    rng = random.Random(seed)
+    common = "the of and to in on with for two sides talks trade security relations agreed said".split()
+    rare = [f"{c}{v}{c2}{v2}" for c in "bdfgklmnprstvz" for v in "aeiou" for c2 in "bdklmnrst" for v2 in "ao"]
+    sentences = []
+    for k in range(300):
+        words = [rng.choice(common if rng.random() < 0.5 else rare) for _ in range(rng.randint(10, 18))]
+        sentences.append(" ".join(["iPhone" if k % 97 == 50 else words[0].capitalize(), *words[1:]]) + ".")
+    edited, edits = list(sentences), {}
+    for k in range(0, 300, 4):
+        words = edited[k].rstrip(".").split()
+        for w in rng.sample(range(1, len(words)), rng.randint(1, 3)):
+            new = rng.choice(rare)
+            while new in words[w - 1 : w + 2]:
+                new = rng.choice(rare)
+            edits.setdefault(k, []).append((words[w], new))
+            words[w] = new
+        edited[k] = " ".join(words) + "."
+    order = list(range(300))
+    moves = {30: 250, 200: 10, 120: 290}  # A sentence -> where it goes in B
+    for k in moves:
+        order.remove(k)
+    for k, to in sorted(moves.items(), key=lambda kv: kv[1]):
+        order.insert(to, k)
+    b_index = {k: n for n, k in enumerate(order)}
+    text_a = " ".join(sentences)
+    text_b = " ".join(edited[k] for k in order)
+    replaced = [(k, b_index[k], old, new) for k, pairs in edits.items() for old, new in pairs]
+    return text_a, text_b, replaced, {(k, b_index[k]) for k in moves}
+
+
+def test_versions_at_scale_pair_every_edited_sentence_and_find_every_move():
+    text_a, text_b, replaced, moves = _edited_versions()
+    c = compare(Readout(text_a, label="A"), Readout(text_b, label="B"))
+    assert c.mode == "versions" and len(c.a.sentences) == len(c.b.sentences) == 300
+    by_a = {link.a[0]: link for link in c.links}
+    for i, j, old, new in replaced:
+        link = by_a[i]
+        assert link.b == [j] and link.kind in ("reworded", "moved"), (i, link)
+        gone = {w for op, t in link.diff if op < 0 for w in t.split()}
+        added = {w for op, t in link.diff if op > 0 for w in t.split()}
+        assert old.rstrip(".") in {w.rstrip(".") for w in gone} and new in {w.rstrip(".") for w in added}
+    assert {(link.a[0], link.b[0]) for link in c.links if link.kind == "moved"} == moves
+    assert not c.unmatched["A"] and not c.unmatched["B"]

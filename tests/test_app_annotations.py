@@ -8,7 +8,7 @@ from app_fixtures import make_comparison, shown_window
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.app.annotation_dialog import AnnotationDialog
-from viewer.app.autosave import recovery_path
+from viewer.app.autosave import recovery_folder
 from viewer.project import load_project
 
 
@@ -108,7 +108,7 @@ def test_notes_are_saved_and_found_after_reopening(qtbot, monkeypatch, tmp_path,
     path = tmp_path / "lisbon.counterpart"
     assert window.session.save_to(str(path))
     assert not window.isWindowModified() and "lisbon" in window.windowTitle()
-    assert not recovery_path().exists()  # saved: nothing to recover
+    assert not window.session.autosave.path.exists()  # saved: nothing to recover
     assert load_project(path).annotations == [made]
 
     again = new_window(qtbot)
@@ -122,12 +122,20 @@ def test_notes_are_saved_and_found_after_reopening(qtbot, monkeypatch, tmp_path,
     assert answers["asked"] == []  # nothing unsaved: no question on opening
 
 
+def crash(window, monkeypatch) -> None:
+    """What a kill leaves: the recovery file, and a lock whose process is gone (Qt then removes
+    it as stale); the window's own close, at the test's end, must not tidy up after it."""
+    autosave = window.session.autosave
+    autosave._lock.unlock()
+    monkeypatch.setattr(autosave, "close", lambda: None)
+
+
 def test_autosave_and_restore_after_a_crash(qtbot, monkeypatch, answers):
     crashed = new_window(qtbot)
     crashed.set_comparison(make_comparison())
     add_note(crashed, monkeypatch, "A", "detained Ruritanian journalists", "Absent from B")
-    qtbot.waitUntil(recovery_path().exists, timeout=5000)  # written shortly after the change
-    # the process dies here: no close, so the recovery file stays
+    qtbot.waitUntil(crashed.session.autosave.path.exists, timeout=5000)  # written shortly after the change
+    crash(crashed, monkeypatch)
     answers["answer"] = QMessageBox.StandardButton.Yes
     fresh = new_window(qtbot)
     with qtbot.waitSignal(fresh.analysisFinished, timeout=60_000):
@@ -137,11 +145,12 @@ def test_autosave_and_restore_after_a_crash(qtbot, monkeypatch, answers):
     assert [(n.side, n.quote, n.note) for n in notes] == [("A", "detained Ruritanian journalists", "Absent from B")]
     assert fresh.isWindowModified()  # restored work is still unsaved
     assert fresh.panes["A"].extraSelections()  # and marked in its pane
+    # the work is in the fresh session's own file now, and the crashed session's is gone
+    assert [p.name for p in recovery_folder().glob("*.counterpart")] == [fresh.session.autosave.path.name]
 
     answers["answer"] = QMessageBox.StandardButton.Discard
-    for w in (crashed, fresh):
-        assert w.close()
-    assert not recovery_path().exists()  # a clean close leaves nothing to restore
+    assert fresh.close()
+    assert not list(recovery_folder().glob("*.counterpart"))  # a clean close leaves nothing to restore
 
 
 def test_closing_with_unsaved_notes_asks_and_cancel_keeps_the_window(qtbot, monkeypatch, answers):

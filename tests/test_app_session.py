@@ -9,7 +9,7 @@ from app_fixtures import make_comparison, shown_window
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from viewer.app.autosave import read_recovery, recovery_path
+from viewer.app.autosave import read_recovery
 from viewer.app.main_window import APPLICATION, ORGANISATION, MainWindow
 from viewer.app.settings_dialog import Preferences
 from viewer.model import Readout
@@ -39,12 +39,13 @@ def test_a_pasted_text_is_unsaved_work_autosaved_and_asked_about_on_close(qtbot,
     c = pasted_comparison()
     window.set_comparison(c)
     assert window.session.is_modified() and window.isWindowModified()
-    qtbot.waitUntil(recovery_path().exists, timeout=5000)
-    project, origin = read_recovery(recovery_path())
+    recovery = window.session.autosave.path
+    qtbot.waitUntil(recovery.exists, timeout=5000)
+    project, origin = read_recovery(recovery)
     assert project.b.text == c.b.text and project.b.source is None and origin is None
     assert window.close()
     assert asked == ["Unsaved changes"]
-    assert not recovery_path().exists()
+    assert not recovery.exists()
 
 
 def test_languages_from_the_preferences_apply_to_texts_opened_after_start(qtbot, monkeypatch):

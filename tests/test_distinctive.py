@@ -69,9 +69,9 @@ def test_a_leaning_word_is_listed_but_only_a_significant_one_is_a_finding():
     c.distinctive = distinctive(c)
     assert [t.term for t in c.distinctive["B"]] == ["ocean"]
     assert c.distinctive["B"][0].score == pytest.approx(1.656, abs=1e-3)
-    found = distinctive_findings(c)
-    assert [f.side for f in found] == ["A"]
-    assert found[0].text == "Words most distinctive of the A-side readout: detained (8)."
+    [found] = distinctive_findings(c)
+    assert found.side == "A" and {e.side for e in found.evidence} == {"A"}
+    assert found.text == "The A-side readout's most distinctive terms: detained."
 
 
 def test_across_languages_concepts_are_compared_under_one_label():

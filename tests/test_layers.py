@@ -22,6 +22,24 @@ def test_importing_the_core_loads_no_qt():
     assert out.strip() == "[]"
 
 
+def test_a_pair_of_text_files_loads_no_reader_library_nor_chinese_dictionary(tmp_path):
+    """Cold start: PDF, HTML and Word readers, jieba and opencc load when their input needs them;
+    with the lexicon cached, CLDR's locale data (babel) does not load either."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The two sides held talks in Geneva. They discussed trade.", encoding="utf-8")
+    b.write_text("The two sides met in Geneva. They spoke about trade and climate.", encoding="utf-8")
+    heavy = ("pypdf", "lxml", "docx", "bs4", "readability", "charset_normalizer", "jieba", "opencc", "babel")
+    code = ("import contextlib, io, sys; from viewer.cli import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()): main(['compare', {str(a)!r}, {str(b)!r}])\n"
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]  # the first run may build the lexicon's cache entry
+    assert runs[1].strip() == "[]"
+    docx_pair = code.replace("main(['compare'", "import viewer.ingest.docx_reader; main(['compare'")
+    loaded = subprocess.run([sys.executable, "-c", docx_pair], capture_output=True, text=True, check=True).stdout
+    assert "docx" in loaded and "lxml" in loaded  # the check sees a reader library when one loads
+
+
 def test_each_analysed_language_has_its_folder_with_everything_a_linguist_edits():
     for code in ANALYSED:
         assert {"language.toml", "lexicon.toml", "voice.toml", "stopwords.txt"} <= set(provides(code)), code

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_emphasis import FakeLexicon, make_comparison, make_doc, measure
+from test_emphasis import FakeLexicon, make_doc
 
 from viewer.model import TopicHit
 from viewer.statements import read
@@ -101,23 +101,6 @@ def test_headline_is_narrator_and_not_counted_in_shares():
 def test_principal_is_the_most_quoted_single_speaker():
     doc = make_doc([["The two leaders met.", "Xi said one thing.", "Biden said another.", "Biden added a third."]])
     assert reading(doc).principals["A"] == "Joe Biden"
-
-
-def test_positions_put_in_the_other_principals_mouth_are_a_voice_finding():
-    a = make_doc(
-        [["Biden said the call was useful.", "Biden stressed fairness.", "Xi said China wants stability."]],
-        label="White House",
-    )
-    b = make_doc([["Xi said cooperation matters.", "Xi stressed respect.", "Biden said he agreed."]], label="Xinhua")
-    c = measure(make_comparison(a, b), FakeLexicon())
-    voice = [f for f in c.findings if f.kind == "voice"]
-    assert {f.side for f in voice} == {"A", "B"}
-    fa = next(f for f in voice if f.side == "A")
-    assert fa.speaker == "Xi Jinping" and [(e.side, e.sentence) for e in fa.evidence] == [("A", 2)]
-    assert fa.text == (
-        "The White House readout puts 1 sentence (33%) in the mouth of Xi Jinping; "
-        "Xi Jinping is the speaker the Xinhua readout quotes most."
-    )
 
 
 def test_an_unknown_name_before_a_verb_speaks_in_its_full_form_and_role_nouns_continue_it():

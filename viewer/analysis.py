@@ -36,7 +36,7 @@ from viewer.model import SIDES, Comparison, Mode, Readout, Settings, Side
 from viewer.pipeline import Pipeline, Progress, Stage, Work
 from viewer.statements.sides import country_code, names, side_of_label
 from viewer.text import segment
-from viewer.wording import link_diff
+from viewer.wording import DiffBudget, link_diff
 
 
 def _lexicon(w: Work) -> None:
@@ -68,8 +68,9 @@ def _align(w: Work) -> None:
 def _wording(w: Work) -> None:
     """The words added, dropped or changed inside each link of two texts in one language."""
     c = w.c
+    budget = DiffBudget.for_size(len(c.a.text) + len(c.b.text))  # the links' word diffs share it
     for link in c.links:
-        link.diff = None if c.cross_language else link_diff(link, c.a, c.b)
+        link.diff = None if c.cross_language else link_diff(link, c.a, c.b, budget)
 
 
 def _statements(w: Work) -> None:

@@ -15,7 +15,9 @@ from viewer.lang.script import han_count
 Side = Literal["A", "B"]
 SIDES: tuple[Side, Side] = ("A", "B")
 
-LinkKind = Literal["identical", "reworded", "related", "moved"]
+# identical/reworded/moved: one language, word by word; related: the same matter in other words or
+# another language; translation: one text and its rendering in another language (versions mode).
+LinkKind = Literal["identical", "reworded", "related", "moved", "translation"]
 Mode = Literal["readouts", "versions"]
 # The kinds of finding of shared/OUTPUT.md; versions mode reuses omission, prominence, voice and wording.
 FindingKind = Literal["omission", "prominence", "share", "voice", "tone", "wording", "distinctive",
@@ -52,9 +54,10 @@ class Readout:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
-    """A word (or Chinese word unit) with its span in the readout's text and its matching form."""
+    """A word (or Chinese word unit) with its span in the readout's text and its matching form
+    (slots: a 100,000-word text has 100,000 of them, 100 bytes less each)."""
 
     text: str
     start: int  # offsets into Readout.text
@@ -103,8 +106,9 @@ class Sentence:
     tone: list[str] = field(default_factory=list)  # tone ids, from tone_marks
     tone_marks: list[ToneMark] = field(default_factory=list)
 
-    @property
+    @cached_property
     def norms(self) -> list[str]:
+        """The tokens' matching forms, listed once (tokens do not change after segmentation)."""
         return [t.norm for t in self.tokens]
 
 
@@ -147,6 +151,22 @@ class Link:
     only_a: list[str] = field(default_factory=list)
     only_b: list[str] = field(default_factory=list)
     longer: Side | None = None  # across languages, versions: this side is much longer (a clause the other drops)
+    anchors: list[Anchor] = field(default_factory=list)  # across languages: the words the link rests on
+    # translations: words of A the B passage does not render (dropped), words of B with no source in
+    # A (added), as written; the side whose wording is weaker ("will work closely" -> "is willing to")
+    dropped: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    weaker: Side | None = None
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One thing a cross-language link rests on: a word of each side and what ties them (a glossary
+    pivot, a dictionary gloss, a cognate spelling): ("candidly", "坦诚", "candid")."""
+
+    a: str
+    b: str
+    via: str
 
 
 @dataclass

@@ -7,7 +7,11 @@ annotations of a saved project after its texts are reloaded.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +31,40 @@ def anchor(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None
     found = _nth(text, quote, occurrence)
     if found is not None:
         return found, found + len(quote)
-    positions = [i for i, ch in enumerate(text) if not ch.isspace()]
-    compact_text = "".join(text[i] for i in positions)
-    compact_quote = "".join(quote.split())
-    found = _nth(compact_text, compact_quote, occurrence)
-    if found is None:
+    compact, needle = _compact(text), "".join(quote.split())
+    found = _nth(compact.text, needle, occurrence)
+    return None if found is None else compact.span(found, len(needle))
+
+
+def nearest(text: str, quote: str, start: int) -> tuple[int, int] | None:
+    """Span of the place `quote` stands in `text` nearest `start` (exactly, else ignoring
+    whitespace), or None: two searches from `start`, however often the quote recurs."""
+    if not quote.strip():
         return None
-    return positions[found], positions[found + len(compact_quote) - 1] + 1
+    found = _nearest(text, quote, start)
+    if found is not None:
+        return found, found + len(quote)
+    compact, needle = _compact(text), "".join(quote.split())
+    found = _nearest(compact.text, needle, bisect_left(compact.positions, start))
+    return None if found is None else compact.span(found, len(needle))
+
+
+@dataclass(frozen=True)
+class _Compact:
+    """A text without its whitespace, and where each of its characters stands in the text."""
+
+    text: str
+    positions: array
+
+    def span(self, at: int, length: int) -> tuple[int, int]:
+        return self.positions[at], self.positions[at + length - 1] + 1
+
+
+@lru_cache(maxsize=4)
+def _compact(text: str) -> _Compact:
+    """Built once per text: re-anchoring thousands of notes must not rebuild it for each."""
+    positions = array("q", (i for i, ch in enumerate(text) if not ch.isspace()))
+    return _Compact("".join(text[i] for i in positions), positions)
 
 
 def _nth(text: str, needle: str, occurrence: int) -> int | None:
@@ -43,6 +74,14 @@ def _nth(text: str, needle: str, occurrence: int) -> int | None:
         if at < 0:
             return None
     return at
+
+
+def _nearest(text: str, needle: str, at: int) -> int | None:
+    """Start of the occurrence of `needle` nearest `at`; of two as near, the earlier."""
+    before = text.rfind(needle, 0, max(0, at + len(needle) - 1))
+    after = text.find(needle, at)
+    found = [p for p in (before, after) if p >= 0]
+    return min(found, key=lambda p: (abs(p - at), p)) if found else None
 
 
 def load_notes(path: str | Path, comparison: Comparison) -> list[Annotation]:

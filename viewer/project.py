@@ -16,13 +16,13 @@ from typing import Any
 
 from viewer.errors import InputError
 from viewer.fsutil import atomic_write_text, read_json
+from viewer.langcode import language_code
 from viewer.model import SIDES, Annotation, Mode, Readout, Side
-from viewer.notes import anchor
+from viewer.notes import nearest
 
 FORMAT = "counterpart.project"
 VERSION = 1
 MODES = ("readouts", "versions")
-_MAX_OCCURRENCES = 200  # enough to re-anchor a quote repeated in a long text; bounds the search
 
 
 @dataclass
@@ -51,23 +51,12 @@ def reanchor(annotations: Sequence[Annotation], texts: Mapping[str, str]) -> lis
         if note.quote and text[note.start : note.end] == note.quote:
             placed.append(replace(note, detached=False))
             continue
-        span = _nearest(text, note.quote, note.start)
+        span = nearest(text, note.quote, note.start)
         if span is None:
             placed.append(replace(note, detached=True))
         else:
             placed.append(replace(note, start=span[0], end=span[1], quote=text[span[0] : span[1]], detached=False))
     return placed
-
-
-def _nearest(text: str, quote: str, start: int) -> tuple[int, int] | None:
-    best = None
-    for occurrence in range(1, _MAX_OCCURRENCES + 1):
-        span = anchor(text, quote, occurrence)
-        if span is None:
-            break
-        if best is None or abs(span[0] - start) < abs(best[0] - start):
-            best = span
-    return best
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -157,14 +146,22 @@ def _text(item: dict, key: str, where: str, fail, *, optional: bool) -> str | No
 def _readout(item: Any, side: str, language: Any, fail) -> Readout:
     where = f"readout {side}"
     item = _object(item, f"readouts.{side}", fail)
-    if language is not None and not isinstance(language, str):
-        raise fail(f'settings.languages: "{side}" must be a language code or null')
+    if language is not None and not _is_language(language):
+        raise fail(f'settings.languages: "{side}" must be a language code (en, fr, zh-Hant, ...) or null')
     metadata = item.get("metadata", {})
     if not isinstance(metadata, dict) or not all(isinstance(v, str) for v in metadata.values()):
         raise fail(f'{where}: "metadata" must be an object of texts')
     optional = {key: _text(item, key, where, fail, optional=True) for key in ("title", "publisher", "date", "source")}
-    return Readout(text=_text(item, "text", where, fail, optional=False), label=item.get("label") or "",
+    return Readout(text=_text(item, "text", where, fail, optional=False),
+                   label=_text(item, "label", where, fail, optional=True) or "",
                    language=language, metadata=dict(metadata), **optional)
+
+
+def _is_language(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and bool(language_code(value))
+    except ValueError:
+        return False
 
 
 def _annotation(item: Any, k: int, fail) -> Annotation:

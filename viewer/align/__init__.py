@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from viewer.align.concepts import ConceptSpace
 from viewer.align.matching import Group, match, unmatched
 from viewer.align.similarity import SimilarityIndex
-from viewer.align.versions import align_versions, looks_like_versions
+from viewer.align.versions import REWORDED as REWORDED_VERSION
+from viewer.align.versions import align_versions, close_pairs, looks_like_versions
 from viewer.errors import Cancelled
 from viewer.lexicon import Vocabulary
 from viewer.model import Document, Link, LinkKind, Mode
@@ -46,12 +47,16 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon: Vocabu
     n_a, n_b = len(a.sentences), len(b.sentences)
     index = SimilarityIndex(a, b)
     scores = index.candidates(should_cancel)
+    close = close_pairs(scores, n_a, n_b) if mode != "readouts" else []
     if mode is None:
-        mode = "versions" if looks_like_versions(scores, n_a, n_b) else "readouts"
+        mode = "versions" if looks_like_versions(close, n_a, n_b) else "readouts"
     if mode == "versions":
-        in_order, moved = align_versions(scores, n_a, n_b)
+        in_order, moved = align_versions(scores, close, n_a, n_b, index.edit_ratio)
         groups = in_order + moved
-        kinds = {id(g): "moved" for g in moved}
+        # a pair that keeps most of its words in order is reworded (not identical) whatever its cosine
+        kinds = {id(g): "reworded" for g in in_order
+                 if g.score >= REWORDED or index.edit_ratio(g.a[0], g.b[0]) >= REWORDED_VERSION}
+        kinds |= {id(g): "moved" for g in moved}
         concepts = None
     else:
         concepts = ConceptSpace(a, b, lexicon)
@@ -76,14 +81,14 @@ def align(a: Document, b: Document, *, mode: Mode | None = None, lexicon: Vocabu
 def _link(group: Group, a: Document, b: Document, kind: LinkKind | None,
           index: SimilarityIndex, concepts: ConceptSpace | None) -> Link:
     text_a, text_b = joined_text(a, group.a), joined_text(b, group.b)
-    if kind is None:
-        kind = _kind(text_a, text_b, index.joint(group.a, group.b))
+    if kind != "moved":
+        kind = _kind(text_a, text_b, kind == "reworded" or index.joint(group.a, group.b) >= REWORDED)
     shared, only_a, only_b = concepts.compare(group.a, group.b) if concepts else ([], [], [])
     return Link(a=group.a, b=group.b, score=round(min(group.score, 1.0), 4), kind=kind,
                 shared=shared, only_a=only_a, only_b=only_b)
 
 
-def _kind(text_a: str, text_b: str, words: float) -> LinkKind:
+def _kind(text_a: str, text_b: str, reworded: bool) -> LinkKind:
     if " ".join(text_a.split()) == " ".join(text_b.split()):
         return "identical"
-    return "reworded" if words >= REWORDED else "related"
+    return "reworded" if reworded else "related"

@@ -33,7 +33,7 @@ CONCEPT_SHARE = 0.3  # weight of the concept Dice added to the word score
 TOPIC_SHARE = 0.45  # added for sentences that speak of the same specific topics (Dice of them)
 POSITION_PRIOR = 0.05  # at most this is added for the same relative position
 CONCEPT_PRIOR = 3.0  # weight added to the concepts' total: one shared name alone is thin evidence
-TONE_WEIGHT = 0.5  # a tone marker is weaker evidence of the same matter than a topic
+TONE_WEIGHT = 0.8  # a tone marker is weaker evidence of the same matter than a topic
 FIGURE_WEIGHT = 1.5  # the same number or date is strong evidence
 PERSON_WEIGHT = 0.3  # a leader's name mostly says who speaks ("Xi stressed"), not what about
 NAME_WEIGHT = 0.5  # a name across scripts (names.py) may be a speaker or the place of the talks
@@ -211,9 +211,15 @@ def _topic_dice(ta: frozenset[str], tb: frozenset[str]) -> float:
 
 
 def _title(doc: Document) -> set[int]:
-    """Sentences of the paragraphs that hold a heading (a headline may be split in two), and of
-    a first paragraph without final punctuation (a headline too long to look like a heading)."""
-    paragraphs = {s.paragraph for s in doc.sentences if s.heading}
+    """Sentences of the paragraphs that hold a heading before the body starts (a headline may be
+    split in two), and of a first paragraph without final punctuation (a headline too long to look
+    like a heading). A heading further down heads a section, and the fragment a cut-off text ends
+    on looks like one: neither sums up the text."""
+    paragraphs = set()
+    for s in doc.sentences:
+        if not s.heading and s.paragraph not in paragraphs:
+            break
+        paragraphs.add(s.paragraph)
     first = [s for s in doc.sentences if s.paragraph == 0]
     if first and not ends_sentence(first[-1].text):
         paragraphs.add(0)

@@ -59,22 +59,39 @@ def load_time() -> float:
 
 
 @lru_cache(maxsize=50_000)
-def gloss_stems(word: str) -> frozenset[str]:
-    """Stemmed English content words of the glosses of a simplified Chinese word (empty if unknown)."""
+def gloss_senses(word: str) -> tuple[tuple[str, ...], ...]:
+    """Each gloss of a simplified Chinese word as its stemmed English content words, in order
+    (empty if unknown): 磋商 -> (("consult",), ("consult",), ...)."""
     gloss = _entries().get(word)
     if gloss is None:
-        return frozenset()
-    stops = stop_words("en")
-    stems = set()
+        return ()
+    senses = []
     for part in gloss.split("/"):
         if _SKIP_PART.match(part):
             continue
-        for w in _EN_WORD.findall(_NOTE.sub("", _PINYIN.sub("", part))):
-            for piece in w.split("-"):
-                stem = normalize(piece, "en")
-                if len(stem) > 1 and stem not in stops and piece.lower() not in _SHORTHAND:
-                    stems.add(stem)
-    return frozenset(stems)
+        stems = english_stems(_NOTE.sub("", _PINYIN.sub("", part)))
+        if stems:
+            senses.append(stems)
+    return tuple(senses)
+
+
+@lru_cache(maxsize=50_000)
+def gloss_stems(word: str) -> frozenset[str]:
+    """Stemmed English content words of the glosses of a simplified Chinese word (empty if unknown)."""
+    return frozenset(stem for sense in gloss_senses(word) for stem in sense)
+
+
+@lru_cache(maxsize=50_000)
+def english_stems(text: str) -> tuple[str, ...]:
+    """The stemmed content words of an English gloss or term, in order ("to hold talks" -> hold, talk)."""
+    stops = stop_words("en")
+    stems = []
+    for w in _EN_WORD.findall(text):
+        for piece in w.split("-"):
+            stem = normalize(piece, "en")
+            if len(stem) > 1 and stem not in stops and piece.lower() not in _SHORTHAND:
+                stems.append(stem)
+    return tuple(stems)
 
 
 @lru_cache(maxsize=50_000)

@@ -21,7 +21,8 @@ JointScore = Callable[[Sequence[int], Sequence[int]], float]
 # (link's A, link's B, new pair's A, new pair's B, whether the joint score rose) -> may it join
 Joins = Callable[[Sequence[int], Sequence[int], Sequence[int], Sequence[int], bool], bool]
 
-MAX_MERGE = 12  # sentences a link may gather on its growing side
+MAX_MERGE = 12  # sentences a link may gather on its growing side ...
+MAX_SIDE = 4  # ... of which more than this only when they are consecutive (and on the link's matter)
 
 
 @dataclass
@@ -112,7 +113,8 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
 
     Only partners scoring at least `floor` with the sentence are considered, and a link grows
     on one side only (one sentence summarised by several, not several by several), to
-    MAX_MERGE sentences.
+    MAX_SIDE sentences scattered over the text or MAX_MERGE consecutive ones: a reader can check
+    a link of four sentences, or one passage, not nine sentences from four paragraphs.
     """
     owner_a = {i: g for g in groups for i in g.a}
     owner_b = {j: g for g in groups for j in g.b}
@@ -132,6 +134,9 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
             continue
         a = sorted([*group.a, k]) if side == "A" else group.a
         b = sorted([*group.b, k]) if side == "B" else group.b
+        grown = a if side == "A" else b
+        if len(grown) > MAX_SIDE and grown[-1] - grown[0] + 1 != len(grown):
+            continue  # past four sentences only a consecutive run joins: a reader checks one passage
         s = joint(a, b)
         rose = s > group.score
         pair_a, pair_b = ([k], [partner]) if side == "A" else ([partner], [k])

@@ -10,6 +10,7 @@ sides", 双方) are in every readout, so they carry no evidence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from viewer.lang import all_languages
 from viewer.model import Sentence
@@ -27,6 +28,9 @@ _ZH_NUMERAL = f"[{''.join(_ZH_DIGITS)}{''.join(_ZH_UNITS)}]+"
 _ZH_FIGURE = re.compile(rf"({_ZH_NUMERAL})(周年|年|月|日|号|万|亿)")
 _ZH_MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"\d{3}")
+_MULTIPLIERS: dict[str, dict[str, float]] = {
+    lang.code: lang.extra.get("numbers", {}).get("multipliers", {}) for lang in all_languages()}
 
 
 def zh_numeral(text: str) -> int | None:
@@ -55,9 +59,10 @@ def _number_id(value: float) -> str:
     return f"number:{int(value) if float(value).is_integer() else value}"
 
 
+@lru_cache(maxsize=100_000)
 def _month(word: str) -> int | None:
     """The month a word names: whole names in en/fr/es (English ones capitalised: "may" is a
-    verb), Russian by stem ("ноября", "ноябре")."""
+    verb), Russian by stem ("ноября", "ноябре"). Cached: it is asked of every word of both texts."""
     w = word.casefold()
     if _RU_MAY.fullmatch(w):
         return 5
@@ -70,23 +75,46 @@ def _month(word: str) -> int | None:
     return None
 
 
+def _multiplier(word: str, lang: str) -> float | None:
+    """What a word after a number multiplies it by ("million", "млн", "万"); inflected forms
+    count ("millones", "тысяч"), longer words do not ("militares" is no "mil")."""
+    w = word.casefold()
+    best = None
+    for key, value in _MULTIPLIERS.get(lang, {}).items():
+        if w.startswith(key) and len(w) - len(key) <= 3 and (best is None or len(key) > best[0]):
+            best = (len(key), value)
+    return best[1] if best else None
+
+
 def figures(sentence: Sentence) -> set[str]:
-    """The number and date ids of a sentence ("number:2023", "month:11")."""
+    """The number and date ids of a sentence ("number:2023", "month:11"); a number with a
+    multiplier word is its value ("45 million" and "4500万" are both 45000000), and thousands
+    grouped by a plain space ("20 000") are one number."""
     found: set[str] = set()
     tokens = sentence.tokens
-    for k, token in enumerate(tokens):
-        if token.text[:1].isdigit():
-            if _DIGITS.fullmatch(token.norm):
-                value = float(token.norm)
-                after = tokens[k + 1].text if k + 1 < len(tokens) else ""
-                if after.startswith("月") and 1 <= value <= 12:
-                    found.add(f"month:{int(value)}")
-                else:
-                    found.add(_number_id(value))
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.text[:1].isdigit() and _DIGITS.fullmatch(token.norm):
+            value = float(token.norm)
+            while (k + 1 < len(tokens) and _THOUSANDS.fullmatch(tokens[k + 1].text) and value == int(value)
+                   and sentence.text[token.end - sentence.start : tokens[k + 1].start - sentence.start] == " "):
+                k += 1
+                value = value * 1000 + int(tokens[k].text)
+                token = tokens[k]
+            after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+            if after.startswith("月") and 1 <= value <= 12:
+                found.add(f"month:{int(value)}")
+            else:
+                while k + 1 < len(tokens) and (factor := _multiplier(tokens[k + 1].text, sentence.language)):
+                    value *= factor
+                    k += 1
+                found.add(_number_id(value))
         elif token.text[:1].isalpha():
             month = _month(token.text)
             if month is not None:
                 found.add(f"month:{month}")
+        k += 1
     for m in _ZH_FIGURE.finditer(sentence.text):
         found |= _zh_figure(m.group(1), m.group(2))
     return found

@@ -18,6 +18,7 @@ full. Cost grows with the text, not with the product of the two sizes.
 from __future__ import annotations
 
 import bisect
+import difflib
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -57,10 +58,28 @@ def _unit(vector: Vector) -> Vector:
     return {t: w / length for t, w in vector.items()} if length else {}
 
 
+class _Vectors:
+    """Unit TF-IDF vectors of one text's sentences, each weighed on first use: versions mode never
+    needs those of the sentences copied unchanged (most of them)."""
+
+    def __init__(self, terms: list[Counter[str]], idf: dict[str, float]):
+        self._terms, self._idf = terms, idf
+        self._made: dict[int, Vector] = {}
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __getitem__(self, k: int) -> Vector:
+        v = self._made.get(k)
+        if v is None:
+            v = self._made[k] = _weigh(self._terms[k], self._idf)
+        return v
+
+
 def cosine(u: Vector, v: Vector) -> float:
     if len(u) > len(v):
         u, v = v, u
-    return sum(w * v.get(t, 0.0) for t, w in u.items())
+    return sum([w * v[t] for t, w in u.items() if t in v])  # the shared terms only, in u's order
 
 
 class SimilarityIndex:
@@ -77,18 +96,28 @@ class SimilarityIndex:
             df.update(terms.keys())
         n = len(terms_a) + len(terms_b)
         idf = {t: math.log(1 + n / d) for t, d in df.items()}
-        self.a = [_weigh(terms, idf) for terms in terms_a]
-        self.b = [_weigh(terms, idf) for terms in terms_b]
+        self.a, self.b = _Vectors(terms_a, idf), _Vectors(terms_b, idf)
         # Seeking also goes by word pairs: where every word is common (a small vocabulary, a
-        # long text), the pairs still single out a sentence and its edited copy.
-        self.seek_a = [_weigh(t + p, idf) for t, p in zip(terms_a, pairs_a, strict=True)]
-        self.seek_b = [_weigh(t + p, idf) for t, p in zip(terms_b, pairs_b, strict=True)]
+        # long text), the pairs still single out a sentence and its edited copy (the keys of
+        # the two never meet: a pair holds a space).
+        self.seek_a = _Vectors([t | p for t, p in zip(terms_a, pairs_a, strict=True)], idf)
+        self.seek_b = _Vectors([t | p for t, p in zip(terms_b, pairs_b, strict=True)], idf)
         self.scored = 0  # pairs scored in full, to show that not all pairs are
         self._sentences = (a.sentences, b.sentences)
+        self._ratios: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
         self.scored += 1
         return cosine(self.a[i], self.b[j])
+
+    def edit_ratio(self, i: int, j: int) -> float:
+        """The share of their words two sentences keep in order (difflib's ratio over word norms):
+        how versions mode tells an edited sentence from another one."""
+        ratio = self._ratios.get((i, j))
+        if ratio is None:
+            norms_a, norms_b = self._sentences[0][i].norms, self._sentences[1][j].norms
+            ratio = self._ratios[(i, j)] = difflib.SequenceMatcher(None, norms_a, norms_b, autojunk=False).ratio()
+        return ratio
 
     def joint(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float:
         """Cosine of the summed vectors: how well the joined passages cover each other."""
@@ -106,13 +135,30 @@ class SimilarityIndex:
         return len(_union(pins_a, a_ids) & _union(pins_b, b_ids))
 
     def candidates(self, should_cancel: Callable[[], bool] | None = None) -> dict[tuple[int, int], float]:
-        """Full scores of each sentence's TOP_K partners (by rare shared terms and word pairs), both ways."""
+        """Full scores of each sentence's TOP_K partners (by rare shared terms and word pairs), both
+        ways. A sentence whose very words occur once in each text has that copy for its partner
+        and seeks no other (most sentences of two versions: the seeking is most of the cost)."""
+        exact = _exact_pairs(*self._sentences)
+        copied_a, copied_b = {i for i, _ in exact}, {j for _, j in exact}
         pairs: set[tuple[int, int]] = set()
-        for i, j in _top_partners(self.seek_a, self.seek_b, should_cancel):
+        for i, j in _top_partners(self.seek_a, self.seek_b, should_cancel, copied_a, copied_b):
             pairs.add((i, j))
-        for j, i in _top_partners(self.seek_b, self.seek_a, should_cancel):
+        for j, i in _top_partners(self.seek_b, self.seek_a, should_cancel, copied_b, copied_a):
             pairs.add((i, j))
-        return {(i, j): self.score(i, j) for i, j in pairs}
+        return {(i, j): 1.0 for i, j in exact} | {(i, j): self.score(i, j) for i, j in pairs}
+
+
+def _exact_pairs(sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """(i, j) of sentences with the same words (norms), each the only one with them in its text."""
+    def unique(sentences: Sequence[Sentence]) -> dict[tuple[str, ...], int]:
+        seen: dict[tuple[str, ...], int] = {}
+        for k, s in enumerate(sentences):
+            key = tuple(s.norms)
+            seen[key] = -1 if key in seen else k
+        return seen
+
+    in_a, in_b = unique(sentences_a), unique(sentences_b)
+    return [(i, j) for key, i in in_a.items() if key and i >= 0 and (j := in_b.get(key, -1)) >= 0]
 
 
 def _exclusive_words(sentences_a: Sequence[Sentence],
@@ -128,11 +174,19 @@ def _exclusive_words(sentences_a: Sequence[Sentence],
 
 
 def _free_words(sentence: Sentence) -> set[str]:
-    """Norms of the sentence's words (letters only, not one- or two-letter words) outside lexicon matches."""
-    matched = [(h.start, h.end) for h in sentence.hits] + [(m.start, m.end) for m in sentence.tone_marks]
-    return {t.norm for t in sentence.tokens
-            if t.norm.isalpha() and (len(t.norm) > 2 or not t.norm.isascii())
-            and not (matched and any(start <= t.start < end for start, end in matched))}
+    """Norms of the sentence's words (letters only, not one- or two-letter words) outside lexicon
+    matches (one walk over tokens and matches, both in text order)."""
+    matched = sorted([(h.start, h.end) for h in sentence.hits] + [(m.start, m.end) for m in sentence.tone_marks])
+    free: set[str] = set()
+    k, reach = 0, -1  # the farthest end of the matches starting at or before the token
+    for t in sentence.tokens:
+        while k < len(matched) and matched[k][0] <= t.start:
+            reach = max(reach, matched[k][1])
+            k += 1
+        norm = t.norm
+        if t.start >= reach and norm.isalpha() and (len(norm) > 2 or not norm.isascii()):
+            free.add(norm)
+    return free
 
 
 def _union(sets: list[frozenset[str]], ids: Sequence[int]) -> frozenset[str]:
@@ -147,10 +201,11 @@ def _sum(vectors) -> Vector:
     return total
 
 
-def _top_partners(source: list[Vector], target: list[Vector],
-                  should_cancel: Callable[[], bool] | None) -> list[tuple[int, int]]:
-    """(i, j) for the TOP_K targets j of each source sentence i by their partial dot product
-    over rare-enough terms.
+def _top_partners(source: _Vectors, target: _Vectors, should_cancel: Callable[[], bool] | None,
+                  skip: set[int], taken: set[int]) -> list[tuple[int, int]]:
+    """(i, j) for the TOP_K targets j of each source sentence i (but those in `skip`) by their
+    partial dot product over rare-enough terms; targets in `taken` (the exact copies of a
+    skipped source) are not sought.
 
     A sentence made only of common terms seeks by its rarest term, among the targets nearest
     its own relative position, so that its cost stays bounded too. Equal partial scores are
@@ -158,15 +213,19 @@ def _top_partners(source: list[Vector], target: list[Vector],
     next to it, where a versions alignment looks for them.
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for j, v in enumerate(target):
-        for t, w in v.items():
-            postings[t].append((j, w))
+    for j in range(len(target)):
+        if j not in taken:
+            for t, w in target[j].items():
+                postings[t].append((j, w))
     cap = max(8, min(MAX_POSTINGS, len(target) // 10))
     scale = len(target) / max(len(source), 1)
     out: list[tuple[int, int]] = []
-    for i, v in enumerate(source):
+    for i in range(len(source)):
         if should_cancel is not None and i % 256 == 0 and should_cancel():
             raise Cancelled("align")
+        if i in skip:
+            continue
+        v = source[i]
         acc: dict[int, float] = defaultdict(float)
         rarest: tuple[int, str] | None = None
         for t, w in v.items():

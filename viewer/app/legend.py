@@ -18,6 +18,7 @@ def _entries() -> list[tuple[QColor, str, str]]:
         (palette.KIND_TINT["related"], tr("Legend", "Related"), tr("Legend", "Passages on the same subject in other words or another language")),
         (palette.KIND_TINT["moved"], tr("Legend", "Moved"), tr("Legend", "A passage the other text places elsewhere")),
         (palette.KIND_TINT["identical"], tr("Legend", "Identical"), tr("Legend", "Passages both texts word alike")),
+        (palette.KIND_TINT["translation"], tr("Legend", "Translation"), tr("Legend", "A passage and its rendering in the other language")),
     ]
 
 

@@ -37,6 +37,7 @@ from viewer.app.sentence_info import describe_sentence
 from viewer.app.worker import AnalysisRun, AnalysisWorker
 from viewer.errors import CounterpartError
 from viewer.model import SIDES, Annotation, Comparison, Evidence, Readout, Side, other
+from viewer.printable import printable
 from viewer.project import Project, reanchor
 
 ORGANISATION = "Counterpart"
@@ -69,6 +70,10 @@ class MainWindow(QMainWindow):
         self._last_pane: TextPane | None = None
         self._point_size = palette.DEFAULT_POINT_SIZE
         self.persist_settings = True  # False for throw-away windows (screenshots)
+        # False for windows nobody looks at (--screenshot): an error is kept in `errors` instead
+        # of shown in a modal dialog, which nobody would answer
+        self.dialogs = True
+        self.errors: list[str] = []
 
         self.panes: dict[Side, TextPane] = {side: TextPane(side, self) for side in SIDES}
         self.headers: dict[Side, QLabel] = {side: QLabel(self) for side in SIDES}
@@ -539,7 +544,7 @@ class MainWindow(QMainWindow):
             sides.append(self.tr("{side}: {lang}, {n} {unit}, {s} sentences").format(
                 side=side, lang=doc.language, n=words[side], unit=unit, s=len(doc.sentences)))
         names = {"identical": self.tr("identical"), "reworded": self.tr("reworded"),
-                 "related": self.tr("related"), "moved": self.tr("moved")}
+                 "related": self.tr("related"), "moved": self.tr("moved"), "translation": self.tr("translation")}
         kinds = Counter(link.kind for link in c.links)
         by_kind = ", ".join(f"{n} {names[k]}" for k, n in kinds.most_common()) or self.tr("none")
         return "   |   ".join(sides + [self.tr(
@@ -706,4 +711,7 @@ class MainWindow(QMainWindow):
             "what only one side says, changed wording, and differences in emphasis.</p>"))
 
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        message = printable(message)  # a file name may not be text
+        self.errors.append(message)
+        if self.dialogs:
+            QMessageBox.warning(self, title, message)

@@ -36,12 +36,14 @@ KIND_TINT = {
     "reworded": tint("sky", 45),
     "related": tint("green", 45),
     "moved": tint("purple", 60),
+    "translation": tint("blue", 40),
 }
 KIND_RIBBON = {
     "identical": tint("grey", 70),
     "reworded": tint("sky", 110),
     "related": tint("green", 100),
     "moved": tint("purple", 120),
+    "translation": tint("blue", 100),
 }
 FINDING_KIND = {
     "omission": "vermillion",

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
+from viewer.app import palette
 from viewer.app.annotation_dialog import AnnotationDialog
 from viewer.app.annotations_panel import AnnotationsPanel
-from viewer.app.autosave import Autosave, read_recovery, recovery_path
+from viewer.app.autosave import Autosave, find_orphans, read_recovery
 from viewer.app.emphasis_panel import EmphasisPanel, topic_evidence
 from viewer.app.export import BriefExport
 from viewer.app.settings_dialog import Preferences, SettingsDialog, apply_theme
@@ -63,6 +64,12 @@ class ProjectSession(QObject):
         window.add_side_tab(self.emphasis, self.tr("Emphasis"))
         window.add_side_tab(self.notes_panel, self.tr("Notes"))
         self.autosave = Autosave(self.snapshot, self)
+        self.autosave_warning = QLabel(window)  # a failed autosave stays in sight until one succeeds
+        self.autosave_warning.setStyleSheet(f"color: {palette.OKABE_ITO['vermillion']}; font-weight: bold")
+        self.autosave_warning.hide()
+        window.statusBar().addPermanentWidget(self.autosave_warning)
+        self.autosave.failed.connect(self._autosave_failed)
+        self.autosave.saved.connect(self.autosave_warning.hide)
         self.export = BriefExport(window, lambda: self.notes)
         self._build_actions()
         window.comparisonChanged.connect(self._comparison_changed)
@@ -275,24 +282,36 @@ class ProjectSession(QObject):
         self.refresh()
 
     def offer_recovery(self) -> bool:
-        """At start: if the last session left unsaved work, offer to bring it back."""
-        path = recovery_path()
-        if not path.is_file():
+        """At start: if a session ended without a clean close, offer to bring its work back (the
+        newest such; any other is left for a later start). Never another running window's."""
+        orphans = find_orphans()
+        if not orphans:
             return False
+        orphan = orphans[0]
+        for other_orphan in orphans[1:]:
+            other_orphan.release()
         answer = QMessageBox.question(
             self.window, self.tr("Restore unsaved work?"),
             self.tr("Counterpart was not closed properly last time. Restore the unsaved work?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
-            self.autosave.discard()
+            orphan.remove()
             return False
         try:
-            project, origin = read_recovery(path)
+            project, origin = read_recovery(orphan.path)
         except CounterpartError as exc:
+            orphan.release()  # kept as it is, for a person to look at: the message names it
             self.window.error(self.tr("Cannot restore"), str(exc))
             return False
         self.show_project(project, origin, saved=False)
+        self.autosave.adopt(orphan)
         return True
+
+    def _autosave_failed(self, reason: str) -> None:
+        self.autosave_warning.setText(self.tr("Autosave failed: {reason}. Save the project (Ctrl+S) to keep "
+                                              "your work.").format(reason=reason))
+        self.autosave_warning.setToolTip(reason)
+        self.autosave_warning.show()
 
     def _may_discard(self) -> bool:
         """Ask Save / Discard / Cancel when there is unsaved work; True when it may go."""
@@ -311,7 +330,7 @@ class ProjectSession(QObject):
             if not self._may_discard():
                 event.ignore()
                 return True
-            self.autosave.discard()  # a clean close: nothing to recover next time
+            self.autosave.close()  # a clean close: nothing of this session to recover next time
             self.export.wait()  # a brief being written is finished, not cut off
         return super().eventFilter(obj, event)
 

@@ -80,7 +80,13 @@ def _surface(forms: Counter[str]) -> str:
 
 
 def log_odds_z(y_a: int, y_b: int, n_a: int, n_b: int, alpha0: float) -> float:
-    """z-score of the log-odds ratio of one word, A against B, prior pooled over both texts."""
+    """z-score of the log-odds ratio of one word, A against B, prior pooled over both texts.
+
+    A word that is every counted word of both texts ("said said" against "the said") has no
+    other words to be told from: the odds are 0/0 (math domain error), and it is not distinctive.
+    """
+    if y_a + y_b >= n_a + n_b:
+        return 0.0
     alpha = alpha0 * (y_a + y_b) / (n_a + n_b)
     delta = math.log((y_a + alpha) / (n_a + alpha0 - y_a - alpha)) - math.log(
         (y_b + alpha) / (n_b + alpha0 - y_b - alpha)

@@ -11,18 +11,11 @@ import math
 import re
 import statistics
 
-from babel import Locale
-
 from viewer.align.concepts import concept_label
 from viewer.emphasis.coverage import sentence_words
-from viewer.emphasis.findings import (
-    DISAGREEMENT,
-    NAMED_KIND,
-    cap,
-    evidence_of,
-    topic_findings,
-    topic_phrase,
-)
+from viewer.emphasis.findings import DISAGREEMENT, evidence_of, topic_findings, topic_phrase
+from viewer.emphasis.naming import NAMED_KIND, cap
+from viewer.emphasis.said import and_list
 from viewer.lexicon import SALIENCES, Vocabulary
 from viewer.model import SIDES, Comparison, Finding, Link, Side, other
 from viewer.text.tokens import tokenize
@@ -39,6 +32,8 @@ def version_label(comparison: Comparison, side: Side) -> str:
     if name[:4].lower() == "the ":
         name = name[4:].strip()
     if comparison.cross_language:
+        from babel import Locale  # CLDR's data loads only across languages
+
         def language(s: Side) -> str:
             return Locale("en").languages.get(comparison.doc(s).language, comparison.doc(s).language)
 
@@ -77,24 +72,15 @@ def _sentence_words(comparison: Comparison, side: Side, indices: list[int]) -> i
     return sum(sentence_words(doc.sentences[i], doc.language) for i in indices)
 
 
-def _and(items: list[str]) -> str:
-    """A list in a sentence, with a serial comma when an item has an "and" of its own
-    ("detained citizens, human rights and democracy, and Taiwan")."""
-    if len(items) == 1:
-        return items[0]
-    serial = "," if len(items) > 2 and any(" and " in item for item in items) else ""
-    return ", ".join(items[:-1]) + f"{serial} and " + items[-1]
-
-
 def _topics_phrase(names: list[str], absent: list[str], reader: str) -> str:
     """'on A and B (topics it never mentions) as well as C': the note names exactly the topics
     the other version never mentions, which come first (they are the news)."""
     if not absent:
-        return "on " + _and(names)
+        return "on " + and_list(names)
     rest = [n for n in names if n not in absent]
     kind = "a topic" if len(absent) == 1 else "topics"
-    phrase = f"on {_and(absent)} ({kind} {reader} never mentions)"
-    return phrase + (f" as well as {_and(rest)}" if rest else "")
+    phrase = f"on {and_list(absent)} ({kind} {reader} never mentions)"
+    return phrase + (f" as well as {and_list(rest)}" if rest else "")
 
 
 def unmatched_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Finding]:
@@ -126,7 +112,7 @@ def unmatched_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Find
                 reader = "it" if o == "B" else version_label(comparison, o)
                 what += " " + _topics_phrase(list(names.values()), [names[t] for t in absent if t in names], reader)
             elif entities:
-                what += " naming " + _and([lexicon.entity_label(e) for e in entities[:3]])
+                what += " naming " + and_list([lexicon.entity_label(e) for e in entities[:3]])
             share = _sentence_words(comparison, side, run) / max(1, comparison.doc(side).words)
             weight = (0.5 + min(0.15, 2 * share) + (0.1 if topics else 0) + (0.1 if absent else 0)
                       + (0.05 if entities else 0) + (0.1 if DISAGREEMENT.intersection(tones) else 0))
@@ -158,7 +144,7 @@ def clause_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Finding
                  for c in named[:4]]
         verb = "shortens" if side == "A" else "expands"
         text = (f"{cap(version_label(comparison, 'B'))} {verb} a sentence"
-                + (f" (only {version_label(comparison, side)} names {_and(names)})" if names else "")
+                + (f" (only {version_label(comparison, side)} names {and_list(names)})" if names else "")
                 + f": {_clause_quote(comparison, side, ids, named)}.")
         weight = min(0.7, 0.5 + 0.05 * len(names)) if names else 0.35
         evidence = evidence_of("A", link.a) + evidence_of("B", link.b)
@@ -193,7 +179,7 @@ def figure_findings(comparison: Comparison) -> list[Finding]:
         old = [c.partition(":")[2] for c in link.only_a if c.startswith("number:")]
         new = [c.partition(":")[2] for c in link.only_b if c.startswith("number:")]
         if old and new:
-            text = (f"{cap(version_label(comparison, 'B'))} changes {_and(old)} to {_and(new)}: "
+            text = (f"{cap(version_label(comparison, 'B'))} changes {and_list(old)} to {and_list(new)}: "
                     f"{_quote(joined_text(comparison.b, link.b))}.")
             found.append(Finding("wording", 0.6, text, evidence_of("A", link.a) + evidence_of("B", link.b), side="B"))
     return found
@@ -203,14 +189,14 @@ def moved_findings(comparison: Comparison) -> list[Finding]:
     """Moved sentences: moving up towards the lede is the change of emphasis a reader looks for."""
     found = []
     n_a, n_b = len(comparison.a.sentences), len(comparison.b.sentences)
+    body = next((s.i for s in comparison.b.sentences if not s.heading), None)  # B's first body sentence
     for link in comparison.links:
         if link.kind != "moved":
             continue
         i, j = link.a[0], link.b[0]
         shift = j / max(1, n_b - 1) - i / max(1, n_a - 1)
         direction = "up" if shift < 0 else "down"
-        body = [s.i for s in comparison.b.sentences if not s.heading]
-        lede = bool(body) and j == body[0]
+        lede = j == body
         where = "to the opening" if lede else f"from sentence {i + 1} to sentence {j + 1}"
         text = (f"{cap(version_label(comparison, 'B'))} moves a sentence {direction} {where}: "
                 f"{_quote(joined_text(comparison.b, link.b))}.")
@@ -264,8 +250,8 @@ def voice_changes(comparison: Comparison) -> list[Finding]:
         before = {comparison.a.sentences[i].speaker for i in link.a} - {None}
         after = {comparison.b.sentences[j].speaker for j in link.b} - {None}
         if before and after and before.isdisjoint(after):
-            text = (f"{cap(version_label(comparison, 'B'))} attributes to {_and(sorted(after))} what "
-                    f"{version_label(comparison, 'A')} attributes to {_and(sorted(before))}: "
+            text = (f"{cap(version_label(comparison, 'B'))} attributes to {and_list(sorted(after))} what "
+                    f"{version_label(comparison, 'A')} attributes to {and_list(sorted(before))}: "
                     f"{_quote(joined_text(comparison.b, link.b))}.")
             found.append(Finding("voice", 0.55, text, evidence_of("A", link.a) + evidence_of("B", link.b),
                                  side="B", speaker=sorted(after)[0]))

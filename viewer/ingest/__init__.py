@@ -1,7 +1,12 @@
 """Any reasonable input to a Readout: .txt/.md, .html/.htm, .docx, .pdf, standard input, or a URL.
 
-Each input is limited to MAX_BYTES (20 MB, see limits.py); URLs time out after FETCH_TIMEOUT
-(15 s). Every failure is an InputError with a plain reason.
+Each input is held to the limits of limits.py (20 MB read, 1,000,000 characters and 50,000
+lines of text, and per format); only regular files are opened (a FIFO without a writer would
+block for ever, a device never ends: fsutil.read_regular). Every failure is an InputError with a
+plain reason.
+
+A reader's library loads when its format is first read (pypdf, python-docx, lxml, bs4 and
+readability cost about 170 ms to import, which a pair of .txt files never needs).
 """
 
 from __future__ import annotations
@@ -12,18 +17,15 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4.dammit import EncodingDetector
-
 from viewer.errors import InputError
-from viewer.ingest.docx_reader import CorruptDocx, is_docx_zip, read_docx
+from viewer.fsutil import read_regular
 from viewer.ingest.encoding import Decoded, UndecodableError, decode_bytes
-from viewer.ingest.fetch import FETCH_TIMEOUT, FetchError, fetch
-from viewer.ingest.html import extract_article
-from viewer.ingest.limits import MAX_BYTES, too_large
-from viewer.ingest.pdf import PdfProblem, read_pdf
-from viewer.ingest.plain import normalize_newlines, split_header
+from viewer.ingest.limits import FETCH_TIMEOUT, MAX_BYTES, MAX_PARAGRAPHS, MAX_TEXT_CHARS, too_large, too_many
+from viewer.ingest.plain import normalize_text, split_header
 from viewer.lang.script import ENDS_RUNNING_TEXT
+from viewer.langcode import language_code
 from viewer.model import Readout
+from viewer.printable import printable
 
 __all__ = ["MAX_BYTES", "FETCH_TIMEOUT", "read_source", "readout_from_text"]
 
@@ -79,22 +81,19 @@ def read_source(
 
 def readout_from_text(text: str, *, label: str, source: str | None = None) -> Readout:
     """A readout from pasted text."""
-    text = normalize_newlines(text)
+    text = normalize_text(text)
     if not text.strip():
         raise InputError(source or label or "pasted text", "is empty")
+    _check_text(source or label or "pasted text", text)
     return Readout(text=text, label=label, source=source, metadata={"format": "text"})
 
 
 def _from_path(spec: str, max_bytes: int) -> Readout:
     path = Path(spec).expanduser()
     try:
-        if path.is_dir():
-            raise InputError(spec, "is a folder, not a file")
-        size = path.stat().st_size
+        data, size = read_regular(path, spec, max_bytes)
         if size > max_bytes:
             raise InputError(spec, too_large(max_bytes, size))
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # the file may grow between stat and read
     except FileNotFoundError:
         raise InputError(spec, "no such file") from None
     except PermissionError:
@@ -108,6 +107,8 @@ def _from_path(spec: str, max_bytes: int) -> Readout:
 
 
 def _from_url(url: str, max_bytes: int, timeout: float) -> Readout:
+    from viewer.ingest.fetch import FetchError, fetch
+
     try:
         fetched = fetch(url, max_bytes=max_bytes, timeout=timeout)
     except FetchError as exc:
@@ -132,27 +133,48 @@ def _from_bytes(data: bytes, name: str, fmt: str | None, declared: str | None = 
         _refuse_binary(data, name)
         decoded = _decode(data, name, declared if declared else _declared_html_charset(data, fmt))
         if fmt == "html":
-            article = extract_article(decoded.text)
+            from viewer.ingest.html import HtmlOverLimit, extract_article
+
+            try:
+                article = extract_article(decoded.text)
+            except HtmlOverLimit as exc:
+                raise InputError(name, str(exc)) from None
             readout = Readout(
-                text=normalize_newlines(article.text),
+                text=normalize_text(article.text),
                 title=article.title,
                 publisher=article.publisher,
                 date=article.date,
             )
         else:
-            readout = _plain(normalize_newlines(decoded.text))
+            readout = _plain(normalize_text(decoded.text), name)
         readout.metadata["encoding"] = decoded.encoding
     readout.metadata["format"] = fmt
     readout.metadata["bytes"] = str(len(data))
     if not readout.text.strip():
         raise InputError(name, "has no text" if fmt in ("html", "docx") else "contains only whitespace")
+    _check_text(name, readout.text)
     return readout
 
 
-def _plain(text: str) -> Readout:
+def _check_text(name: str, text: str) -> None:
+    """The limits on what the analysis gets, whatever the format: characters and lines of text."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, too_many("characters of text", len(text), MAX_TEXT_CHARS))
+    if text.count("\n") >= MAX_PARAGRAPHS:  # cheap first: blank lines do not count
+        lines = sum(1 for line in text.split("\n") if line.strip())
+        if lines > MAX_PARAGRAPHS:
+            raise InputError(name, too_many("lines of text", lines, MAX_PARAGRAPHS))
+
+
+def _plain(text: str, name: str) -> Readout:
     """A text file, with its metadata header (if any) taken out of the text; a short first line
     without final punctuation is the title."""
     header, text = split_header(text)
+    if header.get("language"):
+        try:
+            header["language"] = language_code(header["language"])
+        except ValueError as exc:
+            raise InputError(name, f"header line language: {exc}") from None
     first = text.strip().split("\n", 1)[0].strip()
     title = header.get("title") or (first if len(first) <= 150 and not ENDS_RUNNING_TEXT.search(first) else None)
     readout = Readout(
@@ -170,8 +192,11 @@ def _plain(text: str) -> Readout:
 
 def _sniff(data: bytes) -> str:
     head = data[:1024]
-    if head.startswith(b"PK\x03\x04") and is_docx_zip(data):
-        return "docx"
+    if head.startswith(b"PK\x03\x04"):
+        from viewer.ingest.docx_reader import is_docx_zip
+
+        if is_docx_zip(data):
+            return "docx"
     if head.lstrip().startswith(b"%PDF-"):
         return "pdf"
     if _HTML_START.match(head.lstrip(b"\xef\xbb\xbf")):
@@ -190,6 +215,8 @@ def _refuse_binary(data: bytes, name: str) -> None:
 def _declared_html_charset(data: bytes, fmt: str) -> str | None:
     if fmt != "html":
         return None
+    from bs4.dammit import EncodingDetector
+
     return EncodingDetector.find_declared_encoding(data[:4096], is_html=True)
 
 
@@ -201,12 +228,16 @@ def _decode(data: bytes, name: str, declared: str | None) -> Decoded:
 
 
 def _docx(data: bytes, name: str) -> Readout:
+    from viewer.ingest.docx_reader import CorruptDocx, DocxOverLimit, is_docx_zip, read_docx
+
     if not is_docx_zip(data):
         raise InputError(name, "is not a Word document (.docx) or is damaged")
     try:
         content = read_docx(data)
     except CorruptDocx as exc:
         raise InputError(name, f"is a damaged Word document ({exc})") from None
+    except DocxOverLimit as exc:
+        raise InputError(name, str(exc)) from None
     return Readout(
         text=content.text,
         title=content.title,
@@ -217,6 +248,8 @@ def _docx(data: bytes, name: str) -> Readout:
 
 
 def _pdf(data: bytes, name: str) -> Readout:
+    from viewer.ingest.pdf import PdfProblem, read_pdf
+
     if not data.lstrip().startswith(b"%PDF-"):
         raise InputError(name, "is not a PDF file")
     try:
@@ -224,7 +257,7 @@ def _pdf(data: bytes, name: str) -> Readout:
     except PdfProblem as exc:
         raise InputError(name, str(exc)) from None
     return Readout(
-        text=content.text,
+        text=normalize_text(content.text),
         title=content.title,
         publisher=content.author,
         metadata={"pages": str(content.pages)},
@@ -244,7 +277,13 @@ def _url_name(url: str) -> str:
 
 
 def _finish(readout: Readout, label: str | None, fallback: str) -> Readout:
-    readout.label = label or readout.label or _publisher_name(readout.publisher) or _short(readout.title) or fallback
+    """The label, and metadata that a file's properties may fill with control characters, made
+    safe to show (a label may come from a file name that is not text)."""
+    for key in ("title", "publisher", "date"):
+        if value := getattr(readout, key):
+            setattr(readout, key, normalize_text(value))
+    label = label or readout.label or _publisher_name(readout.publisher) or _short(readout.title) or fallback
+    readout.label = printable(label)
     return readout
 
 

@@ -20,8 +20,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from charset_normalizer import from_bytes
-
 from viewer.lang.script import is_han
 
 # The legacy encodings readouts come in (Russian, Chinese both scripts, Western European),
@@ -110,6 +108,8 @@ def _codec_name(name: str) -> str | None:
 
 
 def _candidates(data: bytes) -> list[str]:
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     names: list[str] = []
     for match in from_bytes(data):
         name = _codec_name(match.encoding)

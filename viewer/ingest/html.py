@@ -7,18 +7,34 @@ predictable, and it keeps tables and the headline. A page of anonymous <div>s gi
 readability's content scoring picks; measured on such a page (menu, breadcrumb, share links,
 related links, a div footer), the body alone kept all five pieces of furniture and readability
 none. Nothing is fetched or run: scripts and styles are removed before any text is read.
+
+A page is first held to the limits of limits.py: its number of tags, and how deep its elements
+nest, measured by lxml's parser (fast, in C) before Beautiful Soup builds its tree (100,000
+nested <article> tags ran for ever; lxml, which readability uses, stops at 256 levels and drops
+what is deeper without a word, and our own walk recursed past Python's limit).
+Library chatter (readability's logged tracebacks, Beautiful Soup's warning about XHTML read as
+HTML) stays out of the user's terminal: the one plain line is ours.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+import warnings
 from dataclasses import dataclass
+from itertools import islice
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
+from lxml import etree
 from readability import Document
 from readability.readability import Unparseable
 
+from viewer.ingest.limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, too_many
 from viewer.ingest.plain import join_paragraphs
+
+logging.getLogger("readability").addHandler(logging.NullHandler())
+logging.getLogger("readability").propagate = False
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)  # XHTML pages are read as HTML on purpose
 
 # Never content: code, styling, embedded objects, form controls.
 _NEVER_TEXT = (
@@ -38,6 +54,8 @@ _NEVER_TEXT = (
     "textarea",
     "head",
 )
+# Void elements: nothing of their own inside, but lxml nests what follows an <embed> in it.
+_VOID = ("embed", "input")
 # Site furniture around the article.
 _FURNITURE = ("nav", "aside", "footer", "menu", "dialog")
 _FURNITURE_ROLES = ("navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search")
@@ -78,6 +96,7 @@ _BLOCKS = {
     "br",
 }
 _SPACES = re.compile(r"\s+")
+_START_TAG = re.compile(r"<[A-Za-z]")
 
 _DATE_META = (
     "article:published_time",
@@ -101,7 +120,27 @@ class HtmlArticle:
     date: str | None
 
 
+class HtmlOverLimit(ValueError):
+    """A page beyond a limit of limits.py; the message is the reason."""
+
+
+def check_limits(html: str) -> None:
+    """Refuse a page with more tags than MAX_HTML_ELEMENTS or deeper than MAX_HTML_DEPTH."""
+    if sum(1 for _ in islice(_START_TAG.finditer(html), MAX_HTML_ELEMENTS + 1)) > MAX_HTML_ELEMENTS:
+        raise HtmlOverLimit(too_many("HTML tags", None, MAX_HTML_ELEMENTS))
+    parser = etree.HTMLParser(recover=True, no_network=True)
+    root = etree.fromstring(html.encode("utf-8", "surrogatepass"), parser)
+    deepest = depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")) if root is not None else ():
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    # lxml stops at 256 levels, logging why: anything it logged as excessive depth is over ours
+    if deepest > MAX_HTML_DEPTH or any("depth" in str(e.message).lower() for e in parser.error_log):
+        raise HtmlOverLimit(f"nests its elements too deeply: more than the limit of {MAX_HTML_DEPTH} levels")
+
+
 def extract_article(html: str) -> HtmlArticle:
+    check_limits(html)
     soup = BeautifulSoup(html, "lxml")
     meta = _meta(soup)
     title = meta.get("og:title") or _page_title(soup)
@@ -112,6 +151,8 @@ def extract_article(html: str) -> HtmlArticle:
 
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
+    for tag in soup.find_all(_VOID):
+        tag.unwrap()
     for tag in soup.find_all(_NEVER_TEXT):
         tag.decompose()
     for tag in soup.find_all(_FURNITURE):
@@ -160,7 +201,9 @@ def _content_root(soup: BeautifulSoup) -> Tag:
         summary = BeautifulSoup(Document(str(soup)).summary(html_partial=True), "lxml")
     except Unparseable:  # readability gives up on some odd markup; the cleaned body is still text
         return soup.body or soup
-    return summary.body or summary
+    root = summary.body or summary
+    # readability finds no content in some pages that have text (deeply nested ones): keep the body
+    return root if root.get_text(strip=True) else soup.body or soup
 
 
 def _paragraphs(root: Tag) -> list[str]:

@@ -1,15 +1,23 @@
-"""Text shape every reader hands on: "\\n" line ends, paragraphs separated by one blank line."""
+"""Text shape every reader hands on: "\\n" line ends, paragraphs separated by one blank line,
+no control characters."""
 
 from __future__ import annotations
 
 import re
 
-_LINE_ENDS = re.compile(r"\r\n?|\u2028|\x85")
+_LINE_ENDS = re.compile(r"\r\n?|\u2028|\x85|\x0b")
+# Characters no text holds and no Word file accepts (a form feed from a PDF, an escape sequence,
+# the separators that Python's splitlines reads as line ends): a space each. A lone surrogate
+# (pasted from a broken clipboard) becomes the replacement character.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def normalize_newlines(text: str) -> str:
-    """Windows, old Mac and Unicode line ends become "\\n"; a Unicode paragraph separator a blank line."""
-    return _LINE_ENDS.sub("\n", text.lstrip("\ufeff")).replace("\u2029", "\n\n")
+def normalize_text(text: str) -> str:
+    """Windows, old Mac and Unicode line ends (and vertical tabs) become "\\n"; a Unicode paragraph
+    separator and a form feed a blank line; other control characters a space."""
+    text = _LINE_ENDS.sub("\n", text.lstrip("\ufeff")).replace("\u2029", "\n\n").replace("\x0c", "\n\n")
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub(" ", text))
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

@@ -7,6 +7,8 @@ What a linguist edits to add or fix a language is in that folder and nowhere in 
     voice.toml      how readouts report speech (read by viewer.lexicon.wordlists)
     stopwords.txt   function words left out of distinctive vocabulary
     glossary/*.tsv  concepts across languages, keyed by an English pivot (read by viewer.align)
+    formulas.toml   how the language writes the stock pledges and follow-ups of readouts
+                    (read by viewer.emphasis.formulas)
 This module reads raw data only (no tokenizing, no stemming): it sits below every stage.
 """
 
@@ -24,7 +26,7 @@ from viewer.paths import RESOURCES
 LANG_DIR = RESOURCES / "lang"
 Script = Literal["latin", "cyrillic", "han", "hangul", "arabic", "greek", "hebrew"]
 # The files a language folder may hold, in the order `provides` lists them.
-FILES = ("language.toml", "lexicon.toml", "voice.toml", "stopwords.txt", "glossary")
+FILES = ("language.toml", "lexicon.toml", "voice.toml", "stopwords.txt", "formulas.toml", "glossary")
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
-
+from viewer import cache
 from viewer.errors import LexiconError
 from viewer.lang import all_languages
 from viewer.lexicon.match import BREAK, CUE, FRAME, NEGATION, NOT_CUE, Matcher, Target
@@ -273,6 +273,8 @@ def _merge_concept(data: _Data, kind: str, ident: str, entry: dict, where: tuple
 @lru_cache(maxsize=16)
 def _territories(locale: str) -> dict[str, str]:
     """CLDR country names of a locale, countries only (two-letter codes, no groupings)."""
+    from babel import Locale, UnknownLocaleError  # its locale data loads only to build the lexicon
+
     try:
         names = Locale.parse(locale).territories
     except (UnknownLocaleError, ValueError):
@@ -356,7 +358,10 @@ class Lexicon:
         for lang in sorted(data.languages | set(_CLDR_LOCALES)):
             for code, name in _cldr_names(lang):
                 self._matcher.add(name, lang, self._country_target(code))
-        chinese.add_words(_jieba_words(data))
+        # kept with the lexicon (and its cache) so that babel's locale data is read only to build it
+        self._country_names = {locale: _territories(locale)
+                               for locale in {"en", *(loc for locs in _CLDR_LOCALES.values() for loc in locs)}}
+        self.jieba_words = _jieba_words(data)  # taught to jieba by load_lexicon
 
     def _country_target(self, code: str) -> Target:
         return Target("entity", f"country:{code}", self._country_topics.get(code, ()))
@@ -437,15 +442,19 @@ class Lexicon:
         kind, _, ident = entity_id.partition(":")
         if kind == "country":
             for locale in _CLDR_LOCALES.get(lang, (lang,)):
-                name = _territories(locale).get(ident)
+                name = self._territories(locale).get(ident)
                 if name:
                     return name
-            return _territories("en").get(ident, ident)
+            return self._country_names["en"].get(ident, ident)
         if kind == "person" and ident in self._people:
             return self._people[ident].label
         if kind == "org" and ident in self._orgs:
             return self._orgs[ident].label
         return entity_id
+
+    def _territories(self, locale: str) -> dict[str, str]:
+        names = self._country_names.get(locale)
+        return _territories(locale) if names is None else names
 
     # -- annotation ---------------------------------------------------------------------
 
@@ -513,17 +522,35 @@ def _builtin_files() -> list[Path]:
     return [CONCEPTS] + [p for lang in all_languages() if (p := lang.path("lexicon.toml"))]
 
 
-@lru_cache(maxsize=8)
-def _load(files: tuple[tuple[str, int], ...]) -> Lexicon:
+# The code and libraries whose output a built lexicon holds (stems, simplified forms, CLDR names):
+# a change to any of them rebuilds the cached one (viewer.cache).
+_BUILT_BY = ("viewer.lexicon", "viewer.text", "viewer.lang", "viewer.model",
+             "snowballstemmer", "Stemmer", "babel", "opencc")
+
+
+def _build(files: tuple[tuple[str, int], ...]) -> Lexicon:
     data = _Data()
     for path, _ in files:
         _read(Path(path), data)
     return Lexicon(data)
 
 
+@lru_cache(maxsize=8)
+def _load(files: tuple[tuple[str, int], ...], user: int) -> Lexicon:
+    """Built from the files, or read from the cache folder when none of them (nor the code) changed.
+    The built-in lexicon and each set of user files have an entry of their own."""
+    settings = [p for lang in all_languages() if (p := lang.path("language.toml"))]  # stemmers, CLDR locales
+    key = (files, cache.file_key(settings), cache.code_key(_BUILT_BY))
+    name = "lexicon" if not user else f"lexicon-{zlib.crc32(repr(files[-user:]).encode()):08x}"
+    lexicon = cache.cached(name, key, lambda: _build(files))
+    chinese.add_words(lexicon.jieba_words)
+    return lexicon
+
+
 def load_lexicon(paths: Sequence[str | Path] = ()) -> Lexicon:
-    """The built-in lexicon plus user files (same format, one language each), cached per process."""
+    """The built-in lexicon plus user files (same format, one language each), cached per process
+    and in the cache folder."""
     for p in paths:
         if not Path(p).is_file():
             raise LexiconError(str(p), None, "lexicon file not found")
-    return _load(_files([*_builtin_files(), *paths]))
+    return _load(_files([*_builtin_files(), *paths]), len(paths))

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from viewer.model import Token
 from viewer.text import chinese
@@ -66,6 +67,7 @@ class Match:
     target: Target
 
 
+@lru_cache(maxsize=100_000)
 def _fold(text: str) -> str:
     return text.casefold().replace("ё", "е").replace("’", "'")
 
@@ -120,6 +122,9 @@ class Matcher:
         self._prefix: dict[str, dict[str, dict[tuple[Word, ...], list[Target]]]] = defaultdict(dict)
         # Chinese: first character -> (term, open-ended) -> targets
         self._han: dict[str, dict[tuple[str, bool], list[Target]]] = {}
+        # one object for equal words and targets (9,300 words are 4,400, 6,900 targets 380):
+        # less memory, and a cached lexicon (viewer.cache) half the size to read back
+        self._same: dict[Word | Target, Word | Target] = {}
 
     @property
     def languages(self) -> set[str]:
@@ -127,6 +132,7 @@ class Matcher:
 
     def add(self, term: str, lang: str, target: Target) -> bool:
         """Index one term; False when it holds nothing to match (the caller reports it)."""
+        target = self._same.setdefault(target, target)
         if lang == "zh":
             text = term.strip()
             open_end = text.endswith("*")
@@ -135,7 +141,7 @@ class Matcher:
                 return False
             self._han.setdefault(text[0], {}).setdefault((text, open_end), []).append(target)
             return True
-        words = compile_words(term, lang)
+        words = tuple(self._same.setdefault(w, w) for w in compile_words(term, lang))
         if not words:
             return False
         first = words[0]
@@ -178,7 +184,10 @@ class Matcher:
                     end = i + len(words)
                     if end > len(tokens):
                         continue
-                    if all(_word_matches(w, tokens[i + k], folds[i + k]) for k, w in enumerate(words)):
+                    for k, w in enumerate(words):  # a loop, not all(): this runs for every token
+                        if not _word_matches(w, tokens[i + k], folds[i + k]):
+                            break
+                    else:
                         found.extend(Match(tok.start, tokens[end - 1].end, t) for t in targets)
         return found
 

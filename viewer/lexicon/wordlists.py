@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from viewer.lang import language, read_list
 from viewer.model import Sentence
@@ -103,12 +103,22 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(normalize(word, lang) for word in read_list(path)) if path else frozenset()
 
 
-@lru_cache(maxsize=64)
+# phrase lists -> their index, by identity: the lists are made once per language (cached), and
+# hashing a tuple of tuples on every call cost more than the search (170,000 calls on 100,000 words)
+_INDEXES: dict[int, tuple[tuple[Phrase, ...], dict[str, tuple[Phrase, ...]]]] = {}
+
+
 def _by_first(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
+    known = _INDEXES.get(id(phrases))
+    if known is not None and known[0] is phrases:
+        return known[1]
     index: dict[str, list[Phrase]] = {}
     for p in phrases:  # already longest first
         index.setdefault(p[0], []).append(p)
-    return {k: tuple(v) for k, v in index.items()}
+    if len(_INDEXES) > 256:  # lists made on the fly: keep the table small
+        _INDEXES.clear()
+    _INDEXES[id(phrases)] = (phrases, made := {k: tuple(v) for k, v in index.items()})
+    return made
 
 
 def find_phrases(norms: list[str], phrases: tuple[Phrase, ...]) -> list[tuple[int, int]]:

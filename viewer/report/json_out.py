@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from viewer.model import SIDES, Annotation, Comparison, Document, Side
+from viewer.printable import printable
 
 FORMAT = "counterpart.comparison"
 FORMAT_VERSION = 1
@@ -26,7 +27,7 @@ def _readout(c: Comparison, side: Side, doc: Document) -> dict[str, Any]:
         "title": r.title,
         "language": doc.language,
         "script": doc.script,
-        "source": r.source,
+        "source": printable(r.source) if r.source else None,
         "publisher": r.publisher,
         "date": r.date,
         "words": doc.words,
@@ -80,6 +81,10 @@ def to_dict(c: Comparison, notes: Sequence[Annotation] = ()) -> dict[str, Any]:
             item["only_b"] = link.only_b
         if link.longer:
             item["longer"] = link.longer
+        if link.anchors:
+            item["anchors"] = [{"a": x.a, "b": x.b, "via": x.via} for x in link.anchors]
+        if link.kind == "translation":
+            item["dropped"], item["added"], item["weaker"] = link.dropped, link.added, link.weaker
         links.append(item)
     return {
         "format": FORMAT,
@@ -119,6 +124,8 @@ def to_dict(c: Comparison, notes: Sequence[Annotation] = ()) -> dict[str, Any]:
                 "side": f.side,
                 "speaker": f.speaker,
                 "evidence": [{"side": e.side, "sentence": e.sentence} for e in f.evidence],
+                **({"marker": f.marker} if f.kind == "tone" else {}),
+                "quotes": [{"side": q.side, "sentence": q.sentence, "text": q.text} for q in f.quotes],
             }
             for f in c.findings
         ],

@@ -44,7 +44,10 @@ def summary(c: Comparison) -> str:
         out.append("")
         out.append("Main findings:")
         for f in c.findings[:_MAX_FINDINGS]:
-            out.append(textwrap.fill(f.text, width, initial_indent="  • ", subsequent_indent="    "))
+            out.append(textwrap.fill(f"[{f.kind}] {f.text}", width, initial_indent="  • ", subsequent_indent="    "))
+            for q in f.quotes:
+                if q.text not in f.text:  # the text quotes most of them already
+                    out.append("      " + _short(f"{q.side}{q.sentence}: “{q.text}”", width - 6))
 
     for side in SIDES:
         only = c.unmatched[side]

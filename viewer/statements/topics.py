@@ -30,6 +30,7 @@ its statements; coverage (viewer/emphasis/coverage.py) counts them per side.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import cache
@@ -74,15 +75,32 @@ def _markers(language: str) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...], tup
     return phrases(data.openers), phrases(data.closers), phrases(data.institutions)
 
 
+@cache
+def _list_ends(language: str) -> tuple[Phrase, ...]:
+    """Openers and closers: either between two matches ends an enumeration (one tuple, made once)."""
+    openers, closers, _ = _markers(language)
+    return openers + closers
+
+
 def _gap(sentence: Sentence, start: int, end: int) -> list[Token]:
-    return [t for t in sentence.tokens if t.start >= start and t.end <= end]
+    """The tokens inside [start, end): a slice, found by bisection (tokens are in text order)."""
+    tokens = sentence.tokens
+    lo = bisect.bisect_left(tokens, start, key=_start)
+    return tokens[lo : bisect.bisect_right(tokens, end, lo=lo, key=_end)]
+
+
+def _start(t: Token) -> int:
+    return t.start
+
+
+def _end(t: Token) -> int:
+    return t.end
 
 
 def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, language: str, conjunctions: frozenset[str]) -> bool:
     """Whether two consecutive matches are neighbours in an enumeration."""
     gap = _gap(sentence, a.end, b.start)
-    openers, closers, _ = _markers(language)
-    if find_phrases([t.norm for t in gap], openers + closers):
+    if find_phrases([t.norm for t in gap], _list_ends(language)):
         return False
     gap_text = sentence.text[a.end - sentence.start : b.start - sentence.start]
     joined = bool(_LIST_PUNCT.get(language, _LIST_PUNCT_DEFAULT).search(gap_text)) or any(t.norm in conjunctions for t in gap)
@@ -151,11 +169,23 @@ def _institutional(runs: list[list[int]], hits: list[TopicHit], sentence: Senten
     closing = {w for phrase in closers for w in phrase}
     found: set[int] = set()
     for run in runs:
-        after = [t.norm for t in sentence.tokens if t.start >= hits[run[-1]].end and any(c.isalnum() for c in t.text)]
-        after = [w for w in after[:3] if w not in closing]
+        tokens = sentence.tokens
+        lo = bisect.bisect_left(tokens, hits[run[-1]].end, key=_start)
+        after = [w for w in _first_words(tokens, lo, 3) if w not in closing]
         if any(start <= 1 for start, _ in find_phrases(after, institutions)):
             found.update(run)
     return found
+
+
+def _first_words(tokens: list[Token], lo: int, n: int) -> list[str]:
+    """Norms of the first `n` tokens from `lo` on that hold a letter or digit."""
+    out: list[str] = []
+    for t in tokens[lo:]:
+        if any(c.isalnum() for c in t.text):
+            out.append(t.norm)
+            if len(out) == n:
+                break
+    return out
 
 
 def _words(hit: TopicHit, sentence: Sentence) -> int:

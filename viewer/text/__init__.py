@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from viewer.lang import all_languages
 from viewer.lang import language as language_data
 from viewer.model import Document, Readout, Sentence
 from viewer.text import chinese
 from viewer.text.language import detect_language, dominant_script, other_script_pattern
 from viewer.text.paragraphs import paragraph_spans
+from viewer.text.sentence_limit import cap_lengths
 from viewer.text.sentences import is_heading, sentence_spans
 from viewer.text.tokens import tokenize
 
 __all__ = ["detect_language", "segment"]
 
-# A sentence in another script than its language's (a Russian quotation inside an English
-# readout) gets a language of its own; the script of each language is in its language.toml.
-_OTHER_SCRIPT = {script: other_script_pattern(script) for script in {lang.script for lang in all_languages()}}
 
 
 def segment(readout: Readout) -> Document:
@@ -28,7 +25,7 @@ def segment(readout: Readout) -> Document:
     paragraphs = paragraph_spans(text)
     sentences: list[Sentence] = []
     for p, (p_start, p_end) in enumerate(paragraphs):
-        spans = sentence_spans(text, language, p_start, p_end)
+        spans = cap_lengths(text, sentence_spans(text, language, p_start, p_end))
         for k, (start, end) in enumerate(spans):
             sentence_text = text[start:end]
             lang = _sentence_language(sentence_text, language)
@@ -57,7 +54,9 @@ def _forced(language: str | None) -> str | None:
 
 def _sentence_language(sentence: str, document_language: str) -> str:
     expected = language_data(document_language).script
-    if not _OTHER_SCRIPT[expected].search(sentence):
+    # A sentence in another script than its language's (a Russian quotation inside an English
+    # readout) gets a language of its own; the script of each language is in its language.toml.
+    if not other_script_pattern(expected).search(sentence):
         return document_language
     script = dominant_script(sentence)
     if script is None or script == expected:

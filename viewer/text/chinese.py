@@ -43,9 +43,9 @@ def _jieba():
     return jieba
 
 
-def _teach(jieba, words: Iterable[str]) -> None:
-    for word in words:
-        if word not in jieba.dt.FREQ:
+def _teach(jieba, terms: Iterable[str]) -> None:
+    for word in (to_simplified(t) for t in terms):
+        if _HAN_ONLY.fullmatch(word) and word not in jieba.dt.FREQ:
             jieba.add_word(word)
 
 
@@ -55,12 +55,11 @@ def add_words(terms: Iterable[str]) -> None:
     同王毅. Terms are added in simplified form (jieba segments the simplified text) with the
     frequency jieba suggests to keep them whole; texts segmented before this call may be cut
     differently, so callers load the lexicon before segmenting. Until jieba is first needed the
-    words only wait in a list."""
-    words = [w for w in (to_simplified(t) for t in terms) if _HAN_ONLY.fullmatch(w)]
+    terms only wait in a list (folded and taught when it loads)."""
     if _jieba.cache_info().currsize:
-        _teach(_jieba(), words)
+        _teach(_jieba(), terms)
     else:
-        _pending.extend(words)
+        _pending.extend(terms)
 
 
 @lru_cache(maxsize=100_000)

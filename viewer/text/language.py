@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from viewer.lang import all_languages
 from viewer.lang.script import HAN_RANGES
@@ -72,8 +73,9 @@ def script_counts(text: str) -> Counter[str]:
     return Counter({name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()})
 
 
+@cache
 def other_script_pattern(script: str) -> re.Pattern[str]:
-    """Letters of any script but `script`: a cheap test before counting them all."""
+    """Letters of any script but `script`: a cheap test before counting them all (compiled on first use)."""
     return re.compile("|".join(rx.pattern for name, rx in _SCRIPTS.items() if name != script))
 
 

@@ -19,9 +19,12 @@ the rules linear.
 The rules, in order, at each run of terminal punctuation (with any closing quotes or brackets,
 which stay with the sentence they close):
 - 。！？ and …… end a sentence with no space needed (Chinese has none);
-- otherwise a sentence ends only before whitespace, and never before a lower-case word
-  (after any opening quote, bracket or dash), which also keeps "etc." and "т.д." mid-sentence;
-- ! ? … and a full stop followed by a closing quote or bracket end it;
+- otherwise a sentence ends only before whitespace;
+- ! ? … and a full stop followed by a closing quote or bracket end it, except before a lower-case
+  word (after any opening quote, bracket or dash: '"Really?" he asked');
+- a full stop before a lower-case word ends it after an ordinary word ("... in Cairo. al-Sisi
+  said", "iPhone", "e-commerce"), never after initials, a title or an abbreviation ("U.S.
+  officials", "etc. and", "т.д. и");
 - a full stop after initials or a dotted acronym ("С.В.", "U.S.", "M.") ends it only when the
   next word is a function word that starts sentences ("the U.S. The two sides");
 - a full stop after a title of the language ("Mr.", "г. Москва") never ends it; after a prefix of a number
@@ -48,6 +51,7 @@ _HAN = HAN
 _FINAL = ENDS_RUNNING_TEXT
 _WORD_CHAR = re.compile(r"[^\W_]")
 _ELISION = re.compile(r"^.*['’]")  # "l'art" -> "art"
+_COMPOUND = re.compile(r"[-–/]")
 
 # The abbreviations of every language (resources/lang/<code>/language.toml, [sentences]), keyed
 # without dots, case-folded; two-part ones ("p. ex.", "т. е.") joined. Titles (and connectors
@@ -115,15 +119,23 @@ def _ends_sentence(
     nxt = _next_word(text, after, limit)
     if not nxt:
         return True
-    if nxt[0].islower():
-        return False
     if mark.rstrip(_CLOSERS) != "." or mark[-1] in _CLOSERS:
-        return True
+        # '"Really?" he asked', '"Ready." she said': a lower-case word goes on the quotation.
+        return not nxt[0].islower()
     before = _word_before(text, m.start())
     key = _ELISION.sub("", before.replace(".", "").casefold())
     previous = _word_before(text, m.start() - len(before) - 1)
     pair = previous.replace(".", "").casefold() + key if previous.endswith(".") else key
-    if pair in _DOTTED_ACRONYMS or before and all(len(p) == 1 and p.isalpha() for p in before.split(".")):
+    last = _COMPOUND.split(before)[-1]  # "China-U.S." ends on initials as "U.S." does
+    initials = pair in _DOTTED_ACRONYMS or last and all(len(p) == 1 and p.isalpha() for p in last.split("."))
+    title = key in _TITLES.get(lang, frozenset()) or pair in _TITLES.get(lang, frozenset()) or key in _TITLES["en"]
+    if nxt[0].islower():
+        # After initials, a title or an abbreviation a lower-case word goes on ("U.S. officials",
+        # "e.g. the", "etc. and", "т.д. и", "approx. five"); after any other word it starts the
+        # next sentence ("... in Cairo. al-Sisi said", "... exports. iPhone sales").
+        abbreviated = key in _ABBREVIATIONS or pair in _ABBREVIATIONS or key in _NUMBER_PREFIXES
+        return bool(key) and not (initials or title or abbreviated)
+    if initials:
         if before.islower():
             # "т.д. Стороны" and "в 2021 г. Стороны" end; "e.g. China", "г. Москва" go on.
             return (
@@ -134,8 +146,7 @@ def _ends_sentence(
         # Initials or a dotted acronym: "С.В. Лавров" goes on, "the U.S. The two sides" ends.
         word = nxt.rstrip(".")
         return nxt[-1] != "." and len(word) > 1 and word.casefold() in starters
-    titles = _TITLES.get(lang, frozenset())
-    if key in titles or pair in titles or key in _TITLES["en"]:
+    if title:
         return False
     if nxt[0].isdigit():
         # "No. 5", "Sept. 17": the number belongs to the abbreviation.

@@ -21,9 +21,15 @@ def write_brief(
 ) -> None:
     """Write the brief to `path` atomically, the user's `notes` as Word comments; `chart_png`
     replaces the topic chart drawn here."""
+    check_writable(path, force=force)  # before the work, so a refusal is immediate
+    atomic_write_bytes(path, brief_bytes(comparison, notes=notes, title=title, chart_png=chart_png), force=force)
+
+
+def brief_bytes(comparison: Comparison, *, notes: Sequence[Annotation] = (), title: str | None = None,
+                chart_png: bytes | None = None) -> bytes:
+    """The .docx file of the brief, for a caller that writes it with other outputs."""
     from viewer.report.brief.document import build
 
-    check_writable(path, force=force)  # before the work, so a refusal is immediate
     out = io.BytesIO()
     build(comparison, notes=notes, title=title, chart_png=chart_png).save(out)
-    atomic_write_bytes(path, out.getvalue(), force=force)
+    return out.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -11,6 +12,7 @@ import docx
 from docx.shared import Cm, Pt
 
 from viewer.model import SIDES, Annotation, Comparison, Side
+from viewer.printable import printable, xml_safe
 from viewer.report.brief import sidebyside
 from viewer.report.brief.chart import topic_chart_png
 from viewer.report.brief.comments import Comments
@@ -60,7 +62,7 @@ def _styled(document, style_id: str):
 
 
 def _heading(document, text: str, level: int = 1):
-    return document.add_heading(text, level=level)
+    return document.add_heading(xml_safe(text), level=level)
 
 
 def _page_setup(document) -> None:
@@ -77,7 +79,7 @@ def _page_setup(document) -> None:
 def _title(document, c: Comparison, title: str | None) -> None:
     kind = "two versions of one text" if c.mode == "versions" else "two readouts"
     title = title or f"{_label(c, 'A')} and {_label(c, 'B')}: {kind} compared"
-    document.core_properties.title = title
+    document.core_properties.title = xml_safe(title)
     document.core_properties.author = "Counterpart"
     add_run(document.add_heading(level=0), title)
     dates = sorted({d for d in (c.a.readout.date, c.b.readout.date) if d})
@@ -99,7 +101,7 @@ def _sources(document, c: Comparison) -> None:
         ("Title", lambda s: c.doc(s).readout.title or ""),
         ("Publisher", lambda s: c.doc(s).readout.publisher or ""),
         ("Date", lambda s: c.doc(s).readout.date or ""),
-        ("Source", lambda s: c.doc(s).readout.source or "pasted text"),
+        ("Source", lambda s: printable(c.doc(s).readout.source or "pasted text")),
         ("Language", lambda s: _language_name(c.doc(s).language)),
         ("Length", length),
     ]
@@ -275,12 +277,12 @@ def _appendix(document, c: Comparison, comments: Comments) -> None:
         if doc.readout.title and not doc.text.lstrip().startswith(doc.readout.title):
             add_run(document.add_paragraph(), doc.readout.title, BOLD)
         placed = comments.within(side, lambda start, end: (start, end))
-        cuts = [p for _, s, e in placed for p in (s, e)]
+        cuts = sorted(p for _, s, e in placed for p in (s, e))
         runs = []
         for start, end in doc.paragraphs or [(0, len(doc.text))]:
-            runs += write_spans(document.add_paragraph(), doc.text[start:end], offset=start, cuts=cuts)
-        for note, s, e in placed:
-            comments.attach(note, s, e, runs)
+            inside = cuts[bisect_right(cuts, start):bisect_left(cuts, end)]
+            runs += write_spans(document.add_paragraph(), doc.text[start:end], offset=start, cuts=inside)
+        comments.attach(placed, runs)
 
 
 def build(c: Comparison, *, notes: Sequence[Annotation] = (), title: str | None = None,

@@ -108,10 +108,10 @@ def _fill(cell, c: Comparison, side: Side, indices: list[int], link: Link | None
         marks = _diff_marks(link, side, text)
         if link.kind == "moved":
             add_run(paragraph, "moved ", NOTE)
-    placed = comments.within(side, _locator(doc, indices))
+    shown = [doc.sentences[i] for i in indices]
+    placed = comments.within(side, _locator(doc, indices), min(s.start for s in shown), max(s.end for s in shown))
     runs = write_spans(paragraph, text, marks=marks, cuts=[p for _, s, e in placed for p in (s, e)])
-    for note, s, e in placed:
-        comments.attach(note, s, e, runs)
+    comments.attach(placed, runs)
 
 
 def concept_line(link: Link, lexicon: Vocabulary | Names, labels: tuple[str, str]) -> str:

@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from viewer.lang.script import EAST_ASIAN
+from viewer.printable import xml_safe
 
 ONLY_FILL = "FDD0A2"  # text only one side has
 REWORD_FILL = "BDD7EE"  # words changed inside a linked passage
@@ -62,6 +63,7 @@ def _shd(fill: str):
 
 def add_run(paragraph: Paragraph, text: str, look: Look = PLAIN) -> Run:
     """A run drawn as `look`; East Asian text gets the East Asian font and hint explicitly."""
+    text = xml_safe(text)  # a title, a note or a project's text may hold what XML cannot
     run = paragraph.add_run(text)
     if look.bold:
         run.bold = True

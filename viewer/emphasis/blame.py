@@ -1,0 +1,59 @@
+"""Blame: one readout has its own side blame someone for the state of affairs ("the US policy has
+caused serious difficulties"), a charge the other readout does not voice.
+
+A statement counts when the statements stage read its act as blame and its own side says it (its
+people, its side or the readout itself). The one blamed is the country it names (other than the
+speaker's own); a charge that names none ("some Western forces", "一些人") is said as it stands. A charge on a topic a framing finding already sets against the other side's words is
+said there, not again here; a charge the other readout also voices against the same country (two
+allies blaming a third) is no difference.
+
+One finding per side and country blamed. Weights: 0.86 for blame of the other side, 0.8 of a
+third country.
+"""
+
+from __future__ import annotations
+
+from viewer.emphasis.naming import cap, label
+from viewer.emphasis.said import country_name, cut_off, in_person, own_voice, quote, quoted, side_country
+from viewer.model import SIDES, Comparison, Evidence, Finding, Side, Statement, other
+
+
+def _blamed(c: Comparison, side: Side, st: Statement) -> str:
+    """The country a charge is aimed at (ISO code), or "" when it names none."""
+    mine = side_country(c, side)
+    s = c.doc(side).sentences[st.sentence]
+    named = [h.entity.partition(":")[2] for h in s.hits
+             if h.entity and h.entity.startswith("country:") and st.start <= h.start < st.end]
+    return next((code for code in named if code != mine), "")
+
+
+def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
+    """`framed`: the topics of the framing findings, whose charges those findings already quote."""
+    charges = {side: [(st, _blamed(c, side, st)) for st in own_voice(c, side) if st.act == "blame"] for side in SIDES}
+    found = []
+    for side in SIDES:
+        o = other(side)
+        voiced_there = {code for _, code in charges[o]}
+        targets: dict[str, list[Statement]] = {}
+        for st, code in charges[side]:
+            if code not in voiced_there and not (st.topics[:1] and st.topics[0] in framed):
+                targets.setdefault(code, []).append(st)
+        for code, group in targets.items():
+            cited = sorted({st.sentence for st in group})
+            caveat = cut_off(c, o, cited)
+            if caveat is None:
+                continue
+            first = group[0]
+            whom = f" {country_name(c, code)}" if code else ""
+            speaker = in_person(first)
+            who = (f"has {speaker} " + (f"blame{whom}" if code else "lay blame") if speaker
+                   else f"blames{whom}" if code else "lays blame")
+            more = f" and {len(group) - 1} more such charge{'s' if len(group) > 2 else ''}" if len(group) > 1 else ""
+            q = quote(c, side, first)
+            text = cap(f"{label(c, side)} {who}: {quoted(q)}{more}; "
+                       f"{label(c, o)} voices no such charge{caveat}.")
+            weight = 0.86 if code == side_country(c, o) else 0.8
+            found.append(Finding("blame", weight, text, [Evidence(side, i) for i in cited],
+                                 topic=first.topics[0] if first.topics else None, side=side,
+                                 speaker=speaker, quotes=[q]))
+    return found

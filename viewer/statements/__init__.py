@@ -25,7 +25,7 @@ from viewer.model import NARRATOR, SIDES, Document, Side, SpeakerRole, Statement
 from viewer.statements.layout import Layout, layout
 from viewer.statements.rules import rules
 from viewer.statements.sides import Resolver, infer_sides, principal
-from viewer.statements.split import FRAME_TOPICS, Splitter, ordinal, talk_only, words_in
+from viewer.statements.split import FRAME_TOPICS, Splitter, frame_spans, ordinal, talk_only, words_in
 from viewer.statements.topics import classify
 from viewer.statements.voice import attribute, mentions
 
@@ -90,7 +90,7 @@ def lede(doc: Document, statements: list[Statement]) -> str | None:
     """The main topic of the first substantive statement (see the module's docstring)."""
     for st in statements:
         s = doc.sentences[st.sentence]
-        if st.act == "opening" or not st.topics or talk_only(s, st, doc.language):
+        if st.act == "opening" or not st.topics or talk_only(s, st, frame_spans(s, doc.language), doc.language):
             continue
         if st.act == "thank" and set(st.topics) <= FRAME_TOPICS:
             continue

@@ -28,6 +28,7 @@ Rule (kept simple so a reader can predict it):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from functools import cache, cached_property
 
 from viewer.lexicon import Vocabulary
 from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, phrase_spans, stop_words, voice_words
-from viewer.model import BOTH, Document, Sentence, TopicHit
+from viewer.model import BOTH, Document, Sentence, Token, TopicHit
 from viewer.text.chinese import to_simplified
 from viewer.text.tokens import tokenize
 
@@ -50,16 +51,31 @@ class Mention:
     bare_country: bool = False  # a country named without "side": a speaker only right before a verb
 
 
+def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether `span` overlaps one of `spans` (sorted by start; mentions hardly nest)."""
+    k = bisect.bisect_left(spans, (span[1],))
+    return any(a < span[1] and span[0] < b for a, b in spans[max(0, k - 3) : k])
+
+
 def _token_index(sentence: Sentence, offset: int) -> int:
-    for k, tok in enumerate(sentence.tokens):
-        if tok.end > offset:
-            return k
-    return len(sentence.tokens)
+    """Index of the first token ending after `offset` (bisection: tokens are in text order)."""
+    return bisect.bisect_right(sentence.tokens, offset, key=_token_end)
+
+
+def _token_end(t: Token) -> int:
+    return t.end
 
 
 def _between(sentence: Sentence, lo: int, hi: int) -> list[str]:
     """Normalised words lying wholly between two text offsets."""
-    return [t.norm for t in sentence.tokens if t.start >= lo and t.end <= hi]
+    tokens = sentence.tokens
+    first = bisect.bisect_left(tokens, lo, key=_token_start)
+    end = bisect.bisect_right(tokens, hi, lo=first, key=_token_end)
+    return [t.norm for t in tokens[first:end]]
+
+
+def _token_start(t: Token) -> int:
+    return t.start
 
 
 @cache
@@ -96,6 +112,7 @@ def _verbs_before_meeting(sentence: Sentence, text: str, language: str) -> list[
     return verbs
 
 
+_LEAD_CHARS = 16  # characters before a clause's own speaker ("and", "while the")
 SIDE = "side:"  # prefix of a side's interim speaker ("side:CN"), resolved to a person by speakers.py
 SELF = SIDE + "self"  # the readout's own side (a Russian impersonal passive)
 
@@ -525,10 +542,11 @@ class _Reader:
             return None
         # a verb inside a name is no verb: "United States" stems to "state", like "stated"
         # "spoke today with ... to exchange views": after a meeting phrase the narrator reports
+        taken = sorted((m.start, m.end) for m in found)
         verbs = [
             v
             for v in _verbs_before_meeting(s, text, self.doc.language)
-            if not any(m.start < v[1] and v[0] < m.end for m in found) and (self.zh or not verb_in_name(s, v, text))
+            if not _overlaps(taken, v) and (self.zh or not verb_in_name(s, v, text))
         ]
         speaker = self._trailing(s, clause, verbs, found) or self._according(s, clause, found, carried)
         if speaker is None:
@@ -678,10 +696,16 @@ def _introduce(s: Sentence, clause: _Clause, lexicon: Vocabulary, people: _Peopl
             people.introduce(clause.name_label(name, people), name.roles, name.country)
 
 
-def clause_speaker(s: Sentence, lo: int, hi: int, found: list[Mention], text: str, language: str) -> Mention | None:
+def speech_verbs(s: Sentence, text: str, language: str) -> list[tuple[int, int]]:
+    """Spans of the verbs of saying of a sentence, before any meeting phrase."""
+    return _verbs_before_meeting(s, text, language)
+
+
+def clause_speaker(s: Sentence, lo: int, hi: int, found: list[Mention], verbs: list[tuple[int, int]], text: str,
+                   language: str) -> Mention | None:
     """The speaker a clause of a long sentence names for itself: a person, a side or "both" among
-    its first words, then a verb of saying ("……，习近平重申了中方原则立场", "..., and Xi stressed")."""
-    verbs = [v for v in _verbs_before_meeting(s, text, language) if lo <= v[0] < hi]
+    its first words (`found`: the clause's mentions), then one of its verbs of saying (`verbs`)
+    ("……，习近平重申了中方原则立场", "..., and Xi stressed")."""
     if not verbs:
         return None
     before = [m for m in found if lo <= m.start and m.end <= verbs[0][0] and not m.bare_country]
@@ -690,4 +714,4 @@ def clause_speaker(s: Sentence, lo: int, hi: int, found: list[Mention], text: st
     first = before[0]
     if language == "zh":
         return first if len(text[lo : first.start].strip(" ，,、；;：:还并也同时")) <= 2 else None
-    return first if len(_between(s, lo, first.start)) <= 2 else None
+    return first if first.start - lo <= _LEAD_CHARS else None

@@ -80,10 +80,14 @@ HINTS = {
 }
 
 # Floors (figures a little below those reached; a regression fails `make corpus`). Shares are over
-# graded findings; recall over the key differences of the split.
+# graded findings (few while most texts await a blind re-grading: a round resets them); recall over
+# the key differences of the split. Reached with the statements stage and the findings over
+# statements (before them: tune 35.8% useful, 27.7% wrong, 17.9% full; held out 44.1%, 25.2%,
+# 19.1%): tune 85.7% useful of 14 graded, 0% wrong, 55.4% full, 84.8% stated; held out 66.7% of
+# 12 graded, 25.0% wrong, 37.3% full, 73.6% stated.
 FLOORS = {
-    "tune": {"useful": 0.0, "wrong_max": 1.0, "full": 0.0, "stated": 0.0},
-    "holdout": {"useful": 0.0, "wrong_max": 1.0, "full": 0.0, "stated": 0.0},
+    "tune": {"useful": 0.75, "wrong_max": 0.10, "full": 0.50, "stated": 0.80},
+    "holdout": {"useful": 0.55, "wrong_max": 0.35, "full": 0.33, "stated": 0.68},
 }
 
 

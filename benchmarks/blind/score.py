@@ -182,7 +182,7 @@ def _same_matter(key: dict, f: Finding) -> bool:
     if key.get("topic"):
         return f.topic == key["topic"] or (key.get("marker") is not None and f.marker == key["marker"])
     if key.get("marker"):
-        return f.marker == key["marker"]
+        return f.marker == key["marker"] or (key["marker"] == "consensus" and f.kind == "commitment")
     return True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -43,6 +44,6 @@ def test_a_key_about_an_agreement_claimed_is_a_commitments_to_state():
 
 def test_the_newest_grading_round_is_read(tmp_path, monkeypatch):
     for name in ("p.before.json", "p.after-2.json", "p.after-10.json"):
-        (tmp_path / name).write_text('{"round": "%s", "findings": []}' % name.split(".")[1], encoding="utf-8")
+        (tmp_path / name).write_text(json.dumps({"round": name.split(".")[1], "findings": []}), encoding="utf-8")
     monkeypatch.setattr(score, "GRADES", tmp_path)
     assert score.newest_grades("p")["round"] == "after-10"

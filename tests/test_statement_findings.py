@@ -139,6 +139,18 @@ def test_positions_in_the_other_sides_mouth_without_a_formula_are_named_by_topic
     assert f.weight < 0.9  # a named pledge weighs more
 
 
+def test_congratulations_the_speakers_own_readout_words_otherwise_are_carried():
+    c = pair(["Си Цзиньпин поздравил Путина с успешным голосованием по поправкам в Конституцию."],
+             ["习近平指出，俄方顺利举行全民投票，高票通过宪法修正案。"], lang_a="ru", lang_b="zh",
+             sides=("Russia", "China"), labels=("Russian", "Chinese"))
+    say(c, "A", 0, "Xi Jinping", "thank", ["domestic-politics"])
+    say(c, "B", 0, "Xi Jinping", "assert", ["domestic-politics"])
+    assert attributed_findings(c, LEX) == []
+    c.statements["B"][0].topics = ["bilateral-relations"]  # Xi speaks of something else: not carried
+    [f] = attributed_findings(c, LEX)
+    assert f.text == "The Russian readout has Xi Jinping congratulate Vladimir Putin; the Chinese readout has no such line."
+
+
 def test_stock_formulas_are_found_in_english_chinese_and_russian():
     assert [m.formula.id for m in find("美方无意寻求同中国“脱钩”，无意围堵中国。", "zh")] == ["no-decoupling", "no-containment"]
     assert [m.formula.id for m in find("The United States does not support Taiwan independence.", "en")] == [

@@ -9,7 +9,8 @@ A statement counts when its speaker is of the other readout's country. What it s
 the stock formulas it holds (viewer.emphasis.formulas); a position holding none (a pledge, a
 proposal, an assertion, a concern; not a briefing or thanks) is named by its topic and quoted. It is carried, and no finding, when the other readout has the same formula
 said by its own side or jointly, or (without formulas) a statement of its own side or a joint one
-in a sentence linked to it. A flashpoint (a high-salience topic: Taiwan, ...) gets its own finding,
+in a sentence linked to it; a thing done in person (congratulations) is carried when that
+readout has the same speaker speak on its matter. A flashpoint (a high-salience topic: Taiwan, ...) gets its own finding,
 the rest of a side's attributed statements one merged finding.
 
 Weights: 0.9 + 0.015 per formula named (at most 0.97), 0.02 more for a flashpoint; statements
@@ -84,10 +85,18 @@ def _uncarried(c: Comparison, side: Side, put: list[Statement]) -> list[_Item]:
     for st in put:
         matches = [m for m in fm.find(text_of(c, side, st), lang) if not m.formula.follow_up]
         if matches:
-            items += [_Item(st, m.formula, st.start + m.start) for m in matches if m.formula.id not in carried]
+            items += [_Item(st, m.formula, st.start + m.start) for m in matches
+                      if m.formula.id not in carried and not _done_there(c, o, st.speaker, m.formula)]
         elif st.act in NAMED_ACTS and not (linked(c, side, st.sentence) & theirs):
             items.append(_Item(st, None, st.start))
     return items
+
+
+def _done_there(c: Comparison, side: Side, speaker: str | None, formula: fm.Formula) -> bool:
+    """Something done in person (congratulating) that readout `side` has the same speaker do on the
+    same matter in its own words: Xi's congratulations on Russia's vote, without the word."""
+    return bool(formula.does) and any(st.speaker == speaker and st.topics[:1] == [formula.topic]
+                                      for st in own_voice(c, side))
 
 
 def _finding(c: Comparison, lexicon: Vocabulary, side: Side, group: list[_Item], flashpoint: str | None) -> Finding | None:

@@ -155,12 +155,19 @@ def mentions(sentence: Sentence, words: VoiceWords, lexicon: Vocabulary) -> list
         for start, end in phrase_spans(sentence, ((name,),), words.language):
             found.append(Mention(start, end, side_speaker(code), code, "side"))
     sides = [m for m in found if m.kind == "side" and not m.bare_country]
+    others = {end for _, end in phrase_spans(sentence, words.not_both_after, words.language)} if words.not_both_after else set()
     for start, end in phrase_spans(sentence, words.both, words.language):
-        # "китайская сторона" is China's side, not "стороны" (both)
-        if not any(m.start < end and start < m.end for m in sides):
+        # "китайская сторона" is China's side, not "стороны" (both); "all parties" are others
+        if not any(m.start < end and start < m.end for m in sides) and not _right_after(others, start, words.language):
             found.append(Mention(start, end, BOTH, None, "both"))
     found.sort(key=lambda m: (m.start, -m.end))
     return found
+
+
+def _right_after(ends: set[int], start: int, language: str) -> bool:
+    """Whether a phrase ending at one of `ends` stands right before `start` (a space between, in
+    a language that writes one)."""
+    return start in ends or (language != "zh" and start - 1 in ends)
 
 
 def _joined(a: Mention, b: Mention, sentence: Sentence, words: VoiceWords) -> bool:
@@ -303,7 +310,8 @@ class _Clause:
             k += 1
         roles = frozenset(self.norms[x] for x in range(k, i) if self.norms[x] in self.words.titles)
         hits = (self.hit(x) for x in range(k, i))
-        country = next((h.entity.partition(":")[2] for h in hits if h is not None and h.entity), None)
+        country = next((h.entity.partition(":")[2] for h in hits
+                        if h is not None and h.entity and h.entity.startswith("country:")), None)
         return k, roles, country
 
     @cached_property
@@ -538,8 +546,6 @@ class _Reader:
         if number is not None and number > 1 and number == self.enum_next and self.enum_speaker is not None:
             self.enum_next += 1
             return self.enum_speaker  # "二是……": the items of an enumeration keep its speaker
-        if self._about_the_talks(s, found) or (words.narration and phrase_spans(s, words.narration, self.doc.language)):
-            return None
         # a verb inside a name is no verb: "United States" stems to "state", like "stated"
         # "spoke today with ... to exchange views": after a meeting phrase the narrator reports
         taken = sorted((m.start, m.end) for m in found)
@@ -548,7 +554,12 @@ class _Reader:
             for v in _verbs_before_meeting(s, text, self.doc.language)
             if not _overlaps(taken, v) and (self.zh or not verb_in_name(s, v, text))
         ]
-        speaker = self._trailing(s, clause, verbs, found) or self._according(s, clause, found, carried)
+        trailing = self._trailing(s, clause, verbs, found)  # «Le dialogue est utile», a déclaré Wang Yi.
+        if trailing is not None:
+            return trailing
+        if self._about_the_talks(s, found) or (words.narration and phrase_spans(s, words.narration, self.doc.language)):
+            return None
+        speaker = self._according(s, clause, found, carried)
         if speaker is None:
             speaker = self._by_verb(s, clause, verbs, found, carried, ongoing)
         if speaker is None:
@@ -689,8 +700,10 @@ def _introduce(s: Sentence, clause: _Clause, lexicon: Vocabulary, people: _Peopl
     for hit in s.hits:
         if hit.entity and hit.entity.startswith("person:"):
             _, roles, _country = clause.title_before(_token_index(s, hit.start))
+            inside = {t.norm for t in s.tokens if hit.start <= t.start and t.end <= hit.end and t.norm in words.titles}
             info = lexicon.person(hit.entity.partition(":")[2])
-            people.introduce(info.label, roles | _person_roles(info.role or "", language, words), info.country)
+            # a lexicon name may hold its title ("国务委员兼外长王毅")
+            people.introduce(info.label, roles | inside | _person_roles(info.role or "", language, words), info.country)
     for name in clause.names if clause.has_title else ():
         if name.roles:
             people.introduce(clause.name_label(name, people), name.roles, name.country)

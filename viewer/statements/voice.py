@@ -1,29 +1,45 @@
-"""Who each sentence is reported as saying.
+"""Who each sentence is reported as saying (the words of each language are its voice.toml).
 
-Rule (kept simple so a reader can predict it):
+Rules, in the order they are tried (kept simple so a reader can predict them):
+0. Page furniture has no speaker; the opening line (who met whom) is the narrator's.
 1. Speaker mentions in a sentence are person hits (-> the person's label, "Joe Biden" for both
    "President Biden" and "Biden"), a country's side ("the Chinese side", "中方", "китайская
-   сторона" -> "China side"), and "both" phrases ("the two leaders", "双方", "стороны").
+   сторона" -> "side:CN", resolved by sides.py to the person who speaks for that side), and
+   "both" phrases ("the two leaders", "双方", "стороны"; not after "all": "all parties", 各方).
    A capitalised name the lexicon does not know ("Foreign Minister Chen Wei", "M. Dupont",
    "Министр Лавров", and in Chinese a name jieba tags as one, "王毅") is a speaker too when it
    stands directly before a verb of saying; its label is the name without its title, in the full
    form a titled mention gives anywhere in the text ("Margaret Hale" for "Secretary Hale").
    A verb written with a capital inside a sentence belongs to a name ("Secretary of State").
-2. With a verb of saying, the speaker is the mention nearest before the first such verb; two
-   different mentions joined by a conjunction ("Biden and Xi discussed") are "both"; a bare country
-   counts only right before the verb ("Russia reaffirmed"). No mention but a pronoun subject
-   ("He added") or a verb at the very start continues the speaker of the previous two sentences;
-   a mention just after the verb ("said Biden") also names the speaker (not in Chinese, where
-   "希望美方" is "hopes that the U.S. side"). A role noun as the whole subject ("The Secretary also
-   raised", "Министр подчеркнул") continues the last speaker if that person holds the office,
-   else the first person named with it ("Secretary of State Margaret Hale met ..."), else the last
-   speaker; in the plural ("The ministers") it is both. Meetings are not speech: "met with", "spoke with", "held talks" name no speaker.
-3. Without a verb of saying, a continuation opener ("He also", "Il a également", "Он также")
-   continues the previous speaker; in Chinese, where a paragraph opened by "习近平指出" keeps
-   speaking without a subject, every later sentence of that paragraph continues its speaker, and
-   a country's side named inside it ("美方提出") is talked about, not talking.
-4. A sentence that opens with a "both" phrase is "both" even without a verb of saying.
-5. Otherwise the sentence is the narrator's (None). Headings are always the narrator's.
+2. The items of an enumeration ("一是……二是……", "Second, ...") keep the speaker of the sentence
+   that opened it, across paragraphs.
+3. A trailing attribution ("..., Wang said.", "..., — сказал Лавров", "…», a déclaré M. Wang":
+   a last clause of nothing but a speaker and a verb of saying) names the speaker.
+4. A sentence whose subject is the talks themselves ("The call was part of ...", "这次会晤") or
+   that reports who attended (参加会晤) is the narrator's; so is a meeting reported without a
+   verb of saying before it ("met with", "spoke with", "held talks").
+5. "According to X" names X (a person, or an office: "according to the foreign minister").
+6. With a verb of saying, the speaker is the mention nearest before the first such verb (in
+   Chinese, in the verb's own clause or opening the sentence: "中方……，同时希望美国……" is 中方,
+   not "俄乌双方" in between); two different mentions joined by a conjunction ("Biden and Xi
+   discussed") are "both"; a bare country counts only right before the verb ("Russia
+   reaffirmed"). No mention but a pronoun subject ("He added") or a verb at the very start
+   continues the speaker of the previous two sentences; a mention just after the verb ("said
+   Biden") also names the speaker (not in Chinese, where "希望美方" is "hopes that the U.S.
+   side"). A role noun as the whole subject ("The Secretary also raised", "Министр подчеркнул",
+   "the Russian minister", «Китайский политик», 外长) continues the last speaker if that person
+   holds the office, else the first person (of the country named with it) named with it, else
+   the last speaker; in the plural ("The ministers") it is both. "The two sides should ..."
+   (双方要, las dos partes deben) inside someone's reported speech is that speaker's proposal;
+   in Chinese a side named inside someone's paragraph ("美方提出") is talked about, not talking.
+7. Without a verb of saying, a continuation opener ("He also", "Il a également", "Он также")
+   continues the previous speaker; the people at the table ("The two leaders tasked their
+   teams") act jointly; otherwise reported speech goes on through its paragraph ("Wang Yi said,
+   ... . Some forces are trying to ... . Such attempts will never succeed."), and in Chinese
+   through the paragraphs after it that name no speaker; a sentence opening with "both" is
+   joint; a Russian impersonal passive («Подчёркнута важность ...», «С российской стороны
+   выражена ...») is the readout's own side (SELF), or that side or both when it names them.
+8. Otherwise the sentence is the narrator's (None).
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ items of an enumeration, and the items of a list of topics, each with its act an
   one first: the first matched, a topic named only by words for the talks themselves ("the
   call", 会晤) after the others.
 - **Act**: the first act of the language's [acts] order with a phrase in the statement; "agree"
-  only for a joint statement (speaker both, or "the two sides" named in it); a modal ("must",
+  only for a joint statement (speaker both, or "the two sides" named in it) in which the lexicon
+  reads an agreement (a consensus marker in its sense: not "should seek consensus"); a modal ("must",
   应该) is a demand when its subject is the other side, a proposal otherwise; the opening line is
   "opening"; without any, "assert".
 - **Stance**: the act's phrase as written (with an intensifier before it: "firmly opposes",
@@ -43,6 +44,7 @@ from viewer.statements.topics import lists
 from viewer.statements.voice import Mention, clause_speaker, speech_verbs
 from viewer.text.chinese import to_simplified
 
+AGREEMENT = "consensus"  # the tone marker of an agreement in its diplomatic sense
 # Topics that frame every readout: they are never the words a stance is read from.
 FRAME_TOPICS = frozenset({"leader-diplomacy", "bilateral-relations"})
 _MAX_TOPIC_WORDS = 2  # stance words taken from the names of a statement's topics
@@ -238,7 +240,7 @@ class Splitter:
         if lo > s.start:
             found = _within(view.found, lo, hi, view.found_starts)
             own = clause_speaker(s, lo, hi, found, [v for v in view.verbs if lo <= v[0] < hi], self.doc.text, self.language)
-            if own is not None:
+            if own is not None and self.resolve(own.speaker)[0] != speaker:
                 c.speaker, c.role = self.resolve(own.speaker)
                 c.own_speaker = True
         c.topics = self._topics(view, lo, hi)
@@ -260,11 +262,13 @@ class Splitter:
         inside = [x for x in view.cues[a:b] if x[1] <= hi]
         found = _within(view.found, lo, hi, view.found_starts)
         joint = c.speaker == BOTH or any(m.kind == "both" for m in found)
+        # the lexicon read an agreement in it (senses.py): "the two sides agreed", not "should seek consensus"
+        agreed = any(m.id == AGREEMENT for m in _within(view.marks, lo, hi, view.mark_starts))
         for act, _ in self.rules.acts:
             for start, end, cue_act, modal in inside:
                 if cue_act != act:
                     continue
-                if act == "agree" and not joint:
+                if act == "agree" and not (joint and agreed):
                     continue
                 if act == "demand" and modal and not self._addressed_to_other(found, start, c.speaker):
                     continue

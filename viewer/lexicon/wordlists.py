@@ -30,6 +30,7 @@ class VoiceWords:
     continuation: tuple[Phrase, ...] = ()
     both: tuple[Phrase, ...] = ()
     participants: tuple[Phrase, ...] = ()  # the "both" phrases naming the people at the table
+    not_both_after: tuple[Phrase, ...] = ()  # "all": "all the parties" are not the two sides
     narration: tuple[Phrase, ...] = ()  # "attended the meeting", 参加会晤: no one speaks
     carry_across_paragraphs: bool = False  # a paragraph naming no speaker goes on with the last one
     side_words: frozenset[str] = frozenset()
@@ -77,6 +78,7 @@ def voice_words(lang: str) -> VoiceWords:
         continuation=_phrases(data.get("continuation", []), lang),
         both=_phrases(data.get("both", []), lang),
         participants=_phrases(data.get("participants", []), lang),
+        not_both_after=_phrases(data.get("not_both_after", []), lang),
         narration=_phrases(data.get("narration", []), lang),
         carry_across_paragraphs=bool(data.get("carry_across_paragraphs", False)),
         side_words=_words(data.get("side_words", []), lang),

@@ -20,7 +20,8 @@
   publisher or, from the text, by the principal's office); else the government's adjective
   ("Chinese", "Russian"). Two readouts of one government are told apart by publisher ("Chinese
   MFA", "Xinhua"); one label given to both by the governments ("Ministry (China)"), else by
-  language, else by letter. A file name, a headline or a cut title is
+  language ("Chinese (Spanish)"; "the French-language readout" when nothing says whose it is),
+  else by letter. A file name, a headline or a cut title is
   never a name: a label equal to one of them was not given by the user.
 """
 
@@ -224,7 +225,7 @@ def _office(country: str, role: str) -> str | None:
 
 @cache
 def _codes() -> dict[str, str]:
-    from babel import Locale  # CLDR's data loads only when a side's name must become its code
+    from babel import Locale  # CLDR's data loads only when a side is named
 
     return {name: code for code, name in Locale("en").territories.items() if len(code) == 2}
 
@@ -263,10 +264,10 @@ def names(readouts: dict[Side, Readout], docs: dict[Side, Document], sides: dict
         if sides["A"] != sides["B"] and all(sides[s] for s in SIDES):
             return {side: f"{out[side]} ({lexicon.entity_label('country:' + sides[side])})" for side in SIDES}
         if docs["A"].language != docs["B"].language:
-            from babel import Locale  # CLDR's data loads only for this case
+            from babel import Locale
 
             langs = {side: Locale("en").languages.get(docs[side].language, docs[side].language) for side in SIDES}
-            return {side: f"{out[side]} ({langs[side]})".strip() for side in SIDES}
+            return {side: f"{out[side]} ({langs[side]})" if out[side] else f"{langs[side]}-language" for side in SIDES}
         return {side: f"{out[side]} {side}".strip() for side in SIDES}
     return out
 

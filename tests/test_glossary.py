@@ -70,3 +70,13 @@ def test_the_shipped_strength_glossary_has_one_set_of_pivots_in_every_language()
         pivots[lang] = {pivot for pivot, _ in g.parse(path.read_text(encoding="utf-8"), str(path))}
     assert all(p == pivots["en"] for p in pivots.values())
     assert "licence CC0-1.0" in path.read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_a_glossary_read_back_from_the_cache_folder_matches_as_the_built_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("COUNTERPART_CACHE", str(tmp_path))
+    built = g.glossary.__wrapped__("ru")  # past the per-process cache: built and stored
+    assert (tmp_path / "glossary-ru.pickle").is_file()
+    monkeypatch.setattr(g, "_build", lambda *args: pytest.fail("rebuilt although the cached one is fresh"))
+    read = g.glossary.__wrapped__("ru")
+    s = sentence("Стороны обменялись мнениями о поправках к Конституции.", "ru")
+    assert read.match(s) == built.match(s) and {"exchange of views", "constitutional amendment"} <= set().union(*read.match(s))

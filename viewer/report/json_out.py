@@ -27,7 +27,7 @@ def _readout(c: Comparison, side: Side, doc: Document) -> dict[str, Any]:
         "title": r.title,
         "language": doc.language,
         "script": doc.script,
-        "source": printable(r.source) if r.source else None,
+        "source": printable(r.address) if r.address else None,
         "publisher": r.publisher,
         "date": r.date,
         "words": doc.words,

@@ -172,3 +172,12 @@ def test_the_json_carries_side_lede_truncated_statements_furniture_and_opening()
     assert set(last) >= {"sentence", "start", "end", "speaker", "topics", "act", "stance"}
     assert last["speaker"] == "Joe Biden" and last["topics"] == ["taiwan"] and last["act"] == "oppose"
     assert c.a.text[last["start"] : last["end"]].startswith("President Biden underscored")
+
+
+@pytest.mark.parametrize("text, act", [
+    ("习近平指出，美中关系如何发展将塑造世界格局。", "assert"),  # a prediction, no one's pledge
+    ("习近平指出，中方将继续坚定支持俄方。", "pledge"),
+    ("President Biden said the United States will continue to compete vigorously.", "pledge"),
+])
+def test_a_pledge_is_someone_s(text, act):
+    assert read(text).statements["A"][-1].act == act

@@ -27,6 +27,7 @@ class VoiceWords:
     verbs: tuple[Phrase, ...] = ()
     meetings: tuple[Phrase, ...] = ()
     pronouns: frozenset[str] = frozenset()
+    firsts: frozenset[str] = frozenset()  # "we", 我们: the speaker's side speaking of itself
     continuation: tuple[Phrase, ...] = ()
     both: tuple[Phrase, ...] = ()
     participants: tuple[Phrase, ...] = ()  # the "both" phrases naming the people at the table
@@ -75,6 +76,7 @@ def voice_words(lang: str) -> VoiceWords:
         verbs=_phrases(data.get("verbs", []), lang),
         meetings=_phrases(data.get("meetings", []), lang),
         pronouns=_words(data.get("pronouns", []), lang),
+        firsts=_words(data.get("firsts", []), lang) if lang != "zh" else frozenset(data.get("firsts", [])),
         continuation=_phrases(data.get("continuation", []), lang),
         both=_phrases(data.get("both", []), lang),
         participants=_phrases(data.get("participants", []), lang),

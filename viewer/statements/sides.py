@@ -225,7 +225,7 @@ def _office(country: str, role: str) -> str | None:
 
 @cache
 def _codes() -> dict[str, str]:
-    from babel import Locale  # CLDR's data loads only when a side is named
+    from babel import Locale  # CLDR's data loads only when a side's name must become its code
 
     return {name: code for code, name in Locale("en").territories.items() if len(code) == 2}
 
@@ -264,7 +264,7 @@ def names(readouts: dict[Side, Readout], docs: dict[Side, Document], sides: dict
         if sides["A"] != sides["B"] and all(sides[s] for s in SIDES):
             return {side: f"{out[side]} ({lexicon.entity_label('country:' + sides[side])})" for side in SIDES}
         if docs["A"].language != docs["B"].language:
-            from babel import Locale
+            from babel import Locale  # CLDR's data loads only for this case
 
             langs = {side: Locale("en").languages.get(docs[side].language, docs[side].language) for side in SIDES}
             return {side: f"{out[side]} ({langs[side]})" if out[side] else f"{langs[side]}-language" for side in SIDES}

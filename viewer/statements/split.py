@@ -179,6 +179,7 @@ class _View:
     """What the clauses of one sentence look up, worked out once (a sentence without a full stop
     may be a whole text: every look-up is a bisection, never a pass over the sentence)."""
 
+    sentence: Sentence
     hits: list[TopicHit]  # discussed matches, by start
     hit_starts: list[int]
     talk: dict[int, bool]  # id(hit) -> only a word for the talks
@@ -228,7 +229,7 @@ class Splitter:
         found = self.found.get(s.i, [])
         marks = sorted(s.tone_marks, key=lambda m: m.start)
         return _View(
-            hits, [h.start for h in hits], {id(h): _names_the_talks(s, h, spans, stops) for h in hits},
+            s, hits, [h.start for h in hits], {id(h): _names_the_talks(s, h, spans, stops) for h in hits},
             cues, [c[0] for c in cues], found, [m.start for m in found],
             speech_verbs(s, self.doc.text, self.language), lists(s, self.language),
             marks, [m.start for m in marks], phrase_spans(s, self.rules.intensifiers, self.language),
@@ -272,8 +273,18 @@ class Splitter:
                     continue
                 if act == "demand" and modal and not self._addressed_to_other(found, start, c.speaker):
                     continue
+                if act == "pledge" and not self._someone_before(view, found, lo, start):
+                    continue  # "美中关系如何发展将塑造……" predicts; "中方将……", "we will" pledge
                 return act, (start, end)
         return "assert", None
+
+    def _someone_before(self, view: _View, found: list[Mention], lo: int, at: int) -> bool:
+        """A side, a person, both or a first-person pronoun before `at` in the clause: whose pledge it is."""
+        if any(m.end <= at for m in found):
+            return True
+        words = voice_words(self.language)
+        return any(t.norm in words.firsts for t in _tokens_in(view.sentence, lo, at)) or (
+            self.language == "zh" and any(p in self.doc.text[lo:at] for p in words.firsts))
 
     def _addressed_to_other(self, found: list[Mention], at: int, speaker: str | None) -> bool:
         """Whether the subject before a modal ("the U.S. must", 美方应该) is the other side."""

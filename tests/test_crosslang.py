@@ -233,3 +233,18 @@ def test_names_are_not_concepts_between_texts_in_one_script(lexicon):
     en = doc(EN_MEETING, lexicon, "en")
     es = doc("El ministro Pavel Orlov recibió en Lisboa a la secretaria Ada Norwood.", lexicon, "es")
     assert cross_script_names(en.sentences, es.sentences) == ([set(), set(), set()], [set()])
+
+
+def test_a_joint_statement_links_to_the_other_sides_joint_statement():
+    from viewer.analysis import compare
+
+    en = ("President Biden spoke with President Xi Jinping by phone on March 3. "
+          "President Biden stressed that the United States will keep channels of communication with its allies "
+          "open and hold regular consultations with them. "
+          "The two leaders agreed to stay in touch. "
+          "President Biden raised concerns about human rights in Xinjiang.")
+    zh = "3月3日，国家主席习近平同美国总统拜登通电话。习近平阐述了中方在人权问题上的立场。两国元首同意保持沟通渠道畅通，开展定期磋商。"
+    c = compare(Readout(en, language="en"), Readout(zh, language="zh"))
+    assert [s.speaker for s in c.a.sentences][1:3] == ["Joe Biden", "both"] and c.b.sentences[2].speaker == "both"
+    # the agreement, not Biden's own words about allies that share more of its words
+    assert next(link.a for link in c.links if link.b == [2]) == [2]

@@ -156,8 +156,10 @@ def make_comparison(a: Document, b: Document, **kw) -> Comparison:
 
 
 def measure(c: Comparison, lexicon: Vocabulary) -> Comparison:
-    """The stages after alignment (coverage to findings) as the pipeline runs them, on `c` built here."""
+    """The speakers and the stages after alignment (coverage to findings) as the pipeline runs
+    them, on `c` built here."""
     work = Work({"A": c.a.readout, "B": c.b.readout}, c.settings, lexicon=lexicon, comparison=c)
+    next(stage for stage in PIPELINE.stages if stage.name == "voice").run(work)
     return PIPELINE.run(work, start="coverage")
 
 

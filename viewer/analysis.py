@@ -7,13 +7,16 @@ assigns; `viewer.pipeline` checks the order once and runs them, timing each.
     lexicon      load the built-in and user lexicons (it teaches jieba the names to keep whole)
     segment      paragraphs, sentences, tokens, language of each readout      viewer.text
     annotate     topic, entity and tone-marker matches of every sentence      viewer.lexicon
+    voice        the speaker of each sentence and each speaker's share        viewer.emphasis
     align        links between the sentences of A and B, unmatched ones       viewer.align
     wording      the word diff inside each link (texts in one language)       viewer.wording
     coverage     topics discussed or touched, share, first mention, rank      viewer.emphasis
-    voice        the speaker of each sentence and each speaker's share        viewer.emphasis
     distinctive  the most over-represented terms of each side                 viewer.emphasis
     labels       the names findings give the two sides                        here
     findings     ranked plain-language findings with their evidence           viewer.emphasis
+
+Speakers come before alignment: across languages a joint statement ("the two leaders agreed",
+两国元首同意) is linked to the other side's joint statement rather than to a leader's own words.
 
 `progress(stage, fraction)` and `should_cancel()` let the window run it in a worker; `rerun`
 repeats only the stages a settings change touches.
@@ -121,13 +124,13 @@ PIPELINE = Pipeline([
              assigns=["docs", "a", "b"], weight=0.2),
     Stage.of("annotate", _annotate, requires=["docs", "lexicon"],
              assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone", "tone", "names"], weight=0.1),
-    Stage.of("align", _align, requires=["docs", "sentence.hits", "sentence.tone", "lexicon"],
+    Stage.of("voice", _voice, requires=["docs", "sentence.hits", "lexicon"],
+             assigns=["sentence.speaker", "speakers", "principals", "countries"], weight=0.1),
+    Stage.of("align", _align, requires=["docs", "sentence.hits", "sentence.tone", "sentence.speaker", "lexicon"],
              assigns=["mode", "links", "unmatched"], weight=0.3),
     Stage.of("wording", _wording, requires=["links"], assigns=["link.diff"], weight=0.05),
     Stage.of("coverage", _coverage, requires=["docs", "sentence.hits", "lexicon"],
              assigns=["topics", "sentence.topics", "sentence.passing"], weight=0.1),
-    Stage.of("voice", _voice, requires=["docs", "sentence.hits", "lexicon"],
-             assigns=["sentence.speaker", "speakers", "principals", "countries"], weight=0.1),
     Stage.of("distinctive", _distinctive, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],
              assigns=["distinctive"], weight=0.05),
     Stage.of("labels", _labels, requires=["readouts", "docs"], assigns=["labels"], weight=0.0),

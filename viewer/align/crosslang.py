@@ -9,7 +9,9 @@ translation:
 - words, through the bridges of bridge.py: glossary pivots in every language, CC-CEDICT glosses
   between Chinese and English, cognates by spelling. The word score is the F1 of the
   IDF-weighted coverage of each side by the other, so a long Chinese sentence summarised by a
-  short English one still scores.
+  short English one still scores;
+- who speaks (the voice stage runs first): a joint statement of the two sides leans towards the
+  other side's joint statement.
 
 A translation ("versions" mode across languages) is recognised and aligned in order by
 translation.py; its links are of kind "translation" and say what the rendering drops, adds or
@@ -37,7 +39,7 @@ from viewer.align.matching import Group, Scores, match, unmatched
 from viewer.align.translation import align_translation, changes, log_ratio, looks_like_translation, sigma
 from viewer.errors import Cancelled
 from viewer.lexicon import Vocabulary
-from viewer.model import Anchor, Document, Link, Mode, Side
+from viewer.model import BOTH, Anchor, Document, Link, Mode, Side
 
 __all__ = ["CrossSimilarity", "align_cross", "concept_label", "sentence_concepts"]
 
@@ -46,6 +48,11 @@ MERGE_FLOOR = 0.35  # a sentence joins another's link only when it scores this w
 MIN_ANCHORS, THIN_SCORE = 2, 0.6  # a link resting on fewer words than this must score this
 LONGER = math.log(1.4)  # a translated pair this far off the texts' length ratio lost a clause (faithful: <= 0.24)
 MAX_ANCHORS = 8  # words shown for what a link rests on, weightiest first
+# Added to the score of two passages that share something when both report a joint statement (the
+# speaker stage's BOTH: "the two leaders agreed", 两国元首同意): on the tuning pairs' blind grades a
+# joint statement of one side has a counterpart 50 times in 53, nearly always the other's joint
+# statement (22 right pairs to 1 wrong), where a leader's own words have one less than half the time.
+JOINT_SHARE = 0.2
 
 
 @dataclass
@@ -114,8 +121,16 @@ class CrossSimilarity:
         if found is None:
             word = (_word_similarity(self.passage("A", a_ids), self.passage("B", b_ids))
                     if self.has_words else None)
-            found = self._joint[key] = self.concepts.score(a_ids, b_ids, word)
+            found = self.concepts.score(a_ids, b_ids, word)
+            if found > 0 and self._joint_statements(a_ids, b_ids):
+                found += JOINT_SHARE
+            self._joint[key] = found
         return found
+
+    def _joint_statements(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> bool:
+        """Both passages report a joint statement of the two sides."""
+        return (any(self.a_doc.sentences[i].speaker == BOTH for i in a_ids)
+                and any(self.b_doc.sentences[j].speaker == BOTH for j in b_ids))
 
     def passage(self, side: Side, ids: Sequence[int]) -> _Features:
         """The features of sentences of one side taken together."""

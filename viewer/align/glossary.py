@@ -107,12 +107,16 @@ class Glossary:
 def _term_keys(term: str, lang: str, form: str) -> tuple[bool, Units]:
     """(whether stop words were skipped, the units' keys) of one term. A Chinese term without a
     character that could be a function word is its characters as they stand: only the others
-    (about a fifth) need segmenting, which keeps loading the glossary fast."""
+    (about a fifth) need segmenting, which keeps loading the glossary fast. A term of one content
+word among function words ("in line with", "both countries", "быть заинтересованным") matches
+them as written: "lines of communication" is not "in line with", nor "countries" "both countries"."""
     if HAN.search(term) and not any(c in _skipped(lang) for c in term):
         chars = tuple(c for c in to_simplified(term) if c.isalnum())
         return True, chars
     tokens = tokenize(term, lang)
     content = _units(tokens, lang, form, skip_stops=True)
+    if len(content) == 1 and sum(any(c.isalnum() for c in t.text) for t in tokens) > 1:
+        content = []  # "in line with", "both countries": the function words carry the sense
     units = content or _units(tokens, lang, form, skip_stops=False)
     return bool(content), tuple(u.key for u in units)
 
@@ -207,14 +211,17 @@ def load_time(langs: tuple[str, ...] = ("en", "fr", "es", "ru", "zh")) -> float:
 
 @cache
 def _english_terms() -> dict[tuple[str, ...], frozenset[str]]:
-    """Stemmed content words of each English term (and pivot) -> the pivots they name."""
+    """Stemmed content words of each English term (and pivot) -> the pivots they name. A term whose
+    function words carry its sense ("as stated by", "in the interests of") says more than its one
+    content word: a gloss "state" (秩序) or "interest" (利益) is no rendering of it, so such a term
+    reaches no gloss."""
     from viewer.align.dictionary import english_stems
 
     out: dict[tuple[str, ...], set[str]] = defaultdict(set)
     entries = [e for path in files("en") for e in parse(path.read_text(encoding="utf-8"), str(path))]
     for pivot, term in entries + [(p, _SENSE.sub("", p)) for p, _ in entries]:
         stems = english_stems(term)
-        if stems:
+        if stems and (len(stems) > 1 or len(term.split()) <= 2):
             out[stems].add(pivot)
     return {k: frozenset(v) for k, v in out.items()}
 

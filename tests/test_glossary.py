@@ -97,3 +97,11 @@ def test_a_gloss_does_not_reach_a_term_whose_function_words_carry_its_sense():
     # 利益 "interest" is no rendering of "in the interests of", 秩序 "state" none of "as stated by"
     assert "interests" in g.cedict_pivots("利益") and "in line with" not in g.cedict_pivots("利益")
     assert "order" in g.cedict_pivots("秩序") and "according to" not in g.cedict_pivots("秩序")
+
+
+def test_a_chinese_compound_term_is_reached_by_its_head():
+    gl = g.Glossary("zh", [("all-russian vote", "修宪全民投票"), ("constitutional amendment", "修宪"),
+                           ("welcome ceremony", "欢迎仪式"), ("welcome", "欢迎")])
+    # 修宪 opens the term and is a concept of its own: 全民投票 alone is the vote
+    assert pivots_of(gl, "俄罗斯举行了全民投票。", "zh") == {"全民投票": {"all-russian vote"}}
+    assert pivots_of(gl, "仪式在北京举行。", "zh") == {}  # a head of two characters is too general

@@ -41,6 +41,7 @@ from viewer.text.lemmas import match_form
 from viewer.text.tokens import normalize, tokenize
 
 PIVOT = "gloss:"  # prefix of a pivot's concept id
+MIN_HEAD = 3  # characters of the head of a Chinese compound term that reaches the term's concept
 _SENSE = re.compile(r"\s*\([^)]*\)")  # "agreement (document)": the note tells senses apart
 
 
@@ -67,18 +68,23 @@ class Glossary:
         self.pivots: set[str] = set()
         # (form, stop words skipped) -> term units -> pivots; and first unit -> the terms' lengths
         terms: dict[tuple[str, bool], dict[Units, set[str]]] = defaultdict(lambda: defaultdict(set))
-        lengths: dict[tuple[str, bool], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         for pivot, term in entries:
             self.pivots.add(pivot)
             for form in _forms(lang):
                 content, keys = _term_keys(term, lang, form)
                 if keys:
                     terms[(form, content)][keys].add(pivot)
-                    lengths[(form, content)][keys[0]].add(len(keys))
+        if lang == "zh":
+            for by_units in terms.values():
+                _add_heads(by_units)
         # plain dicts: a built glossary is pickled into the cache folder (viewer.cache)
         self._terms = {index: dict(by_units) for index, by_units in terms.items()}
-        self._lengths = {index: {unit: sorted(sizes) for unit, sizes in by_unit.items()}
-                         for index, by_unit in lengths.items()}
+        self._lengths: dict[tuple[str, bool], dict[str, list[int]]] = {}
+        for index, by_units in terms.items():
+            lengths: dict[str, set[int]] = defaultdict(set)
+            for units in by_units:
+                lengths[units[0]].add(len(units))
+            self._lengths[index] = {unit: sorted(sizes) for unit, sizes in lengths.items()}
 
     def __len__(self) -> int:
         return len(self.pivots)
@@ -102,6 +108,21 @@ class Glossary:
                             for u in units[p:end]:
                                 found[u.token] |= pivots
         return found
+
+
+def _add_heads(terms: dict[Units, set[str]]) -> None:
+    """A Chinese compound term that opens with another concept's term is reached by its head too:
+    修宪全民投票 ("all-Russian vote") opens with 修宪 ("constitutional amendment"), so a text that
+    writes 全民投票 alone reaches it. Heads of fewer than MIN_HEAD characters are too general
+    (仪式 of 欢迎仪式), and a head that is itself a term keeps its own concept."""
+    heads: dict[Units, set[str]] = defaultdict(set)
+    for units, pivots in terms.items():
+        for cut in range(1, len(units) - MIN_HEAD + 1):
+            modifier, head = units[:cut], units[cut:]
+            if modifier in terms and head not in terms and not terms[modifier] & pivots:
+                heads[head] |= pivots
+    for head, pivots in heads.items():
+        terms[head] = pivots
 
 
 def _term_keys(term: str, lang: str, form: str) -> tuple[bool, Units]:

@@ -248,3 +248,23 @@ def test_a_joint_statement_links_to_the_other_sides_joint_statement():
     assert [s.speaker for s in c.a.sentences][1:3] == ["Joe Biden", "both"] and c.b.sentences[2].speaker == "both"
     # the agreement, not Biden's own words about allies that share more of its words
     assert next(link.a for link in c.links if link.b == [2]) == [2]
+
+
+def test_a_short_sentence_links_to_the_clause_of_a_long_one_that_says_the_same(monkeypatch):
+    from viewer.align import crosslang
+    from viewer.analysis import compare
+
+    zh = ("7月8日，国家主席习近平同俄罗斯总统普京通电话。"
+          "普京表示，俄方高度重视对华关系，愿同中方继续推进各领域合作，加强在联合国和上海合作组织框架内的战略协调，维护全球战略稳定。"
+          "习近平对俄罗斯南部洪灾表示慰问。")
+    ru = ("Владимир Путин провел телефонный разговор с Си Цзиньпином 8 июля. "
+          "Путин выразил готовность продвигать сотрудничество во всех областях. "
+          "Стороны обсудили ситуацию в Афганистане.")
+
+    def links():
+        c = compare(Readout(zh, language="zh"), Readout(ru, language="ru"))
+        return [(link.a, link.b) for link in c.links]
+
+    assert links() == [([0], [0]), ([1], [1])]  # the second clause of A1 is all B1 reports
+    monkeypatch.setattr(crosslang, "MIN_CLAUSE", 1000)  # whole sentences only: A1 says too much else
+    assert links() == [([0], [0])]

@@ -18,6 +18,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="the two texts to compare, A then B (.txt, .md, .html, .docx, .pdf)")
     parser.add_argument("--project", metavar="FILE", help="open a saved Counterpart project instead of two files")
+    parser.add_argument("--theme", choices=("light", "dark", "system"),
+                        help="the window's colours for this run (default: as in Settings)")
+    parser.add_argument("--size", metavar="WxH", help=argparse.SUPPRESS)  # window size for --screenshot
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="render the window offscreen once the analysis is done, save it as a PNG, and exit")
     # for benchmarks/bench_window.py: print the seconds since start once the comparison is on screen, then exit
@@ -38,13 +41,19 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from viewer.app.main_window import APPLICATION, ORGANISATION, MainWindow
+    from viewer.app import identity, palette
+    from viewer.app.identity import APPLICATION, ORGANISATION
+    from viewer.app.main_window import MainWindow
+    from viewer.app.settings_dialog import Preferences
     from viewer.errors import CounterpartError
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    palette.apply_theme(Preferences.load(identity.settings()).theme)  # before any widget: none repolished
     window = MainWindow()
+    if args.theme:
+        palette.apply_theme(args.theme)  # this run only: the preference stays as it is
     if args.exit_when_shown:
         window.persist_settings = False
 
@@ -57,15 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         window.persist_settings = False
         window.dialogs = False
-        window.resize(1400, 860)
+        width, _x, height = (args.size or "1400x860").partition("x")
+        window.resize(int(width), int(height))
     window.show()
     try:
         if args.project:
             from viewer.project import load_project
 
             window.session.show_project(load_project(args.project), args.project, saved=True)
-        elif not (args.screenshot or args.exit_when_shown) and window.session.offer_recovery():
-            pass  # the unsaved work of the last session is back
+        elif not (args.screenshot or args.exit_when_shown) and window.session.offer_recovery(
+                tuple(args.files) if args.files else None):
+            pass  # the unsaved work of the last session is back (for the files asked for, if any)
         elif args.files:
             from viewer.ingest import read_source
 

@@ -5,6 +5,8 @@
 (b) Responsiveness: two synthetic 100,000-word texts given to a window in this process; a QTimer
     ticking every 10 ms records the longest gap between ticks from set_readouts until the
     comparison is displayed and painted (a gap is time the event loop was blocked). Goal: 100 ms.
+    Then two 50,000-character Chinese texts, the first Chinese pair of the process: jieba's
+    dictionaries load in the worker meanwhile, and must not block the window either.
 Run offscreen; best of a few launches, one large run (it takes seconds).
 """
 
@@ -48,11 +50,11 @@ def launch_once(folder: str) -> tuple[float, float]:
     raise RuntimeError(f"main.py --exit-when-shown ended (status {proc.returncode}) without showing the demo")
 
 
-def responsiveness(words: int) -> dict[str, float]:
-    """Longest event-loop gap while a `words`-a-side pair is analysed and displayed."""
+def responsiveness(words: int, chinese: bool = False) -> dict[str, float]:
+    """Longest event-loop gap while a `words`-a-side pair (characters for Chinese) is analysed and displayed."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
-    from synthetic import pair
+    from synthetic import chinese_pair, pair
 
     from viewer.app.main_window import MainWindow
     from viewer.model import Readout
@@ -63,7 +65,7 @@ def responsiveness(words: int) -> dict[str, float]:
     window.resize(1400, 860)
     window.show()
     app.processEvents()
-    text_a, text_b = pair(words)
+    text_a, text_b = chinese_pair(words) if chinese else pair(words)
     a = Readout(text=text_a, label="synthetic A", source="synthetic-a.txt")
     b = Readout(text=text_b, label="synthetic B", source="synthetic-b.txt")
 
@@ -104,6 +106,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--launches", type=int, default=3, help="fresh launches to time (best is reported)")
     parser.add_argument("--words", type=int, default=100_000, help="words per side of the synthetic pair")
+    parser.add_argument("--chinese", type=int, default=50_000, help="characters per side of the Chinese pair")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-window-") as folder:
         os.environ.update(throwaway_env(folder))
@@ -111,12 +114,14 @@ def main() -> int:
         wall, inner = min(runs)
         print(f"Window launch to demo comparison shown: {wall:.2f} s wall from spawn "
               f"({inner:.2f} s inside main.py), best of {len(runs)} (goal < {LAUNCH_GOAL_S} s)")
-        r = responsiveness(args.words)
-    print(f"Event loop while analysing and showing {args.words:,} words a side: longest block "
-          f"{r['max_gap_ms']:.0f} ms (goal < {GAP_GOAL_MS:.0f} ms); analysis {r['analysis_s']:.1f} s, "
-          f"shown after {r['shown_s']:.1f} s, {r['ticks']} ticks of {TICK_MS} ms")
-    print("  longest blocks (ms, ending at s): " + ", ".join(f"{g} at {t:.2f}" for g, t in r["worst"]))
-    ok = wall < LAUNCH_GOAL_S and r["max_gap_ms"] < GAP_GOAL_MS
+        runs = [(f"{args.words:,} words a side", responsiveness(args.words)),
+                (f"{args.chinese:,} Chinese characters a side, jieba loading", responsiveness(args.chinese, True))]
+    for what, r in runs:
+        print(f"Event loop while analysing and showing {what}: longest block "
+              f"{r['max_gap_ms']:.0f} ms (goal < {GAP_GOAL_MS:.0f} ms); analysis {r['analysis_s']:.1f} s, "
+              f"shown after {r['shown_s']:.1f} s, {r['ticks']} ticks of {TICK_MS} ms")
+        print("  longest blocks (ms, ending at s): " + ", ".join(f"{g} at {t:.2f}" for g, t in r["worst"]))
+    ok = wall < LAUNCH_GOAL_S and all(r["max_gap_ms"] < GAP_GOAL_MS for _, r in runs)
     return 0 if ok else 1
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,11 +42,17 @@ def check(name: str, a, b, out: Path, soffice: str | None) -> str:
     line = f"{c.mode:<8} {c.a.language}/{c.b.language}  {seconds:5.2f} s  {brief.stat().st_size // 1024:>4} KB"
     if soffice is None:
         return f"ok    {name}: {line}, comments {comments}"
-    run = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(brief)],
-                         capture_output=True, text=True, timeout=180)
+    from viewer.errors import OutputError
+    from viewer.report.brief.office import run_soffice
+
     pdf = brief.with_suffix(".pdf")
-    if run.returncode or not pdf.exists():
-        return f"FAIL  {name}: LibreOffice could not convert it ({(run.stderr or run.stdout).strip()[:200]})"
+    try:  # a profile of its own: another LibreOffice running does not matter
+        with tempfile.TemporaryDirectory(prefix="counterpart-lo-") as profile:
+            run_soffice(["--convert-to", "pdf", "--outdir", str(out), str(brief)], profile)
+    except OutputError as exc:
+        return f"FAIL  {name}: LibreOffice could not convert it ({exc})"
+    if not pdf.exists():
+        return f"FAIL  {name}: LibreOffice wrote no PDF"
     return f"ok    {name}: {line}, {pdf_pages(pdf)} pages"
 
 

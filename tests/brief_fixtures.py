@@ -6,6 +6,7 @@ topics and findings written here.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from viewer.lexicon import load_lexicon
@@ -156,3 +157,44 @@ def annotation(c: Comparison, side: str, quote: str, note: str, *, author: str =
 def _span(doc: Document, quote: str) -> tuple[int, int]:
     start = doc.text.index(quote)
     return start, start + len(quote)
+
+
+def moved_pair() -> Comparison:
+    """Two versions of EN_A: the last sentence moved up to the first paragraph, one word changed."""
+    edited = ("Foreign Minister Rivera held talks with Secretary Okafor in Vienna. The talks lasted three hours.\n\n"
+              "The two sides had an in-depth and constructive exchange of views on relations. "
+              "Rivera said that the northern islands are a red line that must not be crossed.\n\n"
+              "Both sides agreed to keep channels of communication open.")
+    a = document(EN_A, "First version", "en", date="2024-03-12")
+    b = document(edited, "Edited version", "en", date="2024-03-13")
+    pairs = [(0, 0, "identical"), (1, 2, "reworded"), (2, 3, "identical"), (3, 4, "identical"), (4, 1, "moved")]
+    links = [_link(a, b, [i], [j], kind, 0.9) for i, j, kind in pairs]
+    return Comparison(mode="versions", a=a, b=b, links=links, unmatched={"A": [], "B": []}, names=NAMES)
+
+
+EN_T = (
+    "Li Ming Holds Talks with Okafor\n\n"
+    "Foreign Minister Li Ming held talks with Secretary Okafor in Vienna. "
+    "Li said that China will work in close coordination on Ukraine."
+)
+ES_T = (
+    "El ministro de Relaciones Exteriores Li Ming conversó con el secretario Okafor en Viena. "
+    "Li dijo que China está dispuesta a trabajar en 2024."
+)
+
+
+def translation_pair() -> Comparison:
+    """One text in English and Spanish (the Spanish copy without its headline): the versions mode
+    across languages, each sentence linked to its translation."""
+    a = document(EN_T, "MFA (English)", "en", title="Li Ming Holds Talks with Okafor", date="2024-03-12")
+    b = document(ES_T, "MFA (Spanish)", "es", date="2024-03-12")
+    a.sentences[0].heading = True
+    links = [Link([1], [0], 0.9, "translation", shared=["person:li-ming", "country:AT"]),
+             Link([2], [1], 0.7, "translation", shared=["country:CN"], only_a=["country:UA"], only_b=["number:2024"],
+                  dropped=["close", "coordination", "Ukraine"], added=["2024"], weaker="B")]
+    c = Comparison(mode="versions", a=a, b=b, links=links, unmatched={"A": [0], "B": []}, names=copy.deepcopy(NAMES))
+    c.names.entities.update({"country:UA": "Ukraine", "country:CN": "China", "country:AT": "Austria",
+                             "person:li-ming": "Li Ming"})
+    c.findings = [Finding("omission", 0.3, "The Spanish version drops the headline: «Li Ming Holds Talks with Okafor».",
+                          [Evidence("A", 0)], side="A")]
+    return c

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from app_fixtures import make_comparison, shown_window
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from viewer.app import session as session_module
 from viewer.app.annotation_dialog import AnnotationDialog
 from viewer.app.autosave import recovery_folder
 from viewer.project import load_project
@@ -74,13 +76,13 @@ def test_add_edit_delete_and_jump(qtbot, monkeypatch, answers):
     assert panel.tree.topLevelItemCount() == 1
     assert [panel.tree.topLevelItem(0).text(k) for k in (0, 1, 2, 3)] == [
         "A", "candid exchange", "B says frank, not candid", "tone"]
-    marks = window.panes["A"].extraSelections()
-    assert [(m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in marks] == [span]
+    assert window.panes["A"].note_spans() == [span]
 
     dialog_answers(monkeypatch, "Frank is the stronger word", tag="wording")
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
     panel.edit_button.click()
-    assert (made.note, made.tag) == ("Frank is the stronger word", "wording")
+    (edited,) = window.session.notes
+    assert (edited.id, edited.note, edited.tag) == (made.id, "Frank is the stronger word", "wording")
     assert panel.tree.topLevelItem(0).text(2) == "Frank is the stronger word"
 
     window.panes["A"].setTextCursor(window.panes["A"].cursor_for(0, 0))
@@ -88,9 +90,27 @@ def test_add_edit_delete_and_jump(qtbot, monkeypatch, answers):
     cursor = window.panes["A"].textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == span
 
-    panel.delete_button.click()
+    window.panes["A"].setFocus()
+    qtbot.keyClick(window.panes["A"], Qt.Key.Key_Delete)  # Delete in a pane deletes no note
+    assert len(window.session.notes) == 1
+    window.side_tabs.setCurrentWidget(panel)
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
     assert window.session.notes == [] and panel.tree.topLevelItemCount() == 0
-    assert window.panes["A"].extraSelections() == []
+    assert window.panes["A"].note_spans() == []
+    assert "Undo" in window.note.text()
+
+    undo = window.session.undo
+    undo.undo()  # the deleted note is back, edited, marked in its pane
+    assert window.session.notes == [edited] and window.panes["A"].note_spans() == [span]
+    undo.undo()  # the edit undone
+    assert window.session.notes[0].note == "B says frank, not candid"
+    undo.undo()  # the note never added
+    assert window.session.notes == [] and not window.isWindowModified()
+    undo.redo()
+    undo.redo()
+    assert window.session.notes[0].note == "Frank is the stronger word"
 
 
 def test_no_selection_no_note(qtbot, monkeypatch):
@@ -136,15 +156,27 @@ def test_autosave_and_restore_after_a_crash(qtbot, monkeypatch, answers):
     add_note(crashed, monkeypatch, "A", "detained Ruritanian journalists", "Absent from B")
     qtbot.waitUntil(crashed.session.autosave.path.exists, timeout=5000)  # written shortly after the change
     crash(crashed, monkeypatch)
-    answers["answer"] = QMessageBox.StandardButton.Yes
+    prompts = []
+
+    def recovery_answer(answer):
+        monkeypatch.setattr(session_module, "ask_recovery", lambda parent, text: prompts.append(text) or answer)
+
     fresh = new_window(qtbot)
+    recovery_answer("later")
+    assert not fresh.session.offer_recovery()
+    assert crashed.session.autosave.path.exists()  # "not now" keeps it for later
+    # it names the pair and the notes it brings back
+    assert "Ruritania" in prompts[0] and "Freedonia" in prompts[0] and "1 note" in prompts[0]
+    # two other files asked for on the command line: they open, the work waits (no question)
+    assert not fresh.session.offer_recovery(("other-a.txt", "other-b.txt")) and len(prompts) == 1
+    assert "Restore Unsaved Work" in fresh.note.text()
+    recovery_answer("restore")
     with qtbot.waitSignal(fresh.analysisFinished, timeout=60_000):
-        assert fresh.session.offer_recovery()
-    assert answers["asked"] == ["Restore unsaved work?"]
+        assert fresh.session.restore_later()  # File > Restore Unsaved Work…
     notes = fresh.session.notes
     assert [(n.side, n.quote, n.note) for n in notes] == [("A", "detained Ruritanian journalists", "Absent from B")]
     assert fresh.isWindowModified()  # restored work is still unsaved
-    assert fresh.panes["A"].extraSelections()  # and marked in its pane
+    assert fresh.panes["A"].note_spans()  # and marked in its pane
     # the work is in the fresh session's own file now, and the crashed session's is gone
     assert [p.name for p in recovery_folder().glob("*.counterpart")] == [fresh.session.autosave.path.name]
 

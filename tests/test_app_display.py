@@ -22,8 +22,8 @@ def test_many_spans_are_painted_in_chunks_and_all_arrive_in_order(qtbot):
     qtbot.addWidget(pane)
     n = PAINT_CHUNK * 3 + 7
     pane.set_text("ab " * n)
-    red, blue = QColor("#ff0000"), QColor("#0000ff")
-    spans = [(3 * k, 3 * k + 2, red) for k in range(n)] + [(0, 2, blue)]  # the last one wins
+    red, blue = palette.colour("only"), palette.colour("moved")
+    spans = [(3 * k, 3 * k + 2, "only") for k in range(n)] + [(0, 2, "moved")]  # the last one wins
     pane.paint_spans_gradually(spans)
     assert pane.is_painting() and background_at(pane, 3 * (n - 1)) != red  # not all at once
     qtbot.waitUntil(lambda: not pane.is_painting(), timeout=10_000)
@@ -34,18 +34,18 @@ def test_new_text_drops_the_spans_of_the_old_one(qtbot):
     pane = TextPane("A")
     qtbot.addWidget(pane)
     pane.set_text("x" * (PAINT_CHUNK * 4))
-    pane.paint_spans_gradually([(k, k + 1, QColor("#ff0000")) for k in range(PAINT_CHUNK * 4)])
+    pane.paint_spans_gradually([(k, k + 1, "only") for k in range(PAINT_CHUNK * 4)])
     pane.set_text("fresh text")
     assert not pane.is_painting()
-    assert background_at(pane, 8) != QColor("#ff0000")
+    assert background_at(pane, 8) != palette.colour("only")
 
 
 def test_prepare_gives_the_colours_set_comparison_paints():
     c = make_comparison()
     d = prepare(c)
     a3 = c.a.sentences[3]
-    assert (a3.start, a3.end, palette.ONLY_ONE_SIDE) in d.spans["A"]
-    assert any(colour == palette.CHANGED_WORDS for _s, _e, colour in d.spans["B"])
+    assert (a3.start, a3.end, "only") in d.spans["A"]
+    assert any(meaning == "changed_reworded" for _s, _e, meaning in d.spans["B"])
     assert d.words == {"A": c.a.words, "B": c.b.words}
 
 

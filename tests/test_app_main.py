@@ -25,13 +25,18 @@ def test_arguments():
         assert exc.value.code == 2
 
 
-def test_screenshot_of_the_demo_pair(tmp_path):
+def test_screenshot_of_the_demo_pair_in_the_dark_theme(tmp_path):
     out = tmp_path / "shot.png"
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
-    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(out)],
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--theme", "dark", "--screenshot", str(out)],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert out.stat().st_size > 10_000 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    grey = [image.pixelColor(x, y).lightness() for x in range(0, image.width(), 23) for y in range(0, image.height(), 19)]
+    assert sum(grey) / len(grey) < 90  # a dark window, with no desktop colour scheme to ask
 
 
 def test_an_unreadable_file_is_one_line_on_stderr(tmp_path):

@@ -32,7 +32,7 @@ def window(qtbot):
 
 
 def selections(window, side):
-    return [(x.cursor.selectionStart(), x.cursor.selectionEnd()) for x in window.panes[side].extraSelections()]
+    return window.panes[side].picked_spans()
 
 
 def test_the_panel_is_a_tab_and_shows_the_topics(window):
@@ -112,7 +112,7 @@ def test_settings_are_stored_and_a_language_change_reruns_the_analysis(window, m
 
     window.set_comparison(with_topics())
     runs = []
-    monkeypatch.setattr(window, "start_analysis", lambda: runs.append({s: r.language for s, r in window.readouts.items()}))
+    monkeypatch.setattr(window, "start_analysis", lambda notes=None: runs.append({s: r.language for s, r in window.readouts.items()}))
     dialog = SettingsDialog(window.session.prefs, window)
     dialog.author.setText("R. Analyst")
     dialog.size.setValue(14)

@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from viewer.app.autosave import read_recovery
-from viewer.app.main_window import APPLICATION, ORGANISATION, MainWindow
+from viewer.app.identity import APPLICATION, ORGANISATION
+from viewer.app.main_window import MainWindow
 from viewer.app.settings_dialog import Preferences
 from viewer.model import Readout
 
@@ -52,7 +53,7 @@ def test_languages_from_the_preferences_apply_to_texts_opened_after_start(qtbot,
     Preferences(languages={"A": None, "B": "fr"}).store(QSettings(ORGANISATION, APPLICATION))
     window = new_window(qtbot)
     started = []
-    monkeypatch.setattr(window, "start_analysis", lambda: started.append(dict(window.readouts)))
+    monkeypatch.setattr(window, "start_analysis", lambda notes=None: started.append(dict(window.readouts)))
     window.set_readouts(Readout(text="Un.", source="a.txt"), Readout(text="Deux.", source="b.txt"))
     assert [(r["A"].language, r["B"].language) for r in started] == [(None, "fr")]
     window.set_readout("B", Readout(text="Trois.", source="c.txt", language="en"))  # a text naming its own

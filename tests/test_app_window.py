@@ -33,23 +33,25 @@ def test_clicking_a_finding_scrolls_both_panes_to_its_evidence(window, qtbot):
         pane = window.panes[e.side]
         assert visible(pane, c.doc(e.side), e.sentence)
         s = c.doc(e.side).sentences[e.sentence]
-        assert [(x.cursor.selectionStart(), x.cursor.selectionEnd()) for x in pane.extraSelections()] == [
-            (s.start, s.end)]
+        assert pane.picked_spans() == [(s.start, s.end)]
 
 
-def test_next_and_previous_difference_walk_in_a_order(window):
+def test_next_and_previous_difference_walk_in_a_order_and_wrap(window):
     window.set_comparison(make_comparison())
+    view = window.view
     seen = []
     for _ in range(4):
-        window.next_difference()
-        seen.append(window.current_difference())
+        view.go_difference(+1)
+        seen.append(view.current_difference())
     assert [(d.a, d.b) for d in seen] == [((1,), (2,)), ((2,), (1,)), ((), (3,)), ((3,), ())]
-    window.next_difference()  # at the end: stays on the last one
-    assert window.current_difference() == seen[-1]
-    window.previous_difference()
-    assert window.current_difference() == seen[-2]
+    view.go_difference(+1)  # at the end: round to the first, and the status line says so
+    assert view.current_difference() == seen[0] and "wrapped" in window.note.text()
+    view.go_difference(-1)
+    assert view.current_difference() == seen[-1]
+    view.go_difference(-1)
+    assert view.current_difference() == seen[-2]
     assert window.band.selected is None  # an unmatched sentence has no link to select
-    window.previous_difference()
+    view.go_difference(-1)
     assert window.band.selected == seen[1].link
 
 
@@ -57,9 +59,9 @@ def test_f7_shortcut_moves_to_the_next_difference(window, qtbot):
     window.set_comparison(make_comparison())
     window.panes["A"].setFocus()
     qtbot.keyClick(window.panes["A"], Qt.Key.Key_F7)
-    assert window.current_difference().a == (1,)
+    assert window.view.current_difference().a == (1,)
     qtbot.keyClick(window.panes["A"], Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert window.current_difference().a == (2,)
+    assert window.view.current_difference().a == (2,)
 
 
 def test_link_band_ribbons_meet_the_sentences_and_cross(window):
@@ -92,8 +94,7 @@ def test_clicking_a_passage_selects_its_counterpart(window, qtbot):
     qtbot.mouseClick(window.panes["A"].viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.band.selected == 2
     b = c.b.sentences[1]
-    assert [(x.cursor.selectionStart(), x.cursor.selectionEnd()) for x in window.panes["B"].extraSelections()] == [
-        (b.start, b.end)]
+    assert window.panes["B"].picked_spans() == [(b.start, b.end)]
 
 
 def test_scrolling_one_pane_keeps_linked_passages_level(window, qtbot):
@@ -112,7 +113,7 @@ def test_scrolling_one_pane_keeps_linked_passages_level(window, qtbot):
 def test_dropping_a_file_on_a_pane_loads_that_side(window, qtbot, tmp_path, monkeypatch):
     window.set_comparison(make_comparison())
     opened = []
-    monkeypatch.setattr(window, "start_analysis", lambda: opened.append(dict(window.readouts)))
+    monkeypatch.setattr(window, "start_analysis", lambda notes=None: opened.append(dict(window.readouts)))
     path = tmp_path / "dropped.txt"
     path.write_text("A dropped readout. It has two sentences.", encoding="utf-8")
     mime = QMimeData()
@@ -146,7 +147,7 @@ def test_swap_and_zoom_and_wrap(window, monkeypatch):
     c = make_comparison()
     window.set_comparison(c)
     window.readouts = {"A": c.a.readout, "B": c.b.readout}
-    monkeypatch.setattr(window, "start_analysis", lambda: None)
+    monkeypatch.setattr(window, "start_analysis", lambda notes=None: None)
     window.swap_sides()
     assert window.readouts["A"] is c.b.readout
     size = window.panes["A"].font().pointSize()
@@ -158,24 +159,12 @@ def test_swap_and_zoom_and_wrap(window, monkeypatch):
     assert window.panes["A"].lineWrapMode() == window.panes["A"].LineWrapMode.NoWrap
 
 
-def test_find_bar_searches_the_focused_pane(window, qtbot):
-    window.set_comparison(make_comparison())
-    window.panes["B"].setFocus()
-    window._last_pane = window.panes["B"]
-    window.open_find()
-    qtbot.keyClicks(window.find_bar.edit, "sanctions")
-    assert window.panes["B"].textCursor().selectedText() == "sanctions"
-    assert window.find_bar.find_next()  # wraps around to the only match
-    window.find_bar.edit.setText("nowhere in the text")
-    assert not window.find_bar.find_next()
-
-
 def test_sentence_tooltip_names_topics_tone_and_link(window):
     c = make_comparison()
     window.set_comparison(c)
-    tip = window._tooltip("A", c.a.sentences[1].start + 2)
+    tip = window.view._tooltip("A", c.a.sentences[1].start + 2)
     assert "trade-economy" in tip and "moved" in tip and "0.71" in tip and "B sentence 3" in tip
-    assert "no counterpart" in window._tooltip("B", c.b.sentences[3].start)
+    assert "no counterpart" in window.view._tooltip("B", c.b.sentences[3].start)
 
 
 def test_reload_reads_the_sources_again(window, qtbot, tmp_path, monkeypatch):
@@ -186,7 +175,7 @@ def test_reload_reads_the_sources_again(window, qtbot, tmp_path, monkeypatch):
     window.set_comparison(c)
     path.write_text("Second version.", encoding="utf-8")
     started = []
-    monkeypatch.setattr(window, "start_analysis", lambda: started.append(dict(window.readouts)))
+    monkeypatch.setattr(window, "start_analysis", lambda notes=None: started.append(dict(window.readouts)))
     window.reload()
     assert started[0]["A"].text.startswith("Second version.")
     assert started[0]["A"].label == "Ruritania" and started[0]["B"] is c.b.readout

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 
 import docx
 import pytest
-from brief_fixtures import EN_A, EN_B, annotation, chinese_notes, chinese_pair, english_pair, versions_pair
+from brief_fixtures import (
+    EN_A,
+    annotation,
+    chinese_notes,
+    chinese_pair,
+    english_pair,
+    moved_pair,
+    versions_pair,
+)
 from docx.oxml.ns import qn
 
 from viewer import fsutil
@@ -53,7 +60,14 @@ def commented_text(document) -> dict[str, str]:
 
 def side_by_side(document, c):
     labels = [c.a.readout.label, c.b.readout.label]
-    return next(t for t in document.tables if [cell.text for cell in t.rows[0].cells] == labels)
+    return next(t for t in document.tables if [cell.text for cell in t.rows[0].cells] == labels
+                and len(t.rows) > 1 and t.rows[1].cells[0].text.startswith("A1 "))
+
+
+def numbered(side, *indices, marker=""):
+    """A cell's text as the table writes it: each sentence after its number."""
+    return lambda c: " ".join(f"{side}{i + 1}{' ' + marker if marker and k == 0 else ''} {c.doc(side).sentences[i].text}"
+                              for k, i in enumerate(indices))
 
 
 def test_comments_sit_on_the_exact_words_with_author_initials_and_date(tmp_path):
@@ -68,9 +82,10 @@ def test_comments_sit_on_the_exact_words_with_author_initials_and_date(tmp_path)
     assert cm.timestamp.isoformat().startswith("2024-03-14T09:30")
     cm, words = by_note["Same formula, reordered."]
     assert words == "open channels of communication" and (cm.author, cm.initials) == ("Li Na", "LN")
-    # a span across two rows of the table goes to the appendix, on the same words
+    # a span across two rows of the table goes to the appendix, on the same words (and the number
+    # the appendix prints before the second sentence)
     _, words = by_note["Spans two passages."]
-    assert words.split() == "Vienna.The two sides".split()
+    assert words == "Vienna.A2 The two sides"
 
 
 def test_detached_notes_are_listed_not_commented(tmp_path):
@@ -96,8 +111,18 @@ def test_table_rows_follow_a_with_b_only_rows_beside_their_neighbours(tmp_path):
     assert [(r.a, r.b) for r in rows(c)] == [([0], [0]), ([1], [1]), ([], [2]), ([2], []), ([3], [3]), ([4], [4])]
     table = side_by_side(write(c, tmp_path), c)
     assert len(table.rows) == 1 + 6
-    assert table.rows[3].cells[0].text == "" and table.rows[3].cells[1].text == c.b.sentences[2].text
-    assert table.rows[1].cells[1].text == c.b.sentences[0].text
+    assert table.rows[3].cells[0].text == "" and table.rows[3].cells[1].text == numbered("B", 2)(c)
+    assert table.rows[1].cells[1].text == numbered("B", 0, marker="●●●")(c)
+    assert table.rows[1].cells[0].text == numbered("A", 0)(c)
+
+
+def test_consecutive_sentences_without_counterpart_share_a_row(tmp_path):
+    c = english_pair()
+    c.links = c.links[:1]
+    c.unmatched = {"A": [1, 2, 3, 4], "B": [1, 2, 3, 4]}
+    assert [(r.a, r.b) for r in rows(c)] == [([0], [0]), ([], [1, 2, 3, 4]), ([1, 2, 3, 4], [])]
+    table = side_by_side(write(c, tmp_path), c)
+    assert table.rows[3].cells[0].text == numbered("A", 1, 2, 3, 4)(c)
 
 
 def test_differences_are_shaded(tmp_path):
@@ -125,16 +150,20 @@ def test_differences_are_shaded(tmp_path):
 
 
 def test_sections_in_order_and_the_chart_image(tmp_path):
-    document = write(english_pair(), tmp_path, chart_png=None)
+    c = english_pair()
+    document = write(c, tmp_path, chart_png=None)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    order = ["The two texts", "Summary of findings", "Emphasis", "Tone markers", "Topic shares",
-             "The texts side by side", "What only one side says", "Distinctive words", "Appendix: the full texts"]
+    order = ["The two texts", "Summary of findings", "Emphasis", "Tone markers", "Distinctive words", "Topic shares",
+             "The texts side by side", "What only one side says", "Appendix: the full texts"]
     assert [h for h in headings if h in order] == order
     findings = [p.text for p in document.paragraphs if p.style.name == "List Number"]
     assert findings[0].startswith("Only A mentions the northern islands")  # heaviest first
+    only = [p.text for p in document.paragraphs if p.text.startswith(("A3\t", "B3\t"))]
+    assert only == [f"A3\t{c.a.sentences[2].text}", f"B3\t{c.b.sentences[2].text}"]
     assert len(document.inline_shapes) == 1
     body = "\n".join(p.text for p in document.paragraphs)
-    assert EN_A.split("\n\n")[0] in body and EN_B.split("\n\n")[-1] in body
+    assert f"A1 {EN_A.split(chr(10))[0]}" in body  # the appendix, its sentences numbered
+    assert "B4 Both sides agreed to keep open channels of communication. B5 The talks lasted three hours." in body
 
 
 def test_a_chart_from_the_window_is_used_as_given(tmp_path):
@@ -157,24 +186,29 @@ def test_chinese_runs_carry_the_east_asian_font(tmp_path):
     assert commented_text(document) == {"0": "红线"}
 
 
+def _inside(el, *tags) -> bool:
+    return any(a.tag in {qn(t) for t in tags} for a in el.iterancestors())
+
+
 def tracked_texts(document) -> tuple[str, str]:
     """(after accepting all, after rejecting all) of the tracked-changes section."""
     paragraphs = document.element.body.findall(qn("w:p"))
     start = next(k for k, p in enumerate(paragraphs) if "".join(p.itertext()).startswith("The second text as"))
     end = next(k for k, p in enumerate(paragraphs) if "".join(p.itertext()).startswith("Appendix"))
     accepted, rejected = [], []
-    for p in paragraphs[start + 1:end]:
-        if not "".join(p.itertext()).strip():
-            continue
-        new = "".join(t.text for t in p.iter(qn("w:t")))
-        old = "".join(t.text for t in p.iter(qn("w:t"), qn("w:delText"))
-                      if not any(a.tag == qn("w:ins") for a in t.iterancestors()))
+    for p in paragraphs[start + 1:end]:  # empty paragraphs too: their marks join or part the others
+        new = "".join(t.text for t in p.iter(qn("w:t")) if not _inside(t, "w:moveFrom"))
+        old = "".join(t.text for t in p.iter(qn("w:t"), qn("w:delText")) if not _inside(t, "w:ins", "w:moveTo"))
         mark = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
         inserted_mark = mark is not None and mark.find(qn("w:ins")) is not None
         deleted_mark = mark is not None and mark.find(qn("w:del")) is not None
         accepted.append(new + ("" if deleted_mark else "\n"))
         rejected.append(old + ("" if inserted_mark else "\n"))
     return "".join(accepted), "".join(rejected)
+
+
+def lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def test_versions_mode_writes_tracked_changes_that_rebuild_both_texts(tmp_path):
@@ -188,12 +222,36 @@ def test_versions_mode_writes_tracked_changes_that_rebuild_both_texts(tmp_path):
     comment_ids = [str(cm.comment_id) for cm in document.comments]
     assert len(set(ids)) == len(ids) and not set(ids) & set(comment_ids)
     accepted, rejected = tracked_texts(document)
-
-    def lines(text):
-        return [line.strip() for line in text.splitlines() if line.strip()]
-
     assert lines(accepted) == lines(c.b.text)
     assert lines(rejected) == lines(c.a.text)
+
+
+def test_a_moved_sentence_is_a_word_move_and_both_texts_still_rebuild(tmp_path):
+    c = moved_pair()
+    document = write(c, tmp_path)
+    body = document.element.body
+    moved = c.a.sentences[4].text
+    [source] = list(body.iter(qn("w:moveFrom")))
+    [target] = list(body.iter(qn("w:moveTo")))
+    def text(el):
+        return "".join(t.text for t in el.iter(qn("w:t")))
+
+    assert text(source) == moved == text(target)
+    starts = {kind: list(body.iter(qn(f"w:{kind}RangeStart"))) for kind in ("moveFrom", "moveTo")}
+    assert [e.get(qn("w:name")) for e in starts["moveFrom"]] == [e.get(qn("w:name")) for e in starts["moveTo"]] == ["move1"]
+    for kind, [start] in starts.items():  # each range closes with the id it opened with
+        assert [e.get(qn("w:id")) for e in body.iter(qn(f"w:{kind}RangeEnd"))] == [start.get(qn("w:id"))]
+        assert start.getnext().tag == qn(f"w:{kind}")
+    assert moved not in "".join(t.text for d in body.iter(qn("w:del")) for t in d.iter(qn("w:delText")))
+    ids = [e.get(qn("w:id")) for e in body.iter(qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo"),
+                                                 qn("w:moveFromRangeStart"), qn("w:moveToRangeStart"))]
+    assert len(ids) == len(set(ids))
+    accepted, rejected = tracked_texts(document)
+    assert lines(accepted) == lines(c.b.text) and lines(rejected) == lines(c.a.text)
+    # the table says where the sentence went, by the number it has there
+    table = side_by_side(document, c)
+    row = next(r for r in table.rows if moved in r.cells[0].text)
+    assert row.cells[0].text.startswith("moved to B2 A5 ") and row.cells[1].text.startswith("moved from A5 B2")
 
 
 def test_readouts_mode_has_no_tracked_changes(tmp_path):
@@ -225,28 +283,6 @@ def test_failed_export_leaves_no_half_file_and_the_old_one_intact(tmp_path, monk
     assert os.listdir(tmp_path) == ["brief.docx"]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) and poppler-utils (pdftotext) are not installed")
-def test_libreoffice_renders_chinese_and_tracked_changes(tmp_path):
-    for name, c in (("zh", chinese_pair()), ("versions", versions_pair())):
-        path = tmp_path / f"{name}.docx"
-        write_brief(c, path)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                       check=True, capture_output=True, timeout=120)
-        pdf = tmp_path / f"{name}.pdf"
-        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
-                              text=True).stdout
-        info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-        pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-        assert pages >= 3
-        for heading in ("The texts side by side", "Appendix: the full texts"):
-            assert heading in text
-        if name == "zh":
-            assert "不可逾越的红线" in text and "外交部" in text
-        else:
-            assert "They will meet again in June" in text and "(tracked" in text
-
-
 def test_tone_markers_read_across_a_row_with_the_lexicon_reading(tmp_path):
     from viewer.lexicon import load_lexicon
 
@@ -269,7 +305,7 @@ def test_findings_are_capped_with_a_count_of_the_rest_by_kind(tmp_path):
     document = write(c, tmp_path)
     listed = [p.text for p in document.paragraphs if p.style.name == "List Number"]
     assert len(listed) == 12 and listed[0].startswith("Only A mentions the northern islands")
-    assert listed[0].endswith(f"Freedonia MFA: “{c.a.sentences[2].text}”")
+    assert listed[0].endswith(f" (A3)\nFreedonia MFA, A3: “{c.a.sentences[2].text}”")
     rest = [p.text for p in document.paragraphs if p.text.startswith("4 further findings")]
     assert rest == ["4 further findings of lower weight (3 share, 1 tone) in the window's findings list "
                     "and the JSON export."]
@@ -297,7 +333,9 @@ def test_translation_in_versions_mode_has_no_tracked_changes_and_empty_sections_
 def test_sources_table_leaves_out_rows_empty_on_both_sides(tmp_path):
     c = versions_pair()
     table = write(c, tmp_path).tables[0]
-    assert [r.cells[0].text for r in table.rows] == ["", "Date", "Source", "Language", "Length"]
+    assert [r.cells[0].text for r in table.rows] == ["", "Title", "Date", "Source", "Language", "Length",
+                                                     "Counterparts"]
+    assert table.rows[1].cells[1].text == "none (the text starts without a headline)"
 
 
 def test_a_finding_quotes_the_side_it_is_about_first(tmp_path):
@@ -309,7 +347,8 @@ def test_a_finding_quotes_the_side_it_is_about_first(tmp_path):
                           [Evidence("A", 3), Evidence("B", 3), Evidence("B", 0)], topic="leader-diplomacy", side="B")]
     texts = [p.text for p in write(c, tmp_path).paragraphs]
     [item] = [t for t in texts if t.startswith("B devotes more")]
-    assert item.endswith("Sylvania State Dept.: “Both sides agreed to keep open channels of communication.”")
+    assert item.endswith("(B1, B4; A4)\nSylvania State Dept., B4: “Both sides agreed to keep open channels of "
+                         "communication.”")
 
 
 def test_emphasis_table_says_what_its_number_is(tmp_path):
@@ -331,3 +370,46 @@ def test_legend_says_when_b_stands_out_of_its_own_order(tmp_path):
     c.links = [Link([0], [0], 0.7, "related"), Link([1], [3], 0.5, "related"), Link([3], [1], 0.5, "related")]
     c.unmatched = {"A": [2, 4], "B": [2, 4]}
     assert "Sylvania State Dept.'s sentences stand next to their counterparts" in legend(write(c, tmp_path, "moved.docx"))
+
+
+def test_every_libreoffice_run_gets_a_fresh_profile_of_its_own(monkeypatch):
+    """soffice refuses a profile another LibreOffice holds: each conversion names its own."""
+    from pathlib import Path
+
+    from viewer.report.brief import office
+
+    calls = []
+
+    def fake_run(args, **kw):
+        calls.append(args)
+        out = Path(args[args.index("--outdir") + 1])
+        (out / "brief.pdf").write_bytes(b"%PDF-1.7 fake")
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(office, "soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(office.subprocess, "run", fake_run)
+    assert office.docx_to_pdf(b"docx") == office.docx_to_pdf(b"docx") == b"%PDF-1.7 fake"
+    profiles = [next(a for a in args if a.startswith("-env:UserInstallation=file:///")) for args in calls]
+    assert len(set(profiles)) == 2 and all("/counterpart-pdf-" in p for p in profiles)
+    assert all(args[:2] == ["/usr/bin/soffice", "--headless"] for args in calls)
+
+
+def test_pdf_without_libreoffice_is_a_clear_error_before_any_work(tmp_path, monkeypatch):
+    from viewer.report.brief import office, write_brief_pdf
+
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    with pytest.raises(OutputError, match="a PDF needs LibreOffice, which is not installed: install LibreOffice"):
+        write_brief_pdf(english_pair(), tmp_path / "brief.pdf")
+    assert not list(tmp_path.iterdir())
+
+
+def test_tracked_changes_leave_no_empty_paragraph_behind():
+    from viewer.report.brief.document import build
+
+    document = build(moved_pair())
+    paragraphs = document.element.body.findall(qn("w:p"))
+    start = next(k for k, p in enumerate(paragraphs) if "".join(t.text for t in p.iter(qn("w:t"))).startswith(
+        "The second text as"))
+    end = next(k for k, p in enumerate(paragraphs) if "".join(t.text for t in p.iter(qn("w:t"))) == "Appendix: the full texts")
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"), qn("w:delText"))) for p in paragraphs[start + 1:end]]
+    assert texts and all(t.strip() for t in texts), texts

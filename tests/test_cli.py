@@ -142,10 +142,52 @@ def test_an_unknown_language_code_is_a_usage_error(capsys):
 
 def test_two_sides_with_one_label_are_told_apart(capsys):
     data = _json(capsys, DEMO_A, DEMO_B, "--label-a", "Ministry", "--label-b", "Ministry")
-    assert data["readouts"]["A"]["label"] == "Ministry (state-department)"
-    assert data["readouts"]["B"]["label"] == "Ministry (foreign-ministry)"
+    # told apart by whose account each is, never by the file name
+    assert data["readouts"]["A"]["label"] == "Ministry (United States)"
+    assert data["readouts"]["B"]["label"] == "Ministry (China)"
 
 
 def test_a_text_compared_with_itself_says_so(capsys):
     assert main(["compare", DEMO_A, DEMO_A]) == 0
     assert "The two texts are identical" in capsys.readouterr().out
+
+
+def test_json_source_is_the_address_the_header_gives_or_the_path(tmp_path, capsys):
+    text = Path(DEMO_A).read_text(encoding="utf-8")
+    cited = tmp_path / "cited.txt"
+    cited.write_text("source: https://example.org/readout (stored copy)\n" + text, encoding="utf-8")
+    data = _json(capsys, str(cited), DEMO_B)
+    assert data["readouts"]["A"]["source"] == "https://example.org/readout"
+    assert data["readouts"]["B"]["source"] == DEMO_B
+
+
+def test_pdf_needs_libreoffice_and_no_brief_is_written_without_it(tmp_path, capsys, monkeypatch):
+    from viewer.report.brief import office
+
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    docx, pdf = tmp_path / "brief.docx", tmp_path / "brief.pdf"
+    assert main(["compare", DEMO_A, DEMO_B, "--docx", str(docx), "--pdf", str(pdf)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"counterpart: {pdf}: a PDF needs LibreOffice, which is not installed: install LibreOffice " \
+                  "(Debian: apt-get install libreoffice-writer-nogui)"
+    assert not list(tmp_path.iterdir())
+
+
+def test_brief_outputs_are_all_checked_before_any_is_written(tmp_path, capsys):
+    docx, pdf = tmp_path / "brief.docx", tmp_path / "brief.pdf"
+    pdf.write_bytes(b"keep me")
+    assert main(["compare", DEMO_A, DEMO_B, "--docx", str(docx), "--pdf", str(pdf)]) == 2
+    assert "exists; use --force to overwrite" in capsys.readouterr().err
+    assert pdf.read_bytes() == b"keep me" and not docx.exists()
+    assert main(["compare", DEMO_A, DEMO_B, "--docx", str(docx), "--pdf", str(docx)]) == 2
+    assert "--docx and --pdf name the same file" in capsys.readouterr().err
+
+
+def test_author_goes_into_the_brief_properties(tmp_path, capsys):
+    import docx as python_docx
+
+    out = tmp_path / "brief.docx"
+    assert main(["compare", DEMO_A, DEMO_B, "--docx", str(out), "--author", "R. Analyst"]) == 0
+    assert f"Brief written to {out}" in capsys.readouterr().out
+    props = python_docx.Document(str(out)).core_properties
+    assert props.author == props.last_modified_by == "R. Analyst"

@@ -13,10 +13,12 @@ from typing import NamedTuple
 import pytest
 
 from viewer.analysis import PIPELINE
-from viewer.emphasis.coverage import classify, coverage
+from viewer.emphasis.coverage import coverage
 from viewer.lexicon import Vocabulary
 from viewer.model import Comparison, Document, Readout, Sentence, ToneMark, TopicHit
 from viewer.pipeline import Work
+from viewer.statements import read as read_statements
+from viewer.statements.topics import classify
 from viewer.text.tokens import tokenize
 
 
@@ -156,11 +158,19 @@ def make_comparison(a: Document, b: Document, **kw) -> Comparison:
 
 
 def measure(c: Comparison, lexicon: Vocabulary) -> Comparison:
-    """The speakers and the stages after alignment (coverage to findings) as the pipeline runs
-    them, on `c` built here."""
+    """The statements stage and the stages after alignment (coverage to findings) as the pipeline
+    runs them, on `c` built here."""
     work = Work({"A": c.a.readout, "B": c.b.readout}, c.settings, lexicon=lexicon, comparison=c)
-    next(stage for stage in PIPELINE.stages if stage.name == "voice").run(work)
+    next(stage for stage in PIPELINE.stages if stage.name == "statements").run(work)
     return PIPELINE.run(work, start="coverage")
+
+
+def covered(a: Document, b: Document) -> list:
+    """The topic statistics of two hand-made documents: the statements stage, then coverage."""
+    c = make_comparison(a, b)
+    reading = read_statements({"A": a, "B": b}, FakeLexicon())
+    c.statements = reading.statements
+    return coverage(c, FakeLexicon())
 
 
 def test_share_first_and_rank_on_a_hand_checked_pair():
@@ -174,7 +184,7 @@ def test_share_first_and_rank_on_a_hand_checked_pair():
          "On Taiwan the minister was brief."],  # 6 words
     ])
     assert a.words == 14 and b.words == 15
-    stats = {st.id: st for st in coverage(make_comparison(a, b), FakeLexicon())}
+    stats = {st.id: st for st in covered(a, b)}
     taiwan, trade = stats["taiwan"], stats["trade-economy"]
     assert taiwan.sentences == {"A": [0], "B": [2]}
     assert taiwan.share == {"A": round(10 / 14, 4), "B": round(6 / 15, 4)}
@@ -191,7 +201,7 @@ def test_share_first_and_rank_on_a_hand_checked_pair():
 def test_a_topic_absent_from_one_side_has_no_first_or_rank():
     a = make_doc([["Ukraine was discussed at length."]])
     b = make_doc([["Trade was discussed at length."]])
-    stats = {st.id: st for st in coverage(make_comparison(a, b), FakeLexicon())}
+    stats = {st.id: st for st in covered(a, b)}
     assert stats["ukraine"].first["B"] is None and stats["ukraine"].rank["B"] is None
     assert stats["ukraine"].share["B"] == 0.0 and stats["ukraine"].sentences["B"] == []
 

@@ -111,6 +111,32 @@ def test_a_metadata_header_is_read_as_metadata_not_text(tmp_path):
     assert readout.date == "2026-03-12" and readout.title == "Talks in Geneva"
     assert readout.label == "Ministry of Examples"
     assert readout.metadata["header_source"] == "https://example.org/readout"
+    assert readout.address == "https://example.org/readout" and readout.source == str(path)
+
+
+def test_the_address_of_a_header_is_kept_without_the_note_after_it(tmp_path):
+    path = tmp_path / "readout.txt"
+    path.write_text("source: https://example.org/talks?id=7 (stored copy: archive, item 2)\ndate: 2026-03-12\n\n"
+                    "The two ministers met today.\n", encoding="utf-8")
+    assert read_source(str(path)).address == "https://example.org/talks?id=7"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("The two ministers met today.\n", encoding="utf-8")
+    assert read_source(str(plain)).address == str(plain)  # no header: where it was read from
+
+
+def test_a_long_headline_alone_in_its_paragraph_is_the_title(tmp_path):
+    from viewer.text import segment
+
+    headline = ("Readout of National Security Advisor Ann Example’s Meeting with Politburo Member, Director of "
+                "the Office of the Foreign Affairs Commission, and Foreign Minister Li Ming of Freedonia")
+    path = tmp_path / "readout.txt"
+    path.write_text(f"{headline}\n\nThe two met in Malta on Saturday.\n", encoding="utf-8")
+    readout = read_source(str(path))
+    assert len(headline) > 150 and readout.title == headline
+    first = segment(readout).sentences[0]
+    assert first.text == headline and first.heading  # not counted as text
+    path.write_text(f"{headline}\nThe two met in Malta on Saturday.\n", encoding="utf-8")
+    assert read_source(str(path)).title is None  # a long first line running on is text
 
 
 @pytest.mark.parametrize(

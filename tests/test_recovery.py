@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from viewer import fsutil
+from viewer.app import session as session_module
 from viewer.app.autosave import recovery_folder
 from viewer.model import Annotation
 
@@ -38,7 +39,12 @@ def answers(monkeypatch):
         script["asked"].append(title)
         return script["answer"]
 
+    def recovery(parent, text):  # the recovery prompt's three answers, from the same script
+        script["asked"].append("Restore unsaved work?")
+        return "restore" if script["answer"] == QMessageBox.StandardButton.Yes else "later"
+
     monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(session_module, "ask_recovery", recovery)
     return script
 
 

@@ -175,7 +175,7 @@ def test_a_red_line_makes_a_statement_a_warning_whatever_its_act():
     say(c, "A", 0, "Xi Jinping", "assert", ["taiwan"])
     say(c, "B", 0, "Joe Biden", "concern", ["taiwan"])
     [f] = framing_findings(c, LEX)
-    assert f.side is None and "the Chinese readout has Xi Jinping issue a warning: “…台湾问题是中美关系第一条不可逾越的红线”" in f.text
+    assert f.side is None and "the Chinese readout has Xi Jinping issue a warning: “台湾问题是中美关系第一条不可逾越的红线”" in f.text
 
 
 # --- commitments -------------------------------------------------------------------------------
@@ -216,6 +216,22 @@ def test_a_follow_up_only_one_side_announces_is_named():
     assert f.side == "B" and "agreed on a visit" in f.text and f.weight > 0.8
 
 
+def test_one_leaders_proposal_of_what_both_should_do_is_no_agreement():
+    c = pair(["习近平指出，中美应该就宏观经济政策保持沟通。"], ["The leaders discussed the economy."])
+    say(c, "A", 0, "Xi Jinping", "follow-up", ["trade-economy"])
+    assert commitment_findings(c, LEX) == []
+
+
+def test_the_items_of_one_list_sentence_are_one_agreement():
+    c = pair(["两国元首通了电话。"], ["The leaders tasked their teams to follow up on climate change and health security."])
+    for part, topic in (("The leaders tasked their teams to follow up on ", "leader-diplomacy"),
+                        ("climate change and ", "climate-energy"), ("health security.", "public-health")):
+        say(c, "B", 0, BOTH, "follow-up", [topic], weight=1 / 3, part=part)
+    [f] = commitment_findings(c, LEX)
+    assert f.text.startswith("Only the White House readout reports that the two sides agreed on climate and health")
+    assert [q.text for q in f.quotes] == ["The leaders tasked their teams to follow up on climate change and…"]
+
+
 def test_an_agreement_on_a_flashpoint_stands_alone():
     c = pair(["双方同意加强经贸合作。"], ["The two presidents agreed that a nuclear war must never be fought.",
                                  "They agreed on working groups on Ukraine."])
@@ -237,6 +253,13 @@ def test_one_side_blaming_the_other_for_the_state_of_affairs():
     assert f.kind == "blame" and f.side == "A" and f.speaker == "Xi Jinping"
     assert f.text == ("The Chinese readout has Xi Jinping blame the United States: “美方的政策给中美关系造成了严重困难”; "
                       "the White House readout voices no such charge.")
+
+
+def test_an_assurance_naming_the_other_country_is_no_blame():
+    c = pair(["习近平指出，中国不干涉美国内政。"], ["The leaders discussed the relationship."])
+    name(c, "A", 0, "美国", "country:US")
+    say(c, "A", 0, "Xi Jinping", "blame", ["bilateral-relations"])  # a misread act
+    assert blame_findings(c, set()) == []
 
 
 def test_a_charge_on_a_framed_topic_is_said_by_the_framing():
@@ -263,6 +286,12 @@ def test_omissions_from_one_list_sentence_are_one_finding():
     assert len(found) == 1
     assert found[0].text.startswith("Only the White House readout mentions Ukraine, Korean-peninsula and Middle-east, "
                                     "all in one sentence")
+
+
+def test_the_relationship_and_the_meeting_are_never_only_one_sides():
+    c = pair(["双方讨论了两国关系。"], ["They met."])
+    c.topics = [stat("bilateral-relations", [0], [], 0.9, 0), stat("leader-diplomacy", [0], [], 0.9, 0)]
+    assert fnd.readout_topic_findings(c, LEX) == []
 
 
 def test_a_topic_the_other_side_names_as_one_item_of_a_list_is_no_omission():

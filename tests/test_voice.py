@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from test_emphasis import FakeLexicon, make_doc
 
-from viewer.emphasis.voice import attribute, principal, shares
 from viewer.model import TopicHit
+from viewer.statements import read
+
+
+def reading(doc, other=None):
+    """The statements stage on `doc` (side A) and another readout (side B, by default one line)."""
+    return read({"A": doc, "B": other or make_doc([["Nothing was said."]])}, FakeLexicon())
 
 
 def speakers(doc):
-    attribute(doc, FakeLexicon())
+    reading(doc)
     return [s.speaker for s in doc.sentences]
 
 
@@ -20,7 +25,7 @@ def test_titles_and_short_forms_are_one_speaker_and_he_added_continues():
          "Biden also stressed the need for guardrails."],
     ])
     assert speakers(doc) == ["Joe Biden", "Joe Biden", "Joe Biden"]
-    assert shares(doc) == {"Joe Biden": 1.0}
+    assert reading(doc).speakers["A"] == {"Joe Biden": 1.0}
 
 
 def test_continuation_without_a_verb_and_narrator_otherwise():
@@ -58,17 +63,18 @@ def test_country_side_is_a_speaker_and_the_nearest_subject_wins():
          "On Taiwan, President Biden underscored that the United States has not changed its policy.",
          "China reaffirmed its view."],
     ])
-    assert speakers(doc) == ["China side", "Joe Biden", "China side"]
+    # no Chinese person speaks or is named: the side is spoken by China itself, never "China side"
+    assert speakers(doc) == ["China", "Joe Biden", "China"]
 
 
 def test_french_side_and_continuation():
     doc = make_doc([["La partie chinoise a souligné son attachement au dialogue.", "Il a également rappelé les principes."]], lang="fr")
-    assert speakers(doc) == ["China side", "China side"]
+    assert speakers(doc) == ["China", "China"]
 
 
 def test_russian_side_and_pronoun():
     doc = make_doc([["Китайская сторона подчеркнула важность диалога.", "Он также отметил прогресс.", "Стороны обсудили вопросы."]], lang="ru")
-    assert speakers(doc) == ["China side", "China side", "both"]
+    assert speakers(doc) == ["China", "China", "both"]
 
 
 def test_chinese_paragraph_keeps_its_speaker_until_a_new_one():
@@ -80,19 +86,21 @@ def test_chinese_paragraph_keeps_its_speaker_until_a_new_one():
         ],
         lang="zh",
     )
-    assert speakers(doc) == ["Xi Jinping", "Xi Jinping", "Joe Biden", "both", "both", "China side"]
+    # the talks as subject are the narrator's; 中方 in the Chinese readout is its principal
+    assert speakers(doc) == ["Xi Jinping", "Xi Jinping", "Joe Biden", "both", None, "Xi Jinping"]
 
 
 def test_headline_is_narrator_and_not_counted_in_shares():
-    doc = make_doc([["Biden said hello.", "The weather was fine."]], headline="Biden meets Xi")
-    assert speakers(doc) == [None, "Joe Biden", None]
-    assert shares(doc) == {"Joe Biden": 0.5, "narrator": 0.5}
+    doc = make_doc([["Biden said hello."], ["The weather was fine."]], headline="Biden meets Xi")
+    # the headline is furniture: no speaker, left out of the shares
+    r = reading(doc)
+    assert [s.speaker for s in doc.sentences] == [None, "Joe Biden", None] and doc.sentences[0].furniture
+    assert r.speakers["A"] == {"Joe Biden": 0.5, "narrator": 0.5}
 
 
 def test_principal_is_the_most_quoted_single_speaker():
     doc = make_doc([["The two leaders met.", "Xi said one thing.", "Biden said another.", "Biden added a third."]])
-    attribute(doc, FakeLexicon())
-    assert principal(doc) == "Joe Biden"
+    assert reading(doc).principals["A"] == "Joe Biden"
 
 
 def test_an_unknown_name_before_a_verb_speaks_in_its_full_form_and_role_nouns_continue_it():
@@ -159,7 +167,8 @@ def test_russian_side_named_in_one_term_and_the_minister_named_earlier():
     side = doc.sentences[1]
     term = "Российская сторона"  # the real lexicon names the side in one term
     side.hits.append(TopicHit("", term, side.start, side.start + len(term), "country:RU"))
-    assert speakers(doc) == [None, "Russia side", "Иван Петров", "both"]
+    # a Russian text is Russia's account: its side speaks through its principal
+    assert speakers(doc) == [None, "Иван Петров", "Иван Петров", "both"]
 
 
 def test_spanish_title_and_role_noun():

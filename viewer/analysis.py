@@ -7,16 +7,18 @@ assigns; `viewer.pipeline` checks the order once and runs them, timing each.
     lexicon      load the built-in and user lexicons (it teaches jieba the names to keep whole)
     segment      paragraphs, sentences, tokens, language of each readout      viewer.text
     annotate     topic, entity and tone-marker matches of every sentence      viewer.lexicon
-    voice        the speaker of each sentence and each speaker's share        viewer.emphasis
+    statements   furniture, opening, topics and speaker of every sentence;    viewer.statements
+                 each side's government, principal, lede, statements
     align        links between the sentences of A and B, unmatched ones       viewer.align
     wording      the word diff inside each link (texts in one language)       viewer.wording
     coverage     topics discussed or touched, share, first mention, rank      viewer.emphasis
     distinctive  the most over-represented terms of each side                 viewer.emphasis
-    labels       the names findings give the two sides                        here
+    labels       the names findings give the two sides                        viewer.statements
     findings     ranked plain-language findings with their evidence           viewer.emphasis
 
-Speakers come before alignment: across languages a joint statement ("the two leaders agreed",
-两国元首同意) is linked to the other side's joint statement rather than to a leader's own words.
+Statements (and so speakers) come before alignment: across languages a joint statement ("the two
+leaders agreed", 两国元首同意) is linked to the other side's joint statement rather than to a
+leader's own words.
 
 `progress(stage, fraction)` and `should_cancel()` let the window run it in a worker; `rerun`
 repeats only the stages a settings change touches.
@@ -28,13 +30,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from viewer import statements
 from viewer.align import align
-from viewer.emphasis import distinctive, voice
+from viewer.emphasis import distinctive
 from viewer.emphasis.coverage import coverage
 from viewer.emphasis.ranking import all_findings
 from viewer.lexicon import load_lexicon
 from viewer.model import SIDES, Comparison, Mode, Readout, Settings, Side
 from viewer.pipeline import Pipeline, Progress, Stage, Work
+from viewer.statements.sides import country_code, names, side_of_label
 from viewer.text import segment
 from viewer.wording import DiffBudget, link_diff
 
@@ -51,11 +55,10 @@ def _segment(w: Work) -> None:
 
 
 def _annotate(w: Work) -> None:
-    """Lexicon matches of every sentence, the tone marks of each side, and the names of what was found."""
+    """Lexicon matches and tone marks of every sentence, and the names of what was found."""
     c, lexicon = w.c, w.lexicon
     for side in SIDES:
         lexicon.annotate(c.doc(side))
-    c.tone = {side: [m for s in c.doc(side).sentences for m in s.tone_marks] for side in SIDES}
     c.names = lexicon.names([c.a, c.b])
 
 
@@ -74,19 +77,22 @@ def _wording(w: Work) -> None:
         link.diff = None if c.cross_language else link_diff(link, c.a, c.b, budget)
 
 
-def _coverage(w: Work) -> None:
-    """Which topics each side discusses or only touches, and how much room it gives them."""
-    w.c.topics = coverage(w.c, w.lexicon)
-
-
-def _voice(w: Work) -> None:
-    """Who is reported as saying each sentence, each speaker's share, and each side's principal."""
+def _statements(w: Work) -> None:
+    """Furniture, opening, topics and speakers of every sentence; whose account each readout is,
+    its principal, its lede, whether it is cut off, and its statements; the tone marks of each
+    side outside its page furniture."""
     c = w.c
-    c.countries = {}
-    for side in SIDES:
-        c.countries.update(voice.attribute(c.doc(side), w.lexicon))
-    c.speakers = {side: voice.shares(c.doc(side)) for side in SIDES}
-    c.principals = {side: voice.principal(c.doc(side)) for side in SIDES}
+    reading = statements.read({side: c.doc(side) for side in SIDES}, w.lexicon)
+    c.statements, c.ledes, c.truncated = reading.statements, reading.ledes, reading.truncated
+    c.sides = {side: w.lexicon.entity_label(f"country:{code}") if code else None for side, code in reading.sides.items()}
+    c.speakers, c.principals, c.countries = reading.speakers, reading.principals, reading.countries
+    c.tone = {side: [m for s in c.doc(side).sentences if not s.furniture for m in s.tone_marks] for side in SIDES}
+
+
+def _coverage(w: Work) -> None:
+    """Which topics each side discusses or only touches, and how much room it gives them, counted
+    over statements."""
+    w.c.topics = coverage(w.c, w.lexicon)
 
 
 def _distinctive(w: Work) -> None:
@@ -95,22 +101,11 @@ def _distinctive(w: Work) -> None:
 
 
 def _labels(w: Work) -> None:
-    """Two sides are never named alike (findings would be unreadable): a shared name is told apart
-    by language when the languages differ ("Xinhua (Spanish)"), else by file name, else by letter."""
+    """Each readout named as a brief names it ("White House", "Chinese", "Chinese MFA" against
+    "Xinhua"), never by a file name or a headline; two sides are never named alike."""
     c = w.c
-    a, b = (w.readouts[side].label.strip() for side in SIDES)
-    if a.casefold() != b.casefold():
-        c.labels = {"A": a, "B": b}
-        return
-    if c.a.language != c.b.language:
-        from babel import Locale  # CLDR's data loads only for this case
-
-        names = [Locale("en").languages.get(doc.language, doc.language) for doc in (c.a, c.b)]
-    else:
-        names = [Path(r.source).stem if r.source else "" for r in (w.readouts["A"], w.readouts["B"])]
-        if not all(names) or names[0] == names[1]:
-            names = ["A", "B"]
-    c.labels = {side: f"{a} ({name})" if a else name for side, name in zip(SIDES, names, strict=True)}
+    codes = {side: country_code(c.sides.get(side)) for side in SIDES}
+    c.labels = names(w.readouts, {side: c.doc(side) for side in SIDES}, codes, c.principals, w.lexicon)
 
 
 def _findings(w: Work) -> None:
@@ -123,17 +118,20 @@ PIPELINE = Pipeline([
     Stage.of("segment", _segment, requires=["readouts", "settings", "lexicon"],
              assigns=["docs", "a", "b"], weight=0.2),
     Stage.of("annotate", _annotate, requires=["docs", "lexicon"],
-             assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone", "tone", "names"], weight=0.1),
-    Stage.of("voice", _voice, requires=["docs", "sentence.hits", "lexicon"],
-             assigns=["sentence.speaker", "speakers", "principals", "countries"], weight=0.1),
+             assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone", "names"], weight=0.1),
+    Stage.of("statements", _statements, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],
+             assigns=["sentence.furniture", "sentence.opening", "sentence.topics", "sentence.passing",
+                      "sentence.speaker", "statements", "sides", "ledes", "truncated", "speakers", "principals",
+                      "countries", "tone"], weight=0.15),
     Stage.of("align", _align, requires=["docs", "sentence.hits", "sentence.tone", "sentence.speaker", "lexicon"],
              assigns=["mode", "links", "unmatched"], weight=0.3),
     Stage.of("wording", _wording, requires=["links"], assigns=["link.diff"], weight=0.05),
-    Stage.of("coverage", _coverage, requires=["docs", "sentence.hits", "lexicon"],
-             assigns=["topics", "sentence.topics", "sentence.passing"], weight=0.1),
+    Stage.of("coverage", _coverage, requires=["docs", "statements", "sentence.passing", "lexicon"],
+             assigns=["topics"], weight=0.05),
     Stage.of("distinctive", _distinctive, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],
              assigns=["distinctive"], weight=0.05),
-    Stage.of("labels", _labels, requires=["readouts", "docs"], assigns=["labels"], weight=0.0),
+    Stage.of("labels", _labels, requires=["readouts", "docs", "sides", "principals", "lexicon"],
+             assigns=["labels"], weight=0.0),
     Stage.of("findings", _findings,
              requires=["mode", "links", "link.diff", "unmatched", "topics", "sentence.topics", "sentence.speaker",
                        "speakers", "principals", "countries", "tone", "distinctive", "labels", "lexicon"],
@@ -158,8 +156,9 @@ def compare(
 
 def first_stage(previous: Comparison, readouts: dict[Side, Readout], settings: Settings) -> str:
     """The earliest stage a change of readouts or settings touches: a new label re-runs only the
-    labels and the findings, a forced mode from alignment on, new texts, languages or lexicons
-    everything."""
+    labels and the findings (from the statements when it names another government: "White House"
+    makes the readout the United States' account), a forced mode from alignment on, new texts,
+    languages or lexicons everything."""
     old = {side: previous.doc(side).readout for side in SIDES}
     if settings.lexicons != previous.settings.lexicons:
         return "lexicon"
@@ -167,6 +166,8 @@ def first_stage(previous: Comparison, readouts: dict[Side, Readout], settings: S
         return "segment"
     if settings.mode != previous.settings.mode:
         return "align"
+    if any(side_of_label(readouts[s]) != side_of_label(old[s]) for s in SIDES):
+        return "statements"
     return "labels"
 
 

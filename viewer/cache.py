@@ -18,7 +18,6 @@ import importlib.util
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -90,6 +89,8 @@ def _load(path: Path, key: Hashable):
 
 def _store(path: Path, key: Hashable, value: object) -> None:
     """Written to a temporary file and renamed, so a reader never sees half an entry."""
+    import tempfile  # imports shutil, bz2 and lzma: only when an entry is written
+
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,9 @@ examples:
   python -m viewer compare us.txt cn.txt
   python -m viewer compare us.txt cn.html --json result.json --label-a "White House" --label-b MFA
   python -m viewer compare a.docx b.docx --mode versions --json -
-  python -m viewer compare us.txt cn.txt --docx brief.docx --notes notes.json"""
+  python -m viewer compare us.txt cn.txt --docx brief.docx --notes notes.json
+  python -m viewer compare us.txt cn.txt --pdf brief.pdf --author "R. Analyst"
+"""
 
 
 def _language_code(value: str) -> str:
@@ -71,12 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="a user lexicon (TOML) adding topics or terms; may be given more than once",
     )
     cmp_.add_argument("--docx", metavar="OUT", help="export the annotated Word brief to OUT.docx")
+    cmp_.add_argument("--pdf", metavar="OUT", help="export the brief as PDF to OUT.pdf (needs LibreOffice)")
+    cmp_.add_argument("--author", metavar="NAME", default="",
+                      help="your name, as the brief's author in its document properties")
     notes = cmp_.add_mutually_exclusive_group()
     notes.add_argument("--notes", metavar="NOTES.json", help="annotations to put in the brief as Word comments")
     notes.add_argument("--project", metavar="FILE", help="take the annotations from a saved Counterpart project")
     cmp_.add_argument("--title", metavar="TEXT", help="title of the brief (default: from the two labels)")
     cmp_.add_argument("--force", action="store_true",
-                      help="overwrite an existing --docx or --json file (never a folder or a device)")
+                      help="overwrite an existing --docx, --pdf or --json file (never a folder or a device)")
     return parser
 
 
@@ -84,11 +89,20 @@ def _check_outputs(args: argparse.Namespace) -> None:
     """Every file to write, checked before the analysis runs and before any is written."""
     from viewer.fsutil import check_writable
 
-    if args.docx and args.json and os.path.abspath(args.docx) == os.path.abspath(args.json):
-        raise CounterpartError(f"--docx and --json name the same file, {args.docx}")
-    for path in (args.docx, args.json):
-        if path and path != "-":
-            check_writable(path, force=args.force)
+    named = [(option, path) for option, path in (("--docx", args.docx), ("--pdf", args.pdf), ("--json", args.json))
+             if path and path != "-"]
+    for k, (option, path) in enumerate(named):
+        twin = next((o for o, p in named[:k] if os.path.abspath(p) == os.path.abspath(path)), None)
+        if twin:
+            raise CounterpartError(f"{twin} and {option} name the same file, {path}")
+    for _, path in named:
+        check_writable(path, force=args.force)
+    if args.pdf:
+        from viewer.report.brief import pdf_unavailable
+
+        reason = pdf_unavailable()
+        if reason:
+            raise CounterpartError(f"{args.pdf}: {reason}")
 
 
 def _run_compare(args: argparse.Namespace) -> int:
@@ -119,10 +133,14 @@ def _run_compare(args: argparse.Namespace) -> int:
         notes = reanchor(load_project(args.project).annotations, texts)
 
     files: list[tuple[str, bytes]] = []
-    if args.docx:
-        from viewer.report.brief import brief_bytes
+    if args.docx or args.pdf:
+        from viewer.report.brief import brief_bytes, brief_pdf_bytes
 
-        files.append((args.docx, brief_bytes(comparison, notes=notes, title=args.title)))
+        brief = brief_bytes(comparison, notes=notes, title=args.title, author=args.author)
+        if args.docx:
+            files.append((args.docx, brief))
+        if args.pdf:
+            files.append((args.pdf, brief_pdf_bytes(brief, args.pdf)))
     data = None
     if args.json:
         from viewer.report.json_out import to_dict
@@ -140,8 +158,9 @@ def _run_compare(args: argparse.Namespace) -> int:
         from viewer.report.terminal import summary
 
         print(summary(comparison))
-        if args.docx:
-            print(f"\nBrief written to {printable(args.docx)}")
+        for path in (args.docx, args.pdf):
+            if path:
+                print(f"\nBrief written to {printable(path)}")
     return 0
 
 

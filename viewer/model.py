@@ -40,6 +40,12 @@ def other(side: Side) -> Side:
     return "B" if side == "A" else "A"
 
 
+def sentence_ref(side: Side, i: int) -> str:
+    """How a reader cites a sentence: "A3" is the third of side A. The brief, the window and the
+    findings number from 1; the JSON's indices count from 0."""
+    return f"{side}{i + 1}"
+
+
 @dataclass
 class Readout:
     """One text as read from its source, before any analysis."""
@@ -52,6 +58,12 @@ class Readout:
     source: str | None = None  # path, URL or None for pasted text
     language: str | None = None  # forced language (ISO 639-1); None = detect
     metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def address(self) -> str | None:
+        """Where the text was published, to cite: the address its header gives (ingest keeps it as
+        metadata["address"]), else where it was read from (path or URL; None for pasted text)."""
+        return self.metadata.get("address") or self.source
 
 
 @dataclass(slots=True)

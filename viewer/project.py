@@ -23,6 +23,7 @@ from viewer.notes import nearest
 FORMAT = "counterpart.project"
 VERSION = 1
 MODES = ("readouts", "versions")
+REVIEWED = ("findings", "differences")
 
 
 @dataclass
@@ -32,6 +33,8 @@ class Project:
     mode: Mode | None = None  # the user's choice; None lets the analysis decide
     lexicons: list[str] = field(default_factory=list)  # user lexicon files, added to the built-in one
     annotations: list[Annotation] = field(default_factory=list)
+    # what the reader ticked as reviewed: findings and differences, by the keys the window gives them
+    reviewed: dict[str, list[str]] = field(default_factory=lambda: {"findings": [], "differences": []})
 
     def readout(self, side: Side) -> Readout:
         return self.a if side == "A" else self.b
@@ -72,6 +75,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
             "lexicons": list(project.lexicons),
         },
         "annotations": [_annotation_dict(n) for n in project.annotations],
+        "reviewed": {kind: sorted(keys) for kind, keys in project.reviewed.items()},
     }
 
 
@@ -125,7 +129,12 @@ def project_from_dict(data: Any, source: str) -> Project:
     if not isinstance(items, list):
         raise fail('"annotations" must be a list')
     notes = [_annotation(item, k, fail) for k, item in enumerate(items, 1)]
-    return Project(a=a, b=b, mode=mode, lexicons=lexicons, annotations=reanchor(notes, {"A": a.text, "B": b.text}))
+    reviewed = _object(data.get("reviewed", {}), "reviewed", fail)
+    ticks = {kind: reviewed.get(kind, []) for kind in REVIEWED}
+    if not all(isinstance(keys, list) and all(isinstance(k, str) for k in keys) for keys in ticks.values()):
+        raise fail('"reviewed": "findings" and "differences" must be lists of texts')
+    return Project(a=a, b=b, mode=mode, lexicons=lexicons, annotations=reanchor(notes, {"A": a.text, "B": b.text}),
+                   reviewed=ticks)
 
 
 def _object(value: Any, where: str, fail) -> dict:

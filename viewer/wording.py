@@ -111,6 +111,17 @@ def joined_pieces(doc: Document, indices: Sequence[int]) -> list[Piece]:
     return pieces
 
 
+def readout_spans(pieces: Sequence[Piece], start: int, end: int) -> list[tuple[int, int]]:
+    """The readout's spans of the joined-text range [start, end): one per sentence it crosses,
+    the joiners left out."""
+    spans = []
+    for p in pieces:
+        lo, hi = max(start, p.at), min(end, p.at + p.length)
+        if lo < hi:
+            spans.append((p.start + lo - p.at, p.start + hi - p.at))
+    return spans
+
+
 def piece_at(pieces: Sequence[Piece], offset: int) -> Piece:
     """The sentence holding a joined-text offset (the last one past the end)."""
     return next((p for p in pieces if p.holds(offset)), pieces[-1])

@@ -20,8 +20,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from anyascii import anyascii
-
 from viewer.model import Sentence
 
 # Spelling conventions of the two directions folded to one letter, longest first.
@@ -36,7 +34,12 @@ MIN_KEY = 2  # a name of one consonant class ("Wei", "Си") matches too much to
 
 def name_key(norm: str) -> str | None:
     """Consonant-class key of a name's normalised form, in either script; None when too short."""
-    latin = anyascii(norm).lower()
+    if norm.isascii():
+        latin = norm.lower()
+    else:
+        from anyascii import anyascii  # with importlib.resources, tempfile, shutil: for other scripts only
+
+        latin = anyascii(norm).lower()
     for spelled, folded in _FOLD:
         latin = latin.replace(spelled, folded)
     latin = _FINAL_NG.sub("n", latin)

@@ -22,7 +22,7 @@ import difflib
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 
 from viewer.errors import Cancelled
@@ -49,7 +49,7 @@ def _word_pairs(sentence: Sentence) -> Counter[str]:
     return Counter(f"{x} {y}" for x, y in zip(norms, norms[1:], strict=False))
 
 
-def _weigh(terms: Counter[str], idf: dict[str, float]) -> Vector:
+def _weigh(terms: Mapping[str, int], idf: dict[str, float]) -> Vector:
     return _unit({t: c * idf[t] for t, c in terms.items()})
 
 
@@ -62,7 +62,7 @@ class _Vectors:
     """Unit TF-IDF vectors of one text's sentences, each weighed on first use: versions mode never
     needs those of the sentences copied unchanged (most of them)."""
 
-    def __init__(self, terms: list[Counter[str]], idf: dict[str, float]):
+    def __init__(self, terms: list[Mapping[str, int]], idf: dict[str, float]):
         self._terms, self._idf = terms, idf
         self._made: dict[int, Vector] = {}
 
@@ -100,8 +100,8 @@ class SimilarityIndex:
         # Seeking also goes by word pairs: where every word is common (a small vocabulary, a
         # long text), the pairs still single out a sentence and its edited copy (the keys of
         # the two never meet: a pair holds a space).
-        self.seek_a = _Vectors([t | p for t, p in zip(terms_a, pairs_a, strict=True)], idf)
-        self.seek_b = _Vectors([t | p for t, p in zip(terms_b, pairs_b, strict=True)], idf)
+        self.seek_a = _Vectors([{**t, **p} for t, p in zip(terms_a, pairs_a, strict=True)], idf)
+        self.seek_b = _Vectors([{**t, **p} for t, p in zip(terms_b, pairs_b, strict=True)], idf)
         self.scored = 0  # pairs scored in full, to show that not all pairs are
         self._sentences = (a.sentences, b.sentences)
         self._ratios: dict[tuple[int, int], float] = {}

@@ -1,7 +1,9 @@
-"""The dialog to write or edit a note on a passage: the note, a tag and the author's name."""
+"""The dialog to write or edit a note on a passage: the note, a tag and the author's name.
+Tab moves to the next field (a note needs no tab characters) and Ctrl+Enter presses OK."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +35,8 @@ class AnnotationDialog(QDialog):
         self.quote.setWordWrap(True)
         self.quote.setFont(palette.text_font(self.font().pointSize()))
         self.note = QPlainTextEdit(note, self)
-        self.note.setPlaceholderText(self.tr("What this passage tells you"))
+        self.note.setPlaceholderText(self.tr("What this passage tells you (Ctrl+Enter to save)"))
+        self.note.setTabChangesFocus(True)
         self.tag = QComboBox(self)
         self.tag.setEditable(True)
         self.tag.addItems(default_tags())
@@ -41,6 +44,7 @@ class AnnotationDialog(QDialog):
         self.author = QLineEdit(author, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
+        self.note.installEventFilter(self)  # Ctrl+Enter in the note saves (Enter elsewhere already does)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Passage:"), self.quote)
@@ -50,6 +54,14 @@ class AnnotationDialog(QDialog):
         form.addRow(buttons)
         self.resize(480, 320)
         self.note.setFocus()
+
+    def eventFilter(self, obj, event) -> bool:
+        if (obj is self.note and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.accept()
+            return True
+        return super().eventFilter(obj, event)
 
     def values(self) -> tuple[str, str, str]:
         """(note, tag, author) as entered, trimmed."""

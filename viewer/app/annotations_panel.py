@@ -1,11 +1,11 @@
 """The Notes tab: every annotation with its side, quote, note, tag, author and date; edit,
-delete, and jump to the annotated passage. Detached notes (quote no longer in the text) stay
+delete (the button or the Delete key), and jump to the annotated passage. Detached notes (quote no longer in the text) stay
 listed, greyed and marked, so nothing the user wrote disappears."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -71,7 +71,14 @@ class AnnotationsPanel(QWidget):
         self.edit_button.clicked.connect(lambda: self._emit(self.editRequested, self.tree.currentItem()))
         self.delete_button.clicked.connect(lambda: self._emit(self.deleteRequested, self.tree.currentItem()))
         self.jump_button.clicked.connect(lambda: self._emit(self.jumpRequested, self.tree.currentItem()))
+        self.tree.installEventFilter(self)  # Delete in the list deletes the note (undoably)
         self._update_buttons()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.tree and event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Delete):
+            self._emit(self.deleteRequested, self.tree.currentItem())
+            return True
+        return super().eventFilter(obj, event)
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         current = self.current_id()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from viewer.app import palette
 
-SIDE_COLOUR = {"A": palette.tint("blue", 255), "B": palette.tint("orange", 255)}
+SIDE_COLOUR = {"A": palette.side("A"), "B": palette.side("B")}  # viewer/colours.py: one colour per side everywhere
 STUB = 5.0  # px: a topic touched only in passing still gets a visible (hatched) mark
 PAD = 6.0
 
@@ -92,12 +92,13 @@ class _Chart(QWidget):
         return QFontMetrics(self.font()).height() + 6.0
 
     def _selection_fill(self) -> QColor:
-        return palette.SELECTED
+        return palette.with_alpha(self.palette().highlight().color(), 70)
 
 
 class DivergingBars(_Chart):
-    """One row per item: A's share as a bar to the left of the centre axis, B's to the right,
-    the label between them, so one glance shows who gives a topic (or a speaker) more room."""
+    """One row per item: its label on a line of its own (never cut for room), and under it A's
+    share as a bar to the left of the centre, B's to the right, so one glance shows who gives a
+    topic (or a speaker) more room."""
 
     rows: list[BarRow]
 
@@ -107,13 +108,11 @@ class DivergingBars(_Chart):
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self.sizeHint().height())
 
-    def _top(self) -> float:
-        return self._row_height() + 2  # the scale line
+    def _row_height(self) -> float:
+        return QFontMetrics(self.font()).height() * 1.8 + 8.0  # the label, then the bars
 
-    def _label_width(self) -> float:
-        fm = QFontMetrics(self.font())
-        widest = max((fm.horizontalAdvance(r.label) for r in self.rows), default=40)
-        return min(widest + 2 * PAD, self.width() * 0.45)
+    def _top(self) -> float:
+        return QFontMetrics(self.font()).height() + 6.0  # the scale line
 
     def _scale(self) -> float:
         """The largest share shown, so the longest bar fills its half."""
@@ -126,36 +125,33 @@ class DivergingBars(_Chart):
     def paintEvent(self, _event) -> None:
         p, text, mid, fm = self._begin_paint()
         w, rh, top = float(self.width()), self._row_height(), self._top()
-        lw = self._label_width()
-        half = (w - lw) / 2 - PAD
-        axis_l, axis_r = PAD + half, PAD + half + lw  # bars grow outwards from the label column
+        centre = w / 2
+        half = centre - PAD - 2
         scale = self._scale()
+        line = fm.height()
         p.setPen(text)
-        p.drawText(QRectF(PAD, 0, half, rh), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        p.drawText(QRectF(PAD, 0, half, line + 4), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    f"A ← {scale:.0%}")
-        p.drawText(QRectF(axis_r, 0, half, rh), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        p.drawText(QRectF(centre, 0, half, line + 4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                    f"{scale:.0%} → B")
         for k, row in enumerate(self.rows):
             y = top + k * rh
             if row.key == self.selected:
                 p.fillRect(QRectF(0, y, w, rh), self._selection_fill())
-            bar_h = rh - 8
+            p.setPen(text)
+            label = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, int(w - 2 * PAD))
+            p.drawText(QRectF(PAD, y + 2, w - 2 * PAD, line), Qt.AlignmentFlag.AlignCenter, label)
+            bar_y, bar_h = y + line + 4, rh - line - 8
             for side, value, light in (("A", row.a, row.light_a), ("B", row.b, row.light_b)):
                 length = half * value / scale if value > 0 else (STUB if light else 0.0)
                 if length <= 0:
                     continue
-                x = axis_l - length if side == "A" else axis_r
-                rect = QRectF(x, y + 4, length, bar_h)
+                x = centre - 1 - length if side == "A" else centre + 1
                 p.setPen(QPen(SIDE_COLOUR[side], 1))
                 p.setBrush(side_brush(side, light and value <= 0))
-                p.drawRect(rect)
-            p.setPen(text)
-            label = fm.elidedText(row.label, Qt.TextElideMode.ElideRight, int(lw - 2 * PAD))
-            p.drawText(QRectF(axis_l, y, lw, rh), Qt.AlignmentFlag.AlignCenter, label)
-        p.setPen(QPen(mid, 1))
-        bottom = top + rh * len(self.rows)
-        for x in (axis_l, axis_r):
-            p.drawLine(QPointF(x, top), QPointF(x, bottom))
+                p.drawRect(QRectF(x, bar_y, length, bar_h))
+            p.setPen(QPen(mid, 1))  # the centre axis beside the bars, never through the label
+            p.drawLine(QPointF(centre, bar_y - 2), QPointF(centre, bar_y + bar_h + 2))
         p.end()
 
 
@@ -180,6 +176,7 @@ class SlopeChart(_Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.absent_label = self.tr("absent")
+        self._fit: tuple[tuple, float] = ((), 0.0)  # (width, rows, font) -> row height
 
     def _slots(self) -> int:
         ranks = [r for row in self.rows for r in (row.rank_a, row.rank_b) if r is not None]
@@ -196,9 +193,24 @@ class SlopeChart(_Chart):
         return PAD + self._row_height() * (slot + 0.5)
 
     def _columns(self) -> tuple[float, float, float]:
-        """x of the A axis, x of the B axis, width of a label column."""
-        label_w = (self.width() - 2 * PAD) * 0.36
+        """x of the A axis, x of the B axis, width of a label column (the lines keep 50 px)."""
+        label_w = max(60.0, (self.width() - 2 * PAD - 50) / 2)
         return PAD + label_w, self.width() - PAD - label_w, label_w
+
+    def _row_height(self) -> float:
+        """Two lines a slot when a label would not fit on one: topic labels are never cut."""
+        fm = QFontMetrics(self.font())
+        width = int(self._columns()[2] - 12)
+        key = (width, id(self.rows), fm.height())
+        if self._fit[0] != key:
+            long = any(fm.horizontalAdvance(f"{max(r.rank_a or 0, r.rank_b or 0)}. {r.label}") > width
+                       for r in self.rows)
+            self._fit = (key, fm.height() * (2 if long else 1) + 6.0)
+        return self._fit[1]
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self.updateGeometry()  # the height follows the label lines
 
     def _ends(self, row: SlopeRow) -> dict[str, tuple[QPointF, QRectF]]:
         xa, xb, lw = self._columns()
@@ -250,9 +262,8 @@ class SlopeChart(_Chart):
                 p.setPen(text)
                 rank = row.rank_a if side == "A" else row.rank_b
                 box = rect.adjusted(0, 0, -4, 0) if side == "A" else rect
-                label = fm.elidedText(f"{rank}. {row.label}", Qt.TextElideMode.ElideRight, int(box.width()))
                 align = Qt.AlignmentFlag.AlignRight if side == "A" else Qt.AlignmentFlag.AlignLeft
-                p.drawText(box, align | Qt.AlignmentFlag.AlignVCenter, label)
+                p.drawText(box, align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, f"{rank}. {row.label}")
         p.end()
 
     @staticmethod

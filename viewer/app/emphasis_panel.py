@@ -57,15 +57,15 @@ class EmphasisPanel(QScrollArea):
         self._section(layout, self.tr("Tone markers"), self._pair(self.tone), self.tr(
             "Conventional diplomatic words; hover for their usual reading, click to show them."))
         self._section(layout, self.tr("Distinctive words"), self._pair(self.words), self.tr(
-            "Words over-represented in one text against the other (z-score of the log-odds ratio); "
-            "across two languages, the topics, names and tone markers instead."))
+            "Words one text uses far more often than the other; hover a word for the statistic. "
+            "Across two languages, the topics, names and tone markers instead."))
         layout.addStretch(1)
         self.setWidget(body)
 
         self.shares.clicked.connect(self._topic)
         self.order.clicked.connect(self._topic)
         for side in SIDES:
-            self.tone[side].itemClicked.connect(self._tone_clicked)
+            self.tone[side].itemClicked.connect(lambda item, s=side: self._tone_clicked(s, item))
             self.words[side].itemClicked.connect(self._word_clicked)
         self.set_comparison(None)
 
@@ -96,7 +96,7 @@ class EmphasisPanel(QScrollArea):
 
     def _word_list(self, parent: QWidget) -> QTreeWidget:
         words = QTreeWidget(parent)
-        words.setHeaderLabels([self.tr("Word"), self.tr("z"), self.tr("n")])
+        words.setHeaderLabels([self.tr("Word"), self.tr("How distinctive"), self.tr("Uses")])
         words.setRootIsDecorated(False)
         words.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         words.setWordWrap(True)
@@ -178,10 +178,10 @@ class EmphasisPanel(QScrollArea):
         for tone_id, found in marks.items():
             label, reading = c.names.tone_label(tone_id), c.names.tone_reading(tone_id)
             item = QListWidgetItem(f"{label} ×{len(found)}" if len(found) > 1 else label)
-            written = ", ".join(dict.fromkeys(f"“{m.text}”" for m in found))
+            written = ", ".join(f"“{t}”" for t in list(dict.fromkeys(m.text for m in found))[:12])
             item.setToolTip("\n".join(x for x in (reading, self.tr("As written: {w}").format(w=written)) if x))
-            item.setBackground(QBrush(palette.tint("orange" if side == "B" else "blue", 60)))
-            item.setData(Qt.ItemDataRole.UserRole, [Evidence(side, m.sentence) for m in found])
+            item.setBackground(QBrush(palette.with_alpha(palette.side(side), 60)))
+            item.setData(Qt.ItemDataRole.UserRole, tone_id)  # its sentences are looked up on a click
             chips.addItem(item)
         _fit_rows(chips, chips.count())
 
@@ -195,22 +195,35 @@ class EmphasisPanel(QScrollArea):
             words.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
         for term in terms:
-            item = QTreeWidgetItem([term.term, f"{term.score:.1f}", str(term.count)])
+            item = QTreeWidgetItem([term.term, strength(term.score), str(term.count)])
+            item.setToolTip(0, self.tr("{word}: used {n} times; how far above the other text's rate: "
+                                       "{z:.1f} standard deviations (log-odds ratio)").format(
+                word=term.term, n=term.count, z=term.score))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
             item.setData(0, Qt.ItemDataRole.UserRole, [Evidence(side, i) for i in term.sentences])
             words.addTopLevelItem(item)
         _fit_rows(words, max(1, len(terms)), words.header().sizeHint().height(), most=12)
 
-    def _tone_clicked(self, item: QListWidgetItem) -> None:
-        evidence = item.data(Qt.ItemDataRole.UserRole)
-        if evidence:
-            self.evidenceRequested.emit(evidence)
+    def _tone_clicked(self, side: Side, item: QListWidgetItem) -> None:
+        tone_id = item.data(Qt.ItemDataRole.UserRole)
+        if tone_id and self.comparison is not None:
+            self.evidenceRequested.emit([Evidence(side, m.sentence) for m in self.comparison.tone.get(side, [])
+                                         if m.id == tone_id])
 
     def _word_clicked(self, item: QTreeWidgetItem) -> None:
         evidence = item.data(0, Qt.ItemDataRole.UserRole)
         if evidence:
             self.evidenceRequested.emit(evidence)
+
+
+def strength(z: float) -> str:
+    """A distinctiveness score in words a reader needs no statistics for."""
+    from PySide6.QtCore import QCoreApplication
+
+    tr = QCoreApplication.translate
+    return tr("Emphasis", "very strong") if z >= 4 else tr("Emphasis", "strong") if z >= 3 else \
+        tr("Emphasis", "clear") if z >= 2 else tr("Emphasis", "slight")
 
 
 def _fit_rows(view, rows: int, extra: int = 0, most: int = 40) -> None:

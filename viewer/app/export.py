@@ -11,8 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 
+from viewer.app.naming import chosen_path
 from viewer.errors import CounterpartError
 from viewer.model import Annotation, Comparison
 
@@ -20,18 +21,18 @@ BRIEF_FILTER = "Word documents (*.docx);;All files (*)"
 SUFFIX = ".docx"
 
 
-
-
 class BriefExport(QObject):
     exported = Signal(str)  # the path written
     failed = Signal(str)  # one plain line
     _ended = Signal(str, str)  # from the thread: path, error ("" on success)
 
-    def __init__(self, window, notes: Callable[[], list[Annotation]]):
-        """`notes` gives the user's notes on the comparison shown, to become the brief's comments."""
+    def __init__(self, window, notes: Callable[[], list[Annotation]], stem: Callable[[], str] = lambda: "comparison"):
+        """`notes` gives the user's notes on the comparison shown, to become the brief's comments;
+        `stem` the name a new brief is offered under (the pair's names)."""
         super().__init__(window)
         self.window = window
         self.notes = notes
+        self.stem = stem
         self._thread: threading.Thread | None = None
         self._ended.connect(self._end, Qt.ConnectionType.QueuedConnection)
 
@@ -42,7 +43,7 @@ class BriefExport(QObject):
         c = self.window.comparison
         source = c.a.readout.source if c is not None else None
         folder = Path(source).parent if source and Path(source).parent.is_dir() else Path.home()
-        return str(folder / (self.tr("brief") + SUFFIX))
+        return str(folder / (self.tr("{pair} brief").format(pair=self.stem()) + SUFFIX))
 
     def choose_and_export(self) -> None:
         """Ask where (the dialog asks about overwriting), then write in the background."""
@@ -55,16 +56,9 @@ class BriefExport(QObject):
         path, _ = QFileDialog.getSaveFileName(w, self.tr("Export brief"), self.default_path(), self.tr(BRIEF_FILTER))
         if not path:
             return
-        force = True  # the dialog has asked about overwriting what it returned
-        if not Path(path).suffix:
-            path += SUFFIX  # a name the dialog did not check
-            force = Path(path).exists() and QMessageBox.question(
-                w, self.tr("Replace the file?"), self.tr("{path} exists. Replace it?").format(path=path),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-            if Path(path).exists() and not force:
-                return
-        self.start(w.comparison, self.notes(), path, force=force)
+        chosen = chosen_path(w, path, SUFFIX)
+        if chosen is not None:
+            self.start(w.comparison, self.notes(), chosen[0], force=chosen[1])
 
     def start(self, comparison: Comparison, notes: list[Annotation], path: str, *, force: bool) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)

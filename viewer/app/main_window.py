@@ -1,5 +1,13 @@
-"""The main window: two panes with the link band between them, the findings beside, menus,
-and the analysis worker. It presents a Comparison and forwards actions; it never analyses."""
+"""The main window: the two texts side by side (pair_view.py), the findings beside them, menus,
+and the analysis worker. It presents a Comparison and forwards actions; it never analyses, and it
+holds none of the user's work: the notes, the project file and the preferences belong to the
+session (session.py), which the window asks before it closes.
+
+What the session may use of the window is declared here, in one place (SessionHost in session.py
+lists it): the comparison and readouts shown, the analysis settings, the named menu sections the
+session adds its actions to, the pane marks of notes, and the signals comparisonChanged and
+analysisFinished.
+"""
 
 from __future__ import annotations
 
@@ -7,126 +15,100 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from viewer.app import palette
+from viewer.app import identity, palette
 from viewer.app.display import Display, prepare
-from viewer.app.find_bar import FindBar
 from viewer.app.findings_panel import FindingsPanel
-from viewer.app.legend import Legend
-from viewer.app.link_band import LinkBand
-from viewer.app.navigation import Difference, sentence_at
+from viewer.app.naming import readout_name
+from viewer.app.pair_view import PairView
 from viewer.app.pane import TEXT_CHUNK, TextPane
-from viewer.app.scroll_sync import follower_value, interpolate
-from viewer.app.sentence_info import describe_sentence
+from viewer.app.sentence_info import kind_name
+from viewer.app.session import ProjectSession
+from viewer.app.word_marks import Ignore
 from viewer.app.worker import AnalysisRun, AnalysisWorker
 from viewer.errors import CounterpartError
-from viewer.model import SIDES, Annotation, Comparison, Evidence, Readout, Side, other
+from viewer.model import SIDES, Annotation, Comparison, Evidence, Readout, Settings, Side
 from viewer.printable import printable
 from viewer.project import Project, reanchor
 
-ORGANISATION = "Counterpart"
-APPLICATION = "Counterpart"
 MAX_RECENT = 8
 FILE_FILTER = "Readouts (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"
+SECTIONS = ("file-project", "edit-history", "edit-notes", "view", "help")  # where the session adds its actions
 
 
 class MainWindow(QMainWindow):
     comparisonChanged = Signal(object)  # Comparison: the emphasis and notes panels listen to this
     analysisFinished = Signal()  # a run ended (done, failed or cancelled)
+    readoutsChanged = Signal()  # the texts or their names changed (the session retitles the window)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Counterpart"))
         self.comparison: Comparison | None = None
         self.readouts: dict[Side, Readout | None] = {"A": None, "B": None}
-        self.options: dict = {}  # keyword arguments for compare() (mode, lexicons)
-        self.defaults: dict = {}  # compare() options from the preferences (user lexicon); options win
+        self.settings = Settings()  # the analysis settings in force: mode, user lexicons
+        self.ignore = Ignore()  # changes the wording marks leave out (View > Ignore)
         self._project_notes: list[Annotation] | None = None  # see take_project_notes
         self.text_family = ""  # pane font family from the preferences; "" = the built-in list
-        self.languages: dict[Side, str | None] = {"A": None, "B": None}  # forced by the preferences; None = detect
+        self.languages: dict[Side, str | None] = {"A": None, "B": None}  # for texts opened from now on
         self._run: AnalysisRun | None = None
         self._retired: list[AnalysisRun] = []
-        self._syncing = False
-        self._diffs: list[Difference] = []
-        self._current_diff = -1
-        self._links_by_sentence: dict[tuple[Side, int], int] = {}
-        self._sync_links: list[int] = []
-        self._last_pane: TextPane | None = None
         self._point_size = palette.DEFAULT_POINT_SIZE
+        self._sections: dict[str, tuple[QMenu, QAction]] = {}
+        self._pane_actions: list[QAction] = []
         self.persist_settings = True  # False for throw-away windows (screenshots)
         # False for windows nobody looks at (--screenshot): an error is kept in `errors` instead
         # of shown in a modal dialog, which nobody would answer
         self.dialogs = True
         self.errors: list[str] = []
 
-        self.panes: dict[Side, TextPane] = {side: TextPane(side, self) for side in SIDES}
-        self.headers: dict[Side, QLabel] = {side: QLabel(self) for side in SIDES}
-        self.band = LinkBand(self.panes["A"], self.panes["B"], self)
+        self.view = PairView(self)
+        self.panes: dict[Side, TextPane] = self.view.panes
+        self.band = self.view.band
+        self.find_bar = self.view.find_bar
         self.findings = FindingsPanel(self)
-        self.find_bar = FindBar(self)
-        self.find_bar.hide()
         self._build_layout()
         self._build_status()
         self._build_menus()
         self._connect()
         self._restore_settings()
-        from viewer.app.session import ProjectSession  # emphasis, notes, project files, autosave, settings
-
-        self.session = ProjectSession(self)
+        self.session = ProjectSession(self)  # the session knows the window; the window only creates it
 
     # --- construction ---------------------------------------------------------------
     def _build_layout(self) -> None:
-        compare = QWidget(self)
-        vbox = QVBoxLayout(compare)
-        vbox.setContentsMargins(0, 0, 0, 0)
-        vbox.setSpacing(2)
-        vbox.addWidget(Legend(compare))
-        heads = QHBoxLayout()
-        for side in SIDES:
-            self.headers[side].setTextFormat(Qt.TextFormat.PlainText)
-            self.headers[side].setWordWrap(True)
-            heads.addWidget(self.headers[side], 1)
-            if side == "A":
-                heads.addSpacing(self.band.sizeHint().width())
-        vbox.addLayout(heads)
-        row = QHBoxLayout()
-        row.setSpacing(0)
-        row.addWidget(self.panes["A"], 1)
-        row.addWidget(self.band)
-        row.addWidget(self.panes["B"], 1)
-        self.band.setFixedWidth(self.band.sizeHint().width())
-        vbox.addLayout(row, 1)
-        vbox.addWidget(self.find_bar)
-
-        # Right-hand tabs: Findings now; the Emphasis and Notes panels (emphasis_panel.py,
-        # annotations_panel.py) are added with add_side_tab() and listen to comparisonChanged.
+        # Right-hand tabs: Findings here; the session adds Emphasis and Notes with add_side_tab().
         self.side_tabs = QTabWidget(self)
         self.side_tabs.addTab(self.findings, self.tr("Findings"))
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(compare)
+        self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.resize(1400, 860)
-        self.splitter.setSizes([1040, 360])
+        self._splitter_restored = False
+
+    def showEvent(self, e) -> None:
+        super().showEvent(e)
+        if not self._splitter_restored:  # first start: the texts take about 70% of any width
+            w = self.splitter.width()
+            self.splitter.setSizes([int(w * 0.7), w - int(w * 0.7)])
+            self._splitter_restored = True
 
     def add_side_tab(self, widget: QWidget, title: str) -> int:
         """Embed a panel (Emphasis, Notes) in the right-hand tabs."""
@@ -134,6 +116,7 @@ class MainWindow(QMainWindow):
 
     def _build_status(self) -> None:
         self.summary = QLabel(self)
+        self.summary.setMinimumWidth(40)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(180)
@@ -156,7 +139,9 @@ class MainWindow(QMainWindow):
         else:
             self._note_timer.stop()
 
-    def _action(self, menu, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
+    def action(self, menu: QMenu | None, text: str, slot, shortcuts=(), tip: str = "", *,
+               checkable: bool = False) -> QAction:
+        """A window action with its shortcuts (standard keys as the platform binds them)."""
         action = QAction(text, self)
         keys = []
         for s in shortcuts:
@@ -164,92 +149,154 @@ class MainWindow(QMainWindow):
         action.setShortcuts(keys)
         if tip:
             action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.setCheckable(checkable)
         action.triggered.connect(slot)
-        menu.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
         return action
+
+    def _section(self, name: str, menu: QMenu) -> None:
+        self._sections[name] = (menu, menu.addSeparator())
+
+    def add_actions(self, section: str, actions: list[QAction]) -> None:
+        """Put the session's actions in one of the window's menu SECTIONS."""
+        menu, marker = self._sections[section]
+        for action in actions:
+            if action.parent() is None:
+                action.setParent(self)
+            menu.insertAction(marker, action)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A lasting message of the session's (a failed autosave) at the right of the status line."""
+        self.statusBar().addPermanentWidget(widget)
+
+    def add_pane_action(self, action: QAction) -> None:
+        """An action of the panes' right-click menu (after Qt's own: copy, select all)."""
+        self._pane_actions.append(action)
+
+    def _pane_menu(self, pane: TextPane, pos) -> None:
+        self.view.focused_side = pane.side  # a right-click puts the reader in that pane
+        menu = pane.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addAction(self.tr("Copy Linked Pair"), self.copy_pair).setEnabled(self.band.selected is not None)
+        for action in self._pane_actions:
+            menu.addAction(action)
+        menu.exec(pane.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        m = self.file_menu = bar.addMenu(self.tr("&File"))
-        self._action(m, self.tr("Open &A…"), lambda: self.choose_file("A"), [QKeySequence.StandardKey.Open],
-                     self.tr("Open the left text"))
-        self._action(m, self.tr("Open &B…"), lambda: self.choose_file("B"), ["Ctrl+Shift+O"],
-                     self.tr("Open the right text"))
-        self._action(m, self.tr("Open &Project…"), self.choose_project, ["Ctrl+Alt+O"],
-                     self.tr("Open a saved Counterpart project: both texts, settings and notes"))
+        m = bar.addMenu(self.tr("&File"))
+        self.action(m, self.tr("&New Comparison…"), self.new_comparison,
+                                       [QKeySequence.StandardKey.New], self.tr("Pick the two texts to compare"))
+        self.action(m, self.tr("Open &A…"), lambda: self.choose_file("A"), [QKeySequence.StandardKey.Open],
+                    self.tr("Open the left text"))
+        self.action(m, self.tr("Open &B…"), lambda: self.choose_file("B"), ["Ctrl+Shift+O"],
+                    self.tr("Open the right text"))
+        self.action(m, self.tr("Open &Project…"), self.choose_project, ["Ctrl+Alt+O"],
+                    self.tr("Open a saved Counterpart project: both texts, settings and notes"))
         self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         m.addSeparator()
-        self._action(m, self.tr("&Reload"), self.reload, [QKeySequence.StandardKey.Refresh, "Ctrl+R"],
-                     self.tr("Read both sources again and re-run the analysis"))
-        self._action(m, self.tr("S&wap Sides"), self.swap_sides, ["Ctrl+Shift+W"])
+        self.action(m, self.tr("&Reload"), self.reload, [QKeySequence.StandardKey.Refresh, "Ctrl+R"],
+                    self.tr("Read both sources again and re-run the analysis"))
+        self.action(m, self.tr("S&wap Sides"), self.swap_sides, ["Ctrl+Shift+W"])
         m.addSeparator()
-        self._action(m, self.tr("&Quit"), self.close, [QKeySequence.StandardKey.Quit])
+        self._section("file-project", m)
+        self.action(m, self.tr("Print Pre&view…"), self.print_preview, [],
+                    self.tr("The two texts side by side as they will print"))
+        self.action(m, self.tr("&Print…"), self.print_, [QKeySequence.StandardKey.Print])
+        self.action(m, self.tr("Export P&DF…"), self.export_pdf, ["Ctrl+Shift+E"],
+                    self.tr("The two texts side by side, aligned and coloured, as a PDF"))
+        m.addSeparator()
+        self.action(m, self.tr("&Quit"), self.close, [QKeySequence.StandardKey.Quit])
 
         m = self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        self._action(m, self.tr("&Copy"), lambda: self._focused_pane().copy(), [QKeySequence.StandardKey.Copy])
-        self._action(m, self.tr("Paste as A"), lambda: self.paste_side("A"), ["Ctrl+Alt+1"],
-                     self.tr("Use the clipboard's text as the left text"))
-        self._action(m, self.tr("Paste as B"), lambda: self.paste_side("B"), ["Ctrl+Alt+2"],
-                     self.tr("Use the clipboard's text as the right text"))
+        self._section("edit-history", m)
+        self.action(m, self.tr("&Copy"), self.copy, [QKeySequence.StandardKey.Copy])
+        self.action(m, self.tr("Copy &Linked Pair"), self.copy_pair, ["Ctrl+Shift+C"],
+                    self.tr("Copy the selected passage and its counterpart, each under its side's name"))
+        self.action(m, self.tr("Paste as A"), lambda: self.paste_side("A"), ["Ctrl+Alt+1"],
+                    self.tr("Use the clipboard's text as the left text"))
+        self.action(m, self.tr("Paste as B"), lambda: self.paste_side("B"), ["Ctrl+Alt+2"],
+                    self.tr("Use the clipboard's text as the right text"))
         m.addSeparator()
-        self._action(m, self.tr("&Find…"), self.open_find, [QKeySequence.StandardKey.Find])
-        self._action(m, self.tr("Find &Next"), self.find_bar.find_next, [QKeySequence.StandardKey.FindNext])
-        self._action(m, self.tr("Find &Previous"), self.find_bar.find_previous,
-                     [QKeySequence.StandardKey.FindPrevious])
+        self.action(m, self.tr("&Find…"), self.open_find, [QKeySequence.StandardKey.Find],
+                    self.tr("Find in both texts"))
+        self.action(m, self.tr("Find &Next"), self.find_bar.find_next, [QKeySequence.StandardKey.FindNext])
+        self.action(m, self.tr("Find &Previous"), self.find_bar.find_previous, [QKeySequence.StandardKey.FindPrevious])
+        m.addSeparator()
+        self._section("edit-notes", m)
 
         m = bar.addMenu(self.tr("&View"))
-        self._action(m, self.tr("Zoom &In"), lambda: self.zoom(+1), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
-        self._action(m, self.tr("Zoom &Out"), lambda: self.zoom(-1), [QKeySequence.StandardKey.ZoomOut])
-        self._action(m, self.tr("&Reset Zoom"), lambda: self.zoom(0), ["Ctrl+0"])
-        self.wrap_action = self._action(m, self.tr("&Word Wrap"), self.set_wrap)
-        self.wrap_action.setCheckable(True)
+        self.action(m, self.tr("Zoom &In"), lambda: self.zoom(+1), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
+        self.action(m, self.tr("Zoom &Out"), lambda: self.zoom(-1), [QKeySequence.StandardKey.ZoomOut])
+        self.action(m, self.tr("&Reset Zoom"), lambda: self.zoom(0), ["Ctrl+0"])
+        m.addSeparator()
+        self.wrap_action = self.action(m, self.tr("&Word Wrap"), self.set_wrap, checkable=True)
         self.wrap_action.setChecked(True)
+        self.sync_action = self.action(m, self.tr("&Scroll Together"), self.view.set_sync, ["Ctrl+Shift+L"],
+                                       self.tr("Keep the linked passages level while scrolling"), checkable=True)
+        self.sync_action.setChecked(True)
+        self.only_action = self.action(m, self.tr("&Differences Only"), self.view.set_differences_only,
+                                       ["Ctrl+Shift+H"], self.tr("Hide the paragraphs without a difference"),
+                                       checkable=True)
+        ignore = m.addMenu(self.tr("&Ignore in Wording"))
+        ignore.setToolTipsVisible(True)
+        self.ignore_actions: dict[str, QAction] = {}
+        for key, text in (("case", self.tr("&Case")), ("punctuation", self.tr("&Punctuation")),
+                          ("quotes", self.tr("&Quote Styles (“ ” against \")")),
+                          ("whitespace", self.tr("&White Space"))):
+            self.ignore_actions[key] = self.action(ignore, text, lambda _on=False: self._ignore_changed(),
+                                                   checkable=True)
+        m.addSeparator()
+        self._section("view", m)
 
         m = bar.addMenu(self.tr("&Navigate"))
-        self._action(m, self.tr("&Next Difference"), self.next_difference, ["F7", "Alt+Down"])
-        self._action(m, self.tr("&Previous Difference"), self.previous_difference, ["Shift+F7", "Alt+Up"])
+        self.action(m, self.tr("&Next Difference"), lambda: self.view.go_difference(+1), ["F7", "Alt+Down"],
+                    self.tr("From where you are reading; wraps at the end"))
+        self.action(m, self.tr("&Previous Difference"), lambda: self.view.go_difference(-1), ["Shift+F7", "Alt+Up"])
+        self.review_action = self.action(m, self.tr("&Mark Difference Reviewed"), self.toggle_reviewed,
+                                         ["Ctrl+Shift+D"], self.tr("Tick or untick the difference shown"))
 
-        m = bar.addMenu(self.tr("&Help"))
-        self._action(m, self.tr("&About Counterpart"), self.about)
+        m = self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.action(m, self.tr("&Keyboard Shortcuts"), self.show_shortcuts, ["F1", "Ctrl+/"])
+        self.action(m, self.tr("&Legend"), self.view.legend.show_all)
+        self._section("help", m)
+        self.action(m, self.tr("&About Counterpart"), self.about)
 
     def _connect(self) -> None:
-        for side, pane in self.panes.items():
-            pane.verticalScrollBar().valueChanged.connect(lambda v, s=side: self._scrolled(s, v))
+        for pane in self.panes.values():
             pane.fileDropped.connect(self.open_file)
-            pane.offsetClicked.connect(self._clicked)
-            pane.tooltip_for = lambda offset, s=side: self._tooltip(s, offset)
-            pane.installEventFilter(self)
-        self.band.linkClicked.connect(self.select_link)
+            pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            pane.customContextMenuRequested.connect(lambda pos, p=pane: self._pane_menu(p, pos))
         self.findings.findingActivated.connect(self.show_finding)
         self.cancel_button.clicked.connect(self.cancel_analysis)
-
-    def eventFilter(self, obj, event) -> bool:
-        if isinstance(obj, TextPane) and event.type() == event.Type.FocusIn:
-            self._last_pane = obj
-        return super().eventFilter(obj, event)
+        self.view.noteRequested.connect(lambda text, _kind, ms: self.set_note(text, ms))
 
     # --- settings -------------------------------------------------------------------
-    def _settings(self) -> QSettings:
-        return QSettings(ORGANISATION, APPLICATION)
-
     def _restore_settings(self) -> None:
-        s = self._settings()
+        s = identity.settings()
         geometry, state = s.value("window/geometry"), s.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
         splitter = s.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        self._splitter_restored = splitter is not None and self.splitter.restoreState(splitter)
         self._point_size = int(s.value("view/pointSize", palette.DEFAULT_POINT_SIZE))
         self.zoom(None)
-        wrap = s.value("view/wrap", True)
-        self.wrap_action.setChecked(wrap not in (False, "false"))
+        for action, key in ((self.wrap_action, "view/wrap"), (self.sync_action, "view/sync")):
+            action.setChecked(s.value(key, True) not in (False, "false"))
         self.set_wrap(self.wrap_action.isChecked())
+        self.view.set_sync(self.sync_action.isChecked())
         self._rebuild_recent_menu()
 
     def closeEvent(self, event) -> None:
+        """Unsaved work: the session asks (Save / Discard / Cancel) before anything stops."""
+        if not self.session.may_close():
+            event.ignore()
+            return
         for run in [self._run, *self._retired]:
             if run is not None:
                 run.stop()
@@ -258,15 +305,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _save_settings(self) -> None:
-        s = self._settings()
+        s = identity.settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("view/pointSize", self._point_size)
         s.setValue("view/wrap", self.wrap_action.isChecked())
+        s.setValue("view/sync", self.sync_action.isChecked())
 
     def recent_pairs(self) -> list[tuple[str, str]]:
-        s = self._settings()
+        s = identity.settings()
         n = s.beginReadArray("recent")
         pairs = []
         for k in range(n):
@@ -280,8 +328,9 @@ class MainWindow(QMainWindow):
         if not all(sources) or not all(Path(p).is_file() for p in sources):
             return
         pair = (str(sources[0]), str(sources[1]))
-        pairs = [pair] + [p for p in self.recent_pairs() if p != pair]
-        s = self._settings()
+        # a swapped pair is the same pair: one entry, in the order last shown
+        pairs = [pair] + [p for p in self.recent_pairs() if p not in (pair, pair[::-1])]
+        s = identity.settings()
         s.beginWriteArray("recent")
         for k, (a, b) in enumerate(pairs[:MAX_RECENT]):
             s.setArrayIndex(k)
@@ -300,6 +349,15 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(pairs))
 
     # --- opening --------------------------------------------------------------------
+    def new_comparison(self) -> None:
+        from viewer.app.new_comparison import NewComparisonDialog
+
+        current = [r.source if r is not None and r.source else "" for r in self.readouts.values()]
+        dialog = NewComparisonDialog(self.recent_pairs(), current, self)
+        if dialog.exec():
+            a, b = dialog.paths()
+            self.open_pair(a, b, mode=dialog.mode())
+
     def choose_file(self, side: Side) -> None:
         current = self.readouts[side]
         start = str(Path(current.source).parent) if current and current.source else ""
@@ -322,11 +380,11 @@ class MainWindow(QMainWindow):
         if readout is not None:
             self.set_readout(side, readout)
 
-    def open_pair(self, path_a: str, path_b: str) -> None:
+    def open_pair(self, path_a: str, path_b: str, mode: str | None = None) -> None:
         a = self._read(path_a)
         b = self._read(path_b) if a is not None else None
         if a is not None and b is not None:
-            self.set_readouts(a, b)
+            self.set_readouts(a, b, mode=mode)
 
     def paste_side(self, side: Side) -> None:
         from viewer import ingest
@@ -348,9 +406,9 @@ class MainWindow(QMainWindow):
         self.readouts[side] = self._with_language(side, readout)
         self._readouts_changed()
 
-    def set_readouts(self, a: Readout, b: Readout, **options) -> None:
+    def set_readouts(self, a: Readout, b: Readout, mode: str | None = None) -> None:
         self.readouts = {"A": self._with_language("A", a), "B": self._with_language("B", b)}
-        self.options = options
+        self.settings = replace(self.settings, mode=mode)
         self._readouts_changed()
 
     def swap_sides(self) -> None:
@@ -365,6 +423,7 @@ class MainWindow(QMainWindow):
                 if new is None:
                     return
                 new.label = r.label or new.label
+                new.language = r.language
                 fresh[side] = new
             else:
                 fresh[side] = r  # pasted text has nothing to re-read
@@ -380,26 +439,45 @@ class MainWindow(QMainWindow):
     def start_project(self, project: Project) -> None:
         """Analyse a project's texts with its settings; its notes are placed once the analysis is done."""
         self.readouts = {"A": project.a, "B": project.b}
-        self.options = project.options()
-        self.start_analysis(notes=list(project.annotations))
+        self.settings = Settings(mode=project.mode, lexicons=tuple(project.lexicons))
+        self._readouts_changed(notes=list(project.annotations))
 
-    def _readouts_changed(self) -> None:
-        a, b = self.readouts["A"], self.readouts["B"]
-        if a is None or b is None:
-            for side in SIDES:  # show what is there until the other side arrives
-                r = self.readouts[side]
-                self.panes[side].set_text(r.text if r else "")
-                self._set_header(side, r, None)
-            return
-        self.start_analysis()
+    def set_sides(self, sides: dict[Side, tuple[str, str | None]]) -> None:
+        """New names and forced languages of the two texts; the analysis re-runs only what they touch."""
+        for side, (label, language) in sides.items():
+            r = self.readouts[side]
+            if r is not None:
+                self.readouts[side] = replace(r, label=label, language=language)
+        self._readouts_changed()
+
+    def set_lexicons(self, lexicons: list[str]) -> None:
+        """The user lexicon files of the preferences; a change re-runs the analysis."""
+        if tuple(lexicons) != self.settings.lexicons:
+            self.settings = replace(self.settings, lexicons=tuple(lexicons))
+            if self.readouts["A"] is not None and self.readouts["B"] is not None:
+                self.start_analysis()
+
+    def _readouts_changed(self, notes: list[Annotation] | None = None) -> None:
+        """Show the texts at once (a long pair is readable while it is analysed), then analyse."""
+        shown = self.comparison
+        if shown is None or any(self.readouts[s] is None or self.readouts[s].text != shown.doc(s).text
+                                for s in SIDES):
+            self.view.show_readouts(self.readouts, self.names())
+        self.readoutsChanged.emit()
+        if self.readouts["A"] is not None and self.readouts["B"] is not None:
+            self.start_analysis(notes)
+
+    def names(self) -> dict[Side, str]:
+        """What the window calls each text: its label, else its file name, else its letter."""
+        return {side: readout_name(self.readouts[side], side) for side in SIDES}
 
     # --- analysis -------------------------------------------------------------------
     def start_analysis(self, notes: list[Annotation] | None = None) -> None:
         """Analyse the current readouts; `notes` (a project's) are placed on the result."""
         if self._run is not None:
             self._retire(self._run)
-        worker = AnalysisWorker(self.readouts["A"], self.readouts["B"], {**self.defaults, **self.options},
-                                notes or [])
+        worker = AnalysisWorker(self.readouts["A"], self.readouts["B"], self.settings, notes or [],
+                                previous=self.comparison, ignore=self.ignore)
         worker.progress.connect(self._progress)
         worker.finished.connect(self._analysis_done)
         worker.failed.connect(self._analysis_failed)
@@ -461,19 +539,24 @@ class MainWindow(QMainWindow):
 
     def _analysis_failed(self, message: str) -> None:
         if self._finish_run(self.sender()):
-            self._restore_shown_readouts()
+            self._restore_shown()
             self.error(self.tr("Analysis failed"), message)
             self.analysisFinished.emit()
 
     def _analysis_cancelled(self) -> None:
         if self._finish_run(self.sender()):
-            self._restore_shown_readouts()
+            self._restore_shown()
             self.set_note(self.tr("Analysis cancelled; the previous comparison is still shown."), 5000)
             self.analysisFinished.emit()
 
-    def _restore_shown_readouts(self) -> None:
-        if self.comparison is not None:
-            self.readouts = {"A": self.comparison.a.readout, "B": self.comparison.b.readout}
+    def _restore_shown(self) -> None:
+        """Back to the comparison on screen before the run (its texts, if new ones were shown)."""
+        c = self.comparison
+        if c is None:
+            return
+        self.readouts = {"A": c.a.readout, "B": c.b.readout}
+        self.view.show_comparison(c, self.view.display, self.names())
+        self.readoutsChanged.emit()
 
     def _show_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -484,25 +567,14 @@ class MainWindow(QMainWindow):
     # --- presenting -----------------------------------------------------------------
     def set_comparison(self, comparison: Comparison, display: Display | None = None) -> None:
         """Show a comparison; `display` is its colouring worked out beforehand (by the worker)."""
-        self.comparison = comparison
-        c = comparison
-        display = display or prepare(c)
+        self.comparison = c = comparison
+        display = display or prepare(c, self.ignore)
         self.readouts = {"A": c.a.readout, "B": c.b.readout}
-        self._links_by_sentence = display.links_by_sentence
-        self._diffs = display.differences
-        self._current_diff = -1
-        for side in SIDES:
-            doc = c.doc(side)
-            self.panes[side].set_text(doc.text)
-            self.panes[side].paint_spans_gradually(display.spans[side])
-            self._set_header(side, doc.readout, doc.language)
-        self._sync_links = display.sync_links
-        self.band.set_comparison(c, display.links_by_sentence)
-        self.summary.setText(self._summary_text(c, display.words))
-        self.setWindowTitle(self.tr("{a} ↔ {b} — Counterpart").format(
-            a=self._short_name(c.a.readout, "A"), b=self._short_name(c.b.readout, "B")))
+        self.view.show_comparison(c, display, self.names())
+        self.summary.setText(self._summary_text(c, display))
+        self.summary.setToolTip(self.summary.text().replace("   |   ", "\n"))
         if len(c.a.text) + len(c.b.text) <= 2 * TEXT_CHUNK:
-            self.findings.set_findings(c.findings)
+            self.findings.set_findings(c.findings, c)
             self.comparisonChanged.emit(c)
             return
         # A long comparison: the findings list, then the panels listening for the comparison, fill
@@ -514,162 +586,99 @@ class MainWindow(QMainWindow):
 
         def findings() -> None:
             if self.comparison is c:
-                self.findings.set_findings(c.findings)
+                self.findings.set_findings(c.findings, c)
                 QTimer.singleShot(0, panels)
 
         QTimer.singleShot(0, findings)
 
-    def _short_name(self, r: Readout, side: Side) -> str:
-        return r.label or (Path(r.source).name if r.source else side)
-
-    def _set_header(self, side: Side, r: Readout | None, language: str | None) -> None:
-        if r is None:
-            self.headers[side].setText(self.tr("{side}: open a file, paste or drop one here").format(side=side))
-            return
-        parts = [f"{side}: {self._short_name(r, side)}"]
-        if r.title and r.title != r.label:
-            parts.append(r.title)
-        if r.date:
-            parts.append(r.date)
-        if language:
-            parts.append(language)
-        self.headers[side].setText(" — ".join(parts))
-        self.headers[side].setToolTip(r.source or self.tr("pasted text"))
-
-    def _summary_text(self, c: Comparison, words: dict[str, int]) -> str:
+    def _summary_text(self, c: Comparison, display: Display) -> str:
         sides = []
         for side in SIDES:
             doc = c.doc(side)
             unit = self.tr("characters") if doc.language == "zh" else self.tr("words")
             sides.append(self.tr("{side}: {lang}, {n} {unit}, {s} sentences").format(
-                side=side, lang=doc.language, n=words[side], unit=unit, s=len(doc.sentences)))
-        names = {"identical": self.tr("identical"), "reworded": self.tr("reworded"),
-                 "related": self.tr("related"), "moved": self.tr("moved"), "translation": self.tr("translation")}
-        kinds = Counter(link.kind for link in c.links)
-        by_kind = ", ".join(f"{n} {names[k]}" for k, n in kinds.most_common()) or self.tr("none")
+                side=side, lang=doc.language, n=display.words[side], unit=unit, s=len(doc.sentences)))
+        kinds = Counter(display.kinds)
+        by_kind = ", ".join(f"{n} {kind_name(k)}" for k, n in kinds.most_common()) or self.tr("none")
         return "   |   ".join(sides + [self.tr(
             "{links} links ({kinds}), only A: {ua}, only B: {ub}, mode: {mode}").format(
             links=len(c.links), kinds=by_kind, ua=len(c.unmatched.get("A", [])),
             ub=len(c.unmatched.get("B", [])), mode=c.mode)])
 
-    def _tooltip(self, side: Side, offset: int) -> str | None:
-        if self.comparison is None:
-            return None
-        i = sentence_at(self.comparison.doc(side), offset)
-        if i is None:
-            return None
-        n = self._links_by_sentence.get((side, i))
-        return describe_sentence(self.comparison, side, i, self.comparison.links[n] if n is not None else None)
-
-    # --- scrolling in step ------------------------------------------------------------
-    def _anchors(self, leader: Side) -> list[tuple[float, float]]:
-        c = self.comparison
-        pts: list[tuple[float, float]] = []
-        for n in self._sync_links:
-            link = c.links[n]
-            ys = {}
-            for side, idx in (("A", link.a), ("B", link.b)):
-                doc = c.doc(side)
-                ys[side] = self.panes[side].doc_y_range(doc.sentences[min(idx)].start, doc.sentences[max(idx)].end)
-            f = other(leader)
-            pts.append((ys[leader][0], ys[f][0]))
-            pts.append((ys[leader][1], ys[f][1]))
-        pts.sort()
-        return pts
-
-    def _scrolled(self, side: Side, value: int) -> None:
-        if self._syncing or self.comparison is None:
-            return
-        lead, follow = self.panes[side], self.panes[other(side)]
-        anchors = self._anchors(side)
-        bar, fbar = lead.verticalScrollBar(), follow.verticalScrollBar()
-        target = follower_value(value, bar.maximum(), lead.viewport().height(), fbar.maximum(),
-                                follow.viewport().height(), lambda y: interpolate(anchors, y))
-        self._syncing = True
-        try:
-            fbar.setValue(target)
-        finally:
-            self._syncing = False
+    def _ignore_changed(self) -> None:
+        """View > Ignore: the same comparison's wording marks again, without the ignored changes."""
+        self.ignore = Ignore(**{key: a.isChecked() for key, a in self.ignore_actions.items()})
+        if self.comparison is not None:
+            display = prepare(self.comparison, self.ignore)
+            self.view.set_display(display)
+            self.summary.setText(self._summary_text(self.comparison, display))
 
     def reveal(self, evidence: list[Evidence]) -> None:
-        """Scroll both panes to these sentences and highlight them (used by every panel)."""
-        if self.comparison is None:
-            return
-        by_side: dict[Side, list[int]] = {"A": [], "B": []}
-        for e in evidence:
-            by_side[e.side].append(e.sentence)
-        self._syncing = True
-        try:
-            for side in SIDES:
-                doc, pane = self.comparison.doc(side), self.panes[side]
-                spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in sorted(set(by_side[side]))
-                         if 0 <= i < len(doc.sentences)]
-                pane.select_spans(spans)
-                if spans:
-                    pane.centre_on(spans[0][0], spans[0][1])
-        finally:
-            self._syncing = False
-        # a side without evidence follows the other by the alignment
-        for side in SIDES:
-            if by_side[side] and not by_side[other(side)]:
-                self._scrolled(side, self.panes[side].verticalScrollBar().value())
-        self.band.update()
-
-    def select_link(self, n: int) -> None:
-        link = self.comparison.links[n]
-        self.band.selected = n
-        self.reveal([Evidence("A", i) for i in link.a] + [Evidence("B", j) for j in link.b])
-
-    def _clicked(self, side: Side, offset: int) -> None:
-        if self.comparison is None:
-            return
-        i = sentence_at(self.comparison.doc(side), offset)
-        if i is None:
-            return
-        n = self._links_by_sentence.get((side, i))
-        if n is not None:
-            self.select_link(n)
-        else:
-            self.band.selected = None
-            self.reveal([Evidence(side, i)])
+        """Scroll both panes to these sentences and frame them (used by every panel)."""
+        self.view.reveal(evidence)
 
     def show_finding(self, n: int) -> None:
-        self.band.selected = None
+        self.band.select(None)
         self.reveal(self.comparison.findings[n].evidence)
 
-    # --- differences ----------------------------------------------------------------
-    def next_difference(self) -> None:
-        self._go_difference(+1)
-
-    def previous_difference(self) -> None:
-        self._go_difference(-1)
-
-    def current_difference(self) -> Difference | None:
-        return self._diffs[self._current_diff] if 0 <= self._current_diff < len(self._diffs) else None
-
-    def _go_difference(self, step: int) -> None:
-        if not self._diffs:
-            self.set_note(self.tr("No differences"), 3000)
+    def toggle_reviewed(self) -> None:
+        d = self.view.current_difference()
+        if d is None:
+            self.set_note(self.tr("Go to a difference first (F7)"), 3000)
             return
-        k = self._current_diff + step
-        if step < 0 and self._current_diff < 0:
-            k = len(self._diffs) - 1
-        if not 0 <= k < len(self._diffs):
-            self.set_note(self.tr("No more differences in this direction"), 3000)
-            QApplication.beep()
-            return
-        self._current_diff = k
-        d = self._diffs[k]
-        self.band.selected = d.link
-        self.reveal([Evidence("A", i) for i in d.a] + [Evidence("B", j) for j in d.b])
-        self.set_note(self.tr("Difference {k} of {n}").format(k=k + 1, n=len(self._diffs)), 3000)
+        keys = set(self.view.reviewed) ^ {d.key}
+        self.view.set_reviewed(keys)
+        self.session.set_reviewed_differences(keys)
+        self.set_note(self.tr("Difference marked reviewed") if d.key in keys
+                      else self.tr("Difference no longer marked reviewed"), 3000)
+
+    # --- for the session ------------------------------------------------------------
+    def focused_pane(self) -> TextPane:
+        return self.view.focused_pane()
+
+    def selection(self, side: Side | None = None) -> tuple[Side, int, int] | None:
+        """The passage the reader selected in a pane (the focused one), in model offsets, or None."""
+        pane = self.panes[side] if side else self.focused_pane()
+        cursor = pane.textCursor()
+        if self.view.comparison is None or not cursor.hasSelection():
+            return None
+        return pane.side, pane.model_offset(cursor.selectionStart()), pane.model_offset(cursor.selectionEnd())
+
+    def set_note_marks(self, side: Side, notes: list[tuple[int, int, str]]) -> None:
+        self.panes[side].set_note_spans(notes)
+
+    def show_span(self, side: Side, start: int, end: int) -> None:
+        pane = self.panes[side]
+        pane.centre_on(start, end)
+        pane.setTextCursor(pane.cursor_for(start, end))
+        pane.setFocus()
+        self.view.follow(side)
+
+    def set_reviewed(self, findings: set[str], differences: set[str]) -> None:
+        self.findings.set_reviewed(findings)
+        self.view.set_reviewed(differences)
 
     # --- view -----------------------------------------------------------------------
-    def _focused_pane(self) -> TextPane:
-        return self._last_pane or self.panes["A"]
+    def copy(self) -> None:
+        """Edit > Copy: the findings selected in their tab (with quotes), else the words selected."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.findings.isAncestorOf(focus):
+            self.findings.copy()
+        elif isinstance(focus, TextPane) or focus is None:
+            self.focused_pane().copy()
+        elif hasattr(focus, "copy"):
+            focus.copy()
+
+    def copy_pair(self) -> None:
+        text = self.view.selected_pair_text()
+        if text is None:
+            self.set_note(self.tr("Click a passage first: its link is what is copied"), 3000)
+            return
+        QApplication.clipboard().setText(text)
+        self.set_note(self.tr("Linked pair copied"), 3000)
 
     def open_find(self) -> None:
-        self.find_bar.open_on(self._focused_pane())
+        self.find_bar.open_on(self.view.focused_side)
 
     def zoom(self, step: int | None) -> None:
         """+1/-1 a point, 0 back to the default, None re-apply the current size."""
@@ -680,9 +689,7 @@ class MainWindow(QMainWindow):
         font = palette.text_font(self._point_size)
         if self.text_family:
             font.setFamilies([self.text_family, *palette.TEXT_FAMILIES])
-        for pane in self.panes.values():
-            pane.setFont(font)
-        QTimer.singleShot(0, self.band.update)
+        self.view.set_text_font(font)
 
     @property
     def point_size(self) -> int:
@@ -696,14 +703,35 @@ class MainWindow(QMainWindow):
         self.zoom(None)
 
     def set_wrap(self, on: bool) -> None:
-        mode = self.panes["A"].LineWrapMode.WidgetWidth if on else self.panes["A"].LineWrapMode.NoWrap
-        for pane in self.panes.values():
-            pane.setLineWrapMode(mode)
-        self.band.update()
+        self.view.set_wrap(on)
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.band.update()
+    def _printable(self):
+        from viewer.app import printing
+
+        if self.comparison is None:
+            self.error(self.tr("Nothing to print"), self.tr("Open two texts first."))
+            return None
+        return printing.SideBySide(self.comparison, self.view.display, self)
+
+    def print_preview(self) -> None:
+        job = self._printable()
+        if job is not None:
+            job.preview()
+
+    def print_(self) -> None:
+        job = self._printable()
+        if job is not None:
+            job.print_dialog()
+
+    def export_pdf(self) -> None:
+        job = self._printable()
+        if job is not None:
+            job.choose_and_export_pdf()
+
+    def show_shortcuts(self) -> None:
+        from viewer.app.help import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Counterpart"), self.tr(
@@ -715,3 +743,4 @@ class MainWindow(QMainWindow):
         self.errors.append(message)
         if self.dialogs:
             QMessageBox.warning(self, title, message)
+

@@ -8,10 +8,22 @@ from dataclasses import dataclass
 
 from viewer.model import Comparison, Document, Side
 
+_STARTS: dict[int, tuple[list, list[int]]] = {}  # id of a sentence list -> (the list, its start offsets)
+
+
+def _starts(doc: Document) -> list[int]:
+    """The sentences' start offsets, listed once per document (the band asks at every paint)."""
+    cached = _STARTS.get(id(doc.sentences))
+    if cached is None or cached[0] is not doc.sentences or len(cached[1]) != len(doc.sentences):
+        if len(_STARTS) > 8:
+            _STARTS.clear()
+        cached = _STARTS[id(doc.sentences)] = (doc.sentences, [s.start for s in doc.sentences])
+    return cached[1]
+
 
 def sentence_at(doc: Document, offset: int) -> int | None:
     """Index of the sentence covering `offset` (the gap after a sentence counts as that sentence)."""
-    starts = [s.start for s in doc.sentences]
+    starts = _starts(doc)
     k = bisect_right(starts, offset) - 1
     if k < 0:
         return None
@@ -37,13 +49,28 @@ class Difference:
     b: tuple[int, ...]
     link: int | None  # index into comparison.links, None for an unmatched sentence
 
+    @property
+    def key(self) -> str:
+        """Names the difference in a project file (its reviewed tick): its sentences on each side."""
+        return "A" + ",".join(map(str, self.a)) + "|B" + ",".join(map(str, self.b))
 
-def differences(comparison: Comparison) -> list[Difference]:
+
+SAME_CONTENT = frozenset({"identical", "translation"})  # links that are no difference to walk to
+
+
+def differences(comparison: Comparison, kinds: list[str] | None = None) -> list[Difference]:
     """Differences in reading order of A; a sentence only B has sits after the A passage
-    linked to the B sentence before it, so walking the list never jumps back and forth."""
+    linked to the B sentence before it, so walking the list never jumps back and forth.
+    `kinds`: the kind each link is shown as (default: its own)."""
+    return rows(comparison, kinds, same=False)
+
+
+def rows(comparison: Comparison, kinds: list[str] | None = None, *, same: bool = True) -> list[Difference]:
+    """Every link and unmatched sentence in that reading order (the rows of the printed side by
+    side); `same` False leaves out the links that say the same."""
     keyed: list[tuple[float, float, Difference]] = []
     for n, link in enumerate(comparison.links):
-        if link.kind != "identical":
+        if same or (kinds[n] if kinds is not None else link.kind) not in SAME_CONTENT:
             keyed.append((min(link.a), min(link.b), Difference(tuple(link.a), tuple(link.b), n)))
     for i in comparison.unmatched.get("A", []):
         keyed.append((i, -1.0, Difference((i,), (), None)))
@@ -60,3 +87,22 @@ def differences(comparison: Comparison) -> list[Difference]:
             keyed.append((last_a + 0.5, j, Difference((), (j,), None)))
     keyed.sort(key=lambda k: (k[0], k[1]))
     return [d for _, _, d in keyed]
+
+
+def step_from(diffs: list[Difference], side: Side, sentence: int, step: int) -> tuple[int, bool]:
+    """The difference next (step +1) or previous (-1) to a reader at `sentence` of `side`, and
+    whether the walk wrapped round the end. A difference that holds the sentence is where the
+    reader is, so the walk leaves it."""
+    inside, after = None, len(diffs)
+    for k, d in enumerate(diffs):
+        mine = d.a if side == "A" else d.b
+        if not mine:
+            continue
+        if min(mine) <= sentence <= max(mine):
+            inside = k
+            break
+        if min(mine) > sentence:
+            after = k
+            break
+    target = inside + step if inside is not None else after if step > 0 else after - 1
+    return target % len(diffs), not 0 <= target < len(diffs)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from viewer.app import palette
 from viewer.model import SIDES
 
-THEMES = ("system", "light", "dark")
 LANGUAGES = ("auto", "en", "fr", "ru", "zh", "es", "de", "uk")
 AUTO = "auto"
 
@@ -42,7 +40,7 @@ class Preferences:
     def load(cls, s: QSettings) -> Preferences:
         return cls(
             author=str(s.value("user/author", "")),
-            theme=str(s.value("view/theme", "system")),
+            theme=str(s.value("view/theme", "system")) if s.value("view/theme") in palette.CHOICES else "system",
             font_family=str(s.value("view/fontFamily", "")),
             point_size=int(s.value("view/pointSize", palette.DEFAULT_POINT_SIZE)),
             lexicon=str(s.value("analysis/lexicon", "")),
@@ -62,12 +60,6 @@ class Preferences:
         return [self.lexicon] if self.lexicon else []
 
 
-def apply_theme(theme: str) -> None:
-    """Light or dark whatever the desktop says; "system" follows it."""
-    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
-    QApplication.styleHints().setColorScheme(scheme)
-
-
 class SettingsDialog(QDialog):
     def __init__(self, prefs: Preferences, parent=None):
         super().__init__(parent)
@@ -75,7 +67,7 @@ class SettingsDialog(QDialog):
         self.author = QLineEdit(prefs.author, self)
         self.author.setPlaceholderText(self.tr("Your name, put on the notes you write"))
         self.theme = QComboBox(self)
-        for key, label in zip(THEMES, (self.tr("As the system"), self.tr("Light"), self.tr("Dark")), strict=True):
+        for key, label in zip(palette.CHOICES, (self.tr("As the system"), self.tr("Light"), self.tr("Dark")), strict=True):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
         self.family = QFontComboBox(self)

@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from viewer import analysis
 from viewer.app.display import Display, prepare
+from viewer.app.word_marks import NO_IGNORE, Ignore
 from viewer.errors import Cancelled, CounterpartError
-from viewer.model import Annotation, Readout
+from viewer.model import Annotation, Comparison, Readout, Settings
 
 _paused_runs = 0
 _pause_lock = threading.Lock()
@@ -46,10 +47,14 @@ class AnalysisWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, a: Readout, b: Readout, options: dict, notes: list[Annotation]):
+    def __init__(self, a: Readout, b: Readout, settings: Settings, notes: list[Annotation], *,
+                 previous: Comparison | None = None, ignore: Ignore = NO_IGNORE):
+        """`previous`: the comparison on screen; a change that leaves the texts alone (a label, the
+        mode) re-runs only the stages it touches on it (analysis.rerun)."""
         super().__init__()
-        self.a, self.b, self.options = a, b, options
+        self.a, self.b, self.settings = a, b, settings
         self.notes = notes  # carried with the run so they land on the comparison of these texts
+        self.previous, self.ignore = previous, ignore
         self.display: Display | None = None
         self._stop = threading.Event()
 
@@ -64,9 +69,7 @@ class AnalysisWorker(QObject):
 
     def _run(self) -> None:
         try:
-            # looked up at call time so tests can substitute the analysis
-            result = analysis.compare(self.a, self.b, progress=self.progress.emit,
-                                      should_cancel=self._stop.is_set, **self.options)
+            result = self._analyse()
         except Cancelled:
             self.cancelled.emit()
         except CounterpartError as exc:
@@ -78,8 +81,19 @@ class AnalysisWorker(QObject):
             if self._stop.is_set():
                 self.cancelled.emit()
             else:
-                self.display = prepare(result)  # the colouring too, so the UI thread only applies it
+                self.display = prepare(result, self.ignore)  # the colouring too, so the UI thread only applies it
                 self.finished.emit(result)
+
+
+    def _analyse(self) -> Comparison:
+        readouts = {"A": self.a, "B": self.b}
+        previous = self.previous
+        if previous is not None and analysis.first_stage(previous, readouts, self.settings) not in ("lexicon", "segment"):
+            return analysis.rerun(previous, readouts, self.settings, progress=self.progress.emit,
+                                  should_cancel=self._stop.is_set)
+        # looked up at call time so tests can substitute the analysis
+        return analysis.compare(self.a, self.b, mode=self.settings.mode, lexicons=self.settings.lexicons,
+                                progress=self.progress.emit, should_cancel=self._stop.is_set)
 
 
 class AnalysisRun(QObject):

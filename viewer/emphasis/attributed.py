@@ -121,7 +121,10 @@ def _finding(c: Comparison, lexicon: Vocabulary, side: Side, group: list[_Item],
         quotes.append(contrast)
         evidence.append(Evidence(o, contrast.sentence))
     weight = (0.9 + min(0.07, 0.015 * (len(says) + len(does))) if named else 0.6) + (0.02 if flashpoint else 0.0)
-    topic = flashpoint or next(iter(Counter(t for i in group if (t := i.topic())).most_common(1)), (None,))[0]
+    topics_said = Counter(t for i in group if (t := i.topic()))
+    # assurances merged are about the relationship itself when any of them is
+    topic = flashpoint or ("bilateral-relations" if "bilateral-relations" in topics_said
+                           else next(iter(topics_said.most_common(1)), (None,))[0])
     return Finding("attributed", round(min(0.99, weight), 3), text, evidence, topic=topic, side=side,
                    speaker=speaker or None, quotes=quotes)
 

@@ -3,7 +3,7 @@ caused serious difficulties"), a charge the other readout does not voice.
 
 A statement counts when the statements stage read its act as blame and its own side says it (its
 people, its side or the readout itself). The one blamed is the country it names (other than the
-speaker's own); a charge that names none ("some Western forces", "一些人") is said as it stands. A charge on a topic a framing finding already sets against the other side's words is
+speaker's own); a charge that names none ("some Western forces", "一些人") is said as it stands. A statement holding a pledge formula is an assurance, not a charge. A charge on a topic a framing finding already sets against the other side's words is
 said there, not again here; a charge the other readout also voices against the same country (two
 allies blaming a third) is no difference.
 
@@ -13,8 +13,18 @@ third country.
 
 from __future__ import annotations
 
+from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import cap, label
-from viewer.emphasis.said import country_name, cut_off, in_person, own_voice, quote, quoted, side_country
+from viewer.emphasis.said import (
+    country_name,
+    cut_off,
+    in_person,
+    own_voice,
+    quote,
+    quoted,
+    side_country,
+    text_of,
+)
 from viewer.model import SIDES, Comparison, Evidence, Finding, Side, Statement, other
 
 
@@ -27,9 +37,16 @@ def _blamed(c: Comparison, side: Side, st: Statement) -> str:
     return next((code for code in named if code != mine), "")
 
 
+def _pledges(c: Comparison, side: Side, st: Statement) -> bool:
+    """A statement holding a pledge formula ("does not interfere in the US's internal affairs")
+    assures, it does not blame, whatever country it names."""
+    return any(m.formula.says or m.formula.does for m in fm.find(text_of(c, side, st), c.doc(side).language))
+
+
 def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
     """`framed`: the topics of the framing findings, whose charges those findings already quote."""
-    charges = {side: [(st, _blamed(c, side, st)) for st in own_voice(c, side) if st.act == "blame"] for side in SIDES}
+    charges = {side: [(st, _blamed(c, side, st)) for st in own_voice(c, side)
+                      if st.act == "blame" and not _pledges(c, side, st)] for side in SIDES}
     found = []
     for side in SIDES:
         o = other(side)

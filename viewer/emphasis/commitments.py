@@ -2,9 +2,10 @@
 groups, a dialogue) that only one readout reports.
 
 Agreement is an act, not a word: a statement counts when the statements stage read it as an
-agreement of both sides ("The two sides committed to ...", 双方同意, 两国元首一致认为) or as a
-follow-up announced by anyone ("Secretary Blinken will visit China"), never because a document's
-name holds "Agreement". Its matter is the specific topics it is about (trade, climate; the frame
+agreement or follow-up of both sides ("The two sides committed to ...", 双方同意, 两国元首一致认为)
+or as a follow-up the readout itself announces ("Secretary Blinken will visit China"), never
+because a document's name holds "Agreement", nor when one leader proposes what both should do.
+The items of one list sentence are one agreement. Its matter is the specific topics it is about (trade, climate; the frame
 topics, the meeting and the relationship, only when it has no other), and the follow-up formulas
 it holds (a visit, a dialogue: viewer.emphasis.formulas). The other readout carries it when one of
 its own agreements or follow-ups shares that matter (specific topics first, then follow-ups, then
@@ -17,6 +18,8 @@ a meeting among the follow-ups, else 0.78.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import cap, label
@@ -40,11 +43,29 @@ MAX_QUOTES = 3
 
 
 def agreements(c: Comparison, side: Side) -> list[Statement]:
-    """Joint agreements and follow-ups: a joint statement read as an agreement, or holding the
-    consensus marker (which the annotate stage gives only to an agreeing subject and verb)."""
-    return [st for st in statements(c, side)
-            if st.act == "follow-up" or ((st.speaker == BOTH or st.role == "both")
-                                         and (st.act == "agree" or "consensus" in markers_in(c, side, st)))]
+    """Joint agreements and follow-ups: a joint statement read as an agreement or a follow-up, or
+    holding the consensus marker (which the annotate stage gives only to an agreeing subject and
+    verb), and a follow-up the readout itself announces. One leader's "the two sides should stay
+    in touch" is a proposal, not an agreement."""
+    out = []
+    for st in statements(c, side):
+        jointly = st.speaker == BOTH or st.role == "both"
+        if (jointly and (st.act in AGREED or "consensus" in markers_in(c, side, st))
+                or st.act == "follow-up" and st.speaker is None):
+            out.append(st)
+    return out
+
+
+def _by_sentence(items: list[Statement]) -> list[Statement]:
+    """The items of one list sentence ("tasked their teams to follow up on climate change and
+    health security") as one agreement: one matter named once, quoted from where it starts."""
+    merged: dict[int, Statement] = {}
+    for st in items:
+        first = merged.get(st.sentence)
+        merged[st.sentence] = st if first is None else replace(
+            first, end=max(first.end, st.end), topics=list(dict.fromkeys(first.topics + st.topics)),
+            weight=first.weight + st.weight)
+    return list(merged.values())
 
 
 def _matter(c: Comparison, side: Side, st: Statement) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -77,7 +98,7 @@ def commitment_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
         o = other(side)
         matters = [_matter(c, o, st) for st in agreements(c, o)]
         alone = [st for st in agreements(c, side) if not _carried(_matter(c, side, st), matters)]
-        groups = by_flashpoint(alone, lambda st: st.topics, lexicon)
+        groups = by_flashpoint(_by_sentence(alone), lambda st: st.topics, lexicon)
         found += [f for key, group in groups.items() if (f := _finding(c, lexicon, side, group, key))]
     return found
 

@@ -69,8 +69,11 @@ SHARE_CAP = 0.5
 LEDE_CAP = 0.75
 # readouts: a share gap worth a line (points and ratio); a smaller one says nothing a reader uses
 SHARE_GAP, SHARE_RATIO = 0.05, 2.0
+SUBJECT = 3  # statements about a topic that make it a subject of the readout, not a mention
 # tone markers whose presence on one side only is no news: stock formulas of the genre
 STOCK_TONES = frozenset({"in-depth", "exchange-of-views", "reaffirm"})
+# the relationship and the meeting: every readout is about them, so "only A mentions" them is never true
+FRAME_TOPICS = frozenset({"bilateral-relations", "leader-diplomacy"})
 
 
 def topic_phrase(st: TopicStat) -> str:
@@ -78,7 +81,7 @@ def topic_phrase(st: TopicStat) -> str:
 
 
 def _pct(x: float) -> str:
-    return f"{round(x * 100)}%"
+    return "under 1%" if 0 < x < 0.005 else f"{round(x * 100)}%"
 
 
 def _sentences(n: int) -> str:
@@ -151,7 +154,8 @@ def topic_findings(comparison: Comparison, topics: list[TopicStat], lexicon: Voc
 
 
 def readout_topic_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
-    """Omission, prominence and share between two readouts, over statements: an omission only when
+    """Omission, prominence and share between two readouts, over statements: no omission of the
+    frame topics (the relationship, the meeting), an omission only when
     no statement of the other side touches the topic (one item of a list is a mention), with the
     sentences whose main topic it is as evidence, merged when one list sentence names several
     topics, and saying so when the side that lacks it is cut off; the lede from Comparison.ledes;
@@ -160,12 +164,12 @@ def readout_topic_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
     found = []
     for f in topic_findings(c, c.topics, lexicon):
         if f.kind == "share":
-            if _share_kept(c, f, lexicon):
-                found.append(f)
+            if (kept := _share(c, f, lexicon)) is not None:
+                found.append(kept)
         elif f.kind == "prominence":
             if not c.ledes:
                 found.append(f)
-        elif (kept := _omission(c, f)) is not None:
+        elif f.topic not in FRAME_TOPICS and (kept := _omission(c, f)) is not None:
             found.append(kept)
     return _merge_lists(c, lexicon, found) + lede_findings(c, lexicon)
 
@@ -213,27 +217,40 @@ def _merge_lists(c: Comparison, lexicon: Vocabulary, found: list[Finding]) -> li
         share = sum(sentence_words(doc.sentences[i], doc.language) for i in sents) / max(1, doc.words)
         where = "one sentence" if len(sents) == 1 else f"the same {len(sents)} sentences"
         caveat = cut_off(c, other(side), list(sents)) or ""
-        text = (f"Only {label(c, side)} mentions {and_list(phrases)}, all in {where} "
-                f"({_pct(share)} of its text){caveat}.")
+        text = f"Only {label(c, side)} mentions {and_list(phrases)}, all in {where}, {_pct(share)} of its text{caveat}."
         first = group[0]
         rest.append(Finding("omission", first.weight, text, first.evidence, topic=first.topic, side=side))
     return rest
 
 
-def _share_kept(c: Comparison, f: Finding, lexicon: Vocabulary) -> bool:
+def _share(c: Comparison, f: Finding, lexicon: Vocabulary) -> Finding | None:
+    """A share gap a reader uses, or None: a frame topic, a gap under SHARE_GAP or SHARE_RATIO, a
+    cut-off smaller side, one list item, or the side that reports an agreement on it being the
+    smaller, say nothing. A topic one side makes the subject of SUBJECT statements or more while
+    the other never does (it names it only among other matters) is a gap whatever the points."""
     assert f.side is not None and f.topic is not None
     big, small = f.side, other(f.side)
     st = next(t for t in c.topics if t.id == f.topic)
     hi, lo = st.share[big], st.share[small]
-    if lexicon.topic_salience(f.topic) == "low" or hi - lo < SHARE_GAP or hi < SHARE_RATIO * lo:
-        return False
-    if c.truncated.get(small):
-        return False
+    subject = {side: sum(1 for s in statements(c, side) if s.topics[:1] == [f.topic]) for side in SIDES}
+    only_named = subject[big] >= SUBJECT and subject[small] == 0
+    if lexicon.topic_salience(f.topic) == "low" or hi < SHARE_RATIO * lo or c.truncated.get(small):
+        return None
+    if hi - lo < SHARE_GAP and not only_named:
+        return None
     on_big = [s for s in statements(c, big) if f.topic in s.topics]
     if on_big and all(s.weight < 1 for s in on_big):
-        return False  # one item of a list, however long the sentence
+        return None  # one item of a list, however long the sentence
     agreed = {side: any(f.topic in s.topics for s in agreements(c, side)) for side in SIDES}
-    return not (agreed[small] and not agreed[big])
+    if agreed[small] and not agreed[big]:
+        return None
+    if only_named:
+        f.text = (f"{cap(label(c, big))} makes {topic_phrase(st)} the subject of {subject[big]} statements "
+                  f"({_pct(hi)} of its text); {label(c, small)} names it only among other matters ({_pct(lo)}).")
+        f.weight = max(f.weight, 0.45)
+        f.evidence = [e for e in f.evidence if e.side == small or any(
+            s.sentence == e.sentence and s.topics[:1] == [f.topic] for s in statements(c, big))]
+    return f
 
 
 def lede_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from viewer.lang import language
 from viewer.paths import RESOURCES
@@ -82,8 +82,10 @@ def _patterns(code: str) -> tuple[tuple[Formula, re.Pattern[str]], ...]:
     return tuple((known[k], compiled(p)) for k, ps in data.items() for p in ps)
 
 
-def find(text: str, code: str) -> list[Match]:
-    """Every formula written in `text` (a statement), once each, in the order they come."""
+@lru_cache(maxsize=4096)
+def find(text: str, code: str) -> tuple[Match, ...]:
+    """Every formula written in `text` (a statement), once each, in the order they come (cached:
+    each finding asks about the same statements)."""
     kept = [(i, ch) for i, ch in enumerate(text) if not _QUOTES.match(ch)]
     plain = "".join(ch for _, ch in kept)
     if code == "zh":
@@ -94,4 +96,4 @@ def find(text: str, code: str) -> list[Match]:
         m = pattern.search(plain)
         if m and formula.id not in found and m.end() > m.start():
             found[formula.id] = Match(formula, kept[m.start()][0], kept[m.end() - 1][0] + 1)
-    return sorted(found.values(), key=lambda m: m.start)
+    return tuple(sorted(found.values(), key=lambda m: m.start))

@@ -57,6 +57,7 @@ _VERBS = {
 }
 WEIGHTS = {("high", True): 0.93, ("high", False): 0.88, ("normal", True): 0.8, ("normal", False): 0.72}
 MAX_EVIDENCE = 4  # sentences a side gives as evidence
+LIST_ITEM = 0.5  # a statement weighing less is one item of a list sentence
 
 
 def framing_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
@@ -126,6 +127,8 @@ def _who(c: Comparison, side: Side, st: Statement, act: str) -> str:
 
 
 def _quote(c: Comparison, side: Side, statements: list[Statement]) -> Quote:
-    """The first statement whose stance a tone marker carries (else the first), from that marker."""
-    st = next((s for s in statements if focus(c, side, s) is not None), statements[0])
+    """The first statement whose stance a tone marker carries, else the first that is not one item
+    of a list, else the first; quoted from that marker."""
+    st = next((s for s in statements if focus(c, side, s) is not None),
+              next((s for s in statements if s.weight >= LIST_ITEM), statements[0]))
     return quote(c, side, st, focus(c, side, st))

@@ -115,12 +115,16 @@ def excerpt(text: str, at: int = 0, *, han: bool = False, words: int = QUOTE_WOR
 
 
 def quote(c: Comparison, side: Side, st: Statement, at: int | None = None) -> Quote:
-    """The words of a statement a finding quotes: from `at` (an offset into the readout's text,
+    """The words of a statement a finding quotes: all of what is said when it is short (a Chinese
+    "习近平强调，" reporting clause left out); else from `at` (an offset into the readout's text,
     say where a formula or a stance word starts), else from the first stance word, else from the
-    start of what is said (a Chinese "习近平强调，" reporting clause left out)."""
+    start of what is said."""
     text = text_of(c, side, st)
     han = c.doc(side).language == "zh"
     lead = True
+    start = _after_reporting(text, han)
+    if _fits(text[start:], han):  # short enough to quote whole
+        return Quote(side, st.sentence, excerpt(text, start, han=han, lead=False))
     if at is not None:
         local = max(0, at - st.start)
     elif st.stance and (k := text.find(st.stance[0])) >= 0:
@@ -128,6 +132,10 @@ def quote(c: Comparison, side: Side, st: Statement, at: int | None = None) -> Qu
     else:
         local, lead = _after_reporting(text, han), False
     return Quote(side, st.sentence, excerpt(text, local, han=han, lead=lead))
+
+
+def _fits(text: str, han: bool) -> bool:
+    return len(text.strip()) <= QUOTE_HAN if han else len(text.split()) <= QUOTE_WORDS
 
 
 def _after_reporting(text: str, han: bool) -> int:

@@ -17,7 +17,7 @@ from viewer.emphasis.findings import DISAGREEMENT, evidence_of, topic_findings, 
 from viewer.emphasis.naming import NAMED_KIND, cap
 from viewer.emphasis.said import and_list
 from viewer.lexicon import SALIENCES, Vocabulary
-from viewer.model import SIDES, Comparison, Finding, Link, Side, other
+from viewer.model import SIDES, Comparison, Finding, Link, Side, other, sentence_ref
 from viewer.text.tokens import tokenize
 from viewer.wording import joined_pieces, joined_text, shows_wording, wording_changes
 
@@ -197,7 +197,7 @@ def moved_findings(comparison: Comparison) -> list[Finding]:
         shift = j / max(1, n_b - 1) - i / max(1, n_a - 1)
         direction = "up" if shift < 0 else "down"
         lede = j == body
-        where = "to the opening" if lede else f"from sentence {i + 1} to sentence {j + 1}"
+        where = "to the opening" if lede else f"from {sentence_ref('A', i)} to {sentence_ref('B', j)}"
         text = (f"{cap(version_label(comparison, 'B'))} moves a sentence {direction} {where}: "
                 f"{_quote(joined_text(comparison.b, link.b))}.")
         weight = min(0.8, 0.45 + 0.3 * abs(shift) + (0.1 if lede else 0))

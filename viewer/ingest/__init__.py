@@ -30,6 +30,7 @@ from viewer.printable import printable
 __all__ = ["MAX_BYTES", "FETCH_TIMEOUT", "read_source", "readout_from_text"]
 
 LABEL_CHARS = 60  # room for "Ministry of Foreign Affairs of the Russian Federation"
+TITLE_CHARS = 300  # a first line this long alone in its paragraph, without final punctuation, is the headline
 STDIN = "standard input"
 
 _EXTENSION_FORMATS = {
@@ -62,6 +63,7 @@ _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ADDRESS = re.compile(r"https?://[^\s<>\"]+", re.I)
 
 
 def read_source(
@@ -175,8 +177,12 @@ def _plain(text: str, name: str) -> Readout:
             header["language"] = language_code(header["language"])
         except ValueError as exc:
             raise InputError(name, f"header line language: {exc}") from None
-    first = text.strip().split("\n", 1)[0].strip()
-    title = header.get("title") or (first if len(first) <= 150 and not ENDS_RUNNING_TEXT.search(first) else None)
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
+    # a headline may run long ("Readout of National Security Advisor …'s Meeting with …") when it
+    # stands as a paragraph of its own
+    room = TITLE_CHARS if rest.startswith("\n") else 150
+    title = header.get("title") or (first if len(first) <= room and not ENDS_RUNNING_TEXT.search(first) else None)
     readout = Readout(
         text=text,
         title=title or None,
@@ -185,6 +191,9 @@ def _plain(text: str, name: str) -> Readout:
         language=header.get("language"),
     )
     readout.metadata.update({f"header_{k}": v for k, v in header.items()})
+    address = _ADDRESS.match(header.get("source") or header.get("url") or "")
+    if address:  # "https://… (stored copy: …)": the address to cite; the file stays the source
+        readout.metadata["address"] = address.group()
     if header.get("label"):
         readout.label = header["label"]
     return readout

@@ -22,7 +22,8 @@ from pathlib import Path
 from viewer import cache
 from viewer.errors import LexiconError
 from viewer.lang import all_languages
-from viewer.lexicon.match import BREAK, CUE, NEGATION, NOT_CUE, Matcher, Target
+from viewer.lexicon.match import BREAK, CUE, FRAME, NEGATION, NOT_CUE, Matcher, Target
+from viewer.lexicon.senses import FRAME_KEYS, FRAME_KINDS, FRAMES, FrameWord, in_sense
 from viewer.model import Document, Names, Sentence, ToneMark, TopicHit
 from viewer.paths import RESOURCES
 from viewer.text import chinese
@@ -40,13 +41,15 @@ _NOT_NAMES = {("es", "RE")}
 # Allowed keys of each kind of section; the first group is language-independent.
 _KEYS = {
     "topic": {"label", "phrase", "salience", "countries", "terms", "passing"},
-    "tone": {"label", "reading", "terms"},
+    "tone": {"label", "reading", "terms", "frame"},
     "person": {"label", "country", "role", "names"},
     "org": {"label", "topic", "names"},
     "country": {"names"},
 }
 _TERM_KEYS = {"terms", "passing", "names"}
 _NEGATION_KEYS = (CUE, NOT_CUE, BREAK)
+# Tables of plain word lists (no ids): negation cues and the words of the tones' frames.
+_WORD_TABLES = {NEGATION: _NEGATION_KEYS, FRAMES: FRAME_KEYS}
 _JIEBA_TERM = 4  # longest Chinese name or term (in characters) given to jieba as one word
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column \d+\)")
 # How much a reader cares that one side leaves a topic out (concepts.toml says why per topic).
@@ -72,6 +75,7 @@ class _Topic:
 class _Tone:
     label: str
     reading: str = ""
+    frame: str | None = None  # the frame its markers need (senses.py)
 
 
 @dataclass
@@ -93,8 +97,8 @@ class _Term:
     @property
     def line(self) -> int | None:
         value = f'"{self.term}"' if isinstance(self.term, str) else None
-        if self.target_kind == NEGATION:
-            return _line_of(self.source, NEGATION, self.target_id, value)
+        if self.target_kind in _WORD_TABLES:
+            return _line_of(self.source, self.target_kind, self.target_id, value)
         key = "passing" if self.passing else ("terms" if self.target_kind in ("topic", "tone") else "names")
         return _line_of(self.source, f"{self.target_kind}.{self.target_id}", key, value)
 
@@ -159,30 +163,14 @@ def _read(path: Path, data: _Data) -> None:
         raise LexiconError(
             name, _find_line(text, "language"), "'language' must be a language code like \"en\""
         )
-    negation = doc.pop(NEGATION, None)
-    if negation is not None:
-        if not isinstance(negation, dict):
-            raise LexiconError(
-                name, _find_line(text, NEGATION), f"'{NEGATION}' must be a table like [{NEGATION}]"
-            )
-        for key, values in negation.items():
-            if key not in _NEGATION_KEYS:
-                fail(
-                    f"unknown key '{key}' in [{NEGATION}] (allowed: {', '.join(_NEGATION_KEYS)})",
-                    NEGATION,
-                    key,
-                )
-            if not isinstance(values, list):
-                fail(f"'{key}' in [{NEGATION}] must be a list of strings", NEGATION, key)
-            if lang is None:
-                fail(f"[{NEGATION}] has {key} but the file has no 'language = \"..\"' line", NEGATION, key)
-            data.terms += [_Term(lang, value, NEGATION, key, False, name, text) for value in values]
+    for table, keys in _WORD_TABLES.items():
+        _read_words(doc.pop(table, None), table, keys, lang, name, text, data, fail)
     for kind, entries in doc.items():
         if kind not in _KEYS or not isinstance(entries, dict):
             raise LexiconError(
                 name,
                 _find_line(text, kind),
-                f"unknown section '{kind}' (expected one of: {', '.join([*_KEYS, NEGATION])})",
+                f"unknown section '{kind}' (expected one of: {', '.join([*_KEYS, *_WORD_TABLES])})",
             )
         for ident, entry in entries.items():
             section = f"{kind}.{ident}"
@@ -210,6 +198,23 @@ def _read(path: Path, data: _Data) -> None:
         data.languages.add(lang)
 
 
+def _read_words(table: object, section: str, keys: tuple[str, ...], lang: str | None, name: str, text: str,
+                data: _Data, fail) -> None:
+    """A table of word lists ([negation], [frames]): each key one of `keys`, each value strings."""
+    if table is None:
+        return
+    if not isinstance(table, dict):
+        raise LexiconError(name, _find_line(text, section), f"'{section}' must be a table like [{section}]")
+    for key, values in table.items():
+        if key not in keys:
+            fail(f"unknown key '{key}' in [{section}] (allowed: {', '.join(keys)})", section, key)
+        if not isinstance(values, list):
+            fail(f"'{key}' in [{section}] must be a list of strings", section, key)
+        if lang is None:
+            fail(f"[{section}] has {key} but the file has no 'language = \"..\"' line", section, key)
+        data.terms += [_Term(lang, value, section, key, False, name, text) for value in values]
+
+
 def _find_line(text: str, key: str) -> int | None:
     pattern = re.compile(r"^[ \t]*\[?[ \t]*" + re.escape(key) + r"\b", re.MULTILINE)
     m = pattern.search(text)
@@ -219,7 +224,7 @@ def _find_line(text: str, key: str) -> int | None:
 def _merge_concept(data: _Data, kind: str, ident: str, entry: dict, where: tuple[str, str], fail) -> None:
     """Record labels and links of one section; a new id needs a label, a known one may be relabelled."""
     section = f"{kind}.{ident}"
-    for key in ("label", "phrase", "salience", "reading", "role", "country", "topic"):
+    for key in ("label", "phrase", "salience", "reading", "role", "country", "topic", "frame"):
         if key in entry and not isinstance(entry[key], str):
             fail(f"'{key}' in [{section}] must be a string", section, key)
     if kind == "country":
@@ -249,6 +254,9 @@ def _merge_concept(data: _Data, kind: str, ident: str, entry: dict, where: tuple
         tone = data.tones.setdefault(ident, _Tone(label or ident))
         tone.label = label or tone.label
         tone.reading = entry.get("reading", tone.reading)
+        if "frame" in entry and entry["frame"] not in FRAME_KINDS:
+            fail(f"'frame' in [{section}] must be one of: {', '.join(FRAME_KINDS)}", section, "frame")
+        tone.frame = entry.get("frame", tone.frame)
     elif kind == "person":
         old = data.people.get(ident, PersonInfo(ident, "", ""))
         data.people[ident] = PersonInfo(
@@ -310,7 +318,7 @@ def _jieba_words(data: _Data) -> list[str]:
     words += [
         t.term.strip()
         for t in data.terms
-        if t.lang == "zh" and isinstance(t.term, str) and t.target_kind != NEGATION
+        if t.lang == "zh" and isinstance(t.term, str) and t.target_kind not in _WORD_TABLES
     ]
     words = [chinese.to_simplified(w) for w in words]
     known = set(words)
@@ -332,6 +340,7 @@ class Lexicon:
     def __init__(self, data: _Data):
         self._topics = data.topics
         self._tones = data.tones
+        self._frames = {t: tone.frame for t, tone in data.tones.items() if tone.frame}
         self._people = data.people
         self._orgs = data.orgs
         self._country_topics: dict[str, tuple[str, ...]] = {}
@@ -370,6 +379,8 @@ class Lexicon:
             target = Target("tone", term.target_id)
         elif term.target_kind == NEGATION:
             target = Target(NEGATION, term.target_id)
+        elif term.target_kind == FRAMES:
+            target = Target(FRAME, term.target_id)
         elif term.target_kind == "person":
             target = Target("entity", f"person:{term.target_id}")
         elif term.target_kind == "org":
@@ -457,10 +468,13 @@ class Lexicon:
         tokens = sentence.tokens or tokenize(sentence.text, lang, sentence.start)
         hits: list[TopicHit] = []
         marks: list[ToneMark] = []
+        frames: list[FrameWord] = []
         for m in self._matcher.find(sentence.text, tokens, sentence.start, lang):
             written = text[m.start : m.end]
             target = m.target
-            if target.kind == "tone":
+            if target.kind == FRAME:
+                frames.append(FrameWord(target.id, m.start, m.end))
+            elif target.kind == "tone":
                 marks.append(ToneMark(target.id, written, sentence.i, m.start, m.end))
             elif target.kind == "entity":
                 for topic in target.topics or ("",):
@@ -470,8 +484,8 @@ class Lexicon:
         # a topic word that is also an entity name ("Taiwan") is reported once, as the entity
         entity_spans = {(h.topic, h.start, h.end) for h in hits if h.entity}
         sentence.hits = [h for h in hits if h.entity or (h.topic, h.start, h.end) not in entity_spans]
-        sentence.tone_marks = marks
-        sentence.tone = sorted({m.id for m in marks})
+        sentence.tone_marks = in_sense(marks, frames, sentence, sentence.hits, lang, self._frames)
+        sentence.tone = sorted({m.id for m in sentence.tone_marks})
 
     def names(self, docs: Iterable[Document]) -> Names:
         """The labels a comparison of `docs` needs: every topic and tone, and the entities found."""

@@ -24,9 +24,10 @@ from viewer.model import Token
 from viewer.text import chinese
 from viewer.text.tokens import normalize, tokenize
 
-Kind = str  # "topic" | "tone" | "entity" | "negation"
+Kind = str  # "topic" | "tone" | "entity" | "negation" | "frame"
 
 NEGATION = "negation"
+FRAME = "frame"  # a word of a tone's frame (viewer/lexicon/senses.py)
 # ids of negation targets, named after their keys in the [negation] table of a language file
 CUE, NOT_CUE, BREAK = "cues", "not_cues", "breaks"
 # punctuation that ends a clause (Chinese 、 only joins list items, so negation runs over it)
@@ -204,7 +205,7 @@ class Matcher:
 
 
 def _group(kind: Kind) -> str:
-    return kind if kind in ("tone", NEGATION) else "topic"
+    return kind if kind in ("tone", NEGATION, FRAME) else "topic"
 
 
 def _resolve(found: Iterable[Match]) -> list[Match]:
@@ -238,7 +239,8 @@ def _drop_negated(found: list[Match], text: str, offset: int) -> list[Match]:
     kept = [m for m in found if m.target.kind != NEGATION]
     if not words:
         return kept
-    free = [m for m in words if not any(k.start <= m.start and m.end <= k.end for k in kept)]
+    terms = [k for k in kept if k.target.kind != FRAME]  # frame words are no terms: "的" still breaks
+    free = [m for m in words if not any(k.start <= m.start and m.end <= k.end for k in terms)]
     breaks = [m.end for m in free if m.target.id == BREAK]
     cues = [m.start for m in free if m.target.id == CUE]
     if not cues:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from viewer.lang import language, read_list
+from viewer.model import Sentence
+from viewer.text.chinese import to_simplified
 from viewer.text.tokens import normalize, tokenize
 
 Phrase = tuple[str, ...]
@@ -27,15 +29,23 @@ class VoiceWords:
     pronouns: frozenset[str] = frozenset()
     continuation: tuple[Phrase, ...] = ()
     both: tuple[Phrase, ...] = ()
+    participants: tuple[Phrase, ...] = ()  # the "both" phrases naming the people at the table
+    narration: tuple[Phrase, ...] = ()  # "attended the meeting", 参加会晤: no one speaks
+    carry_across_paragraphs: bool = False  # a paragraph naming no speaker goes on with the last one
     side_words: frozenset[str] = frozenset()
     sides: dict[str, str] = field(default_factory=dict)  # normalised word -> ISO country ("中方" -> "CN")
     conjunctions: frozenset[str] = frozenset()
-    carry_in_paragraph: bool = False
+    carry_in_paragraph: bool = True
     speaker_after_verb: bool = True
     titles: frozenset[str] = frozenset()  # office words before a name ("Secretary", "министр")
     title_links: frozenset[str] = frozenset()  # words inside a title ("of" in "Secretary of State")
     between: frozenset[str] = frozenset()  # words that may stand between a subject and its verb
     plural_titles: frozenset[str] = frozenset()  # case-folded as written: stems fold "ministers" into "minister"
+    talks: tuple[Phrase, ...] = ()  # nouns naming the talks themselves ("the call", 会谈)
+    modals: tuple[Phrase, ...] = ()  # "should", 要: "the two sides should ..." is a proposal
+    determiners: frozenset[str] = frozenset()  # "the", "this": what may stand before a subject noun
+    according: tuple[Phrase, ...] = ()  # "according to": the person named after it speaks
+    impersonal: tuple[Phrase, ...] = ()  # Russian impersonal passives: the readout's own side speaks
 
 
 def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
@@ -66,15 +76,23 @@ def voice_words(lang: str) -> VoiceWords:
         pronouns=_words(data.get("pronouns", []), lang),
         continuation=_phrases(data.get("continuation", []), lang),
         both=_phrases(data.get("both", []), lang),
+        participants=_phrases(data.get("participants", []), lang),
+        narration=_phrases(data.get("narration", []), lang),
+        carry_across_paragraphs=bool(data.get("carry_across_paragraphs", False)),
         side_words=_words(data.get("side_words", []), lang),
         sides={normalize(k, lang): v for k, v in data.get("sides", {}).items()},
         conjunctions=_words(data.get("conjunctions", []), lang),
-        carry_in_paragraph=bool(data.get("carry_in_paragraph", False)),
+        carry_in_paragraph=bool(data.get("carry_in_paragraph", True)),
         speaker_after_verb=bool(data.get("speaker_after_verb", True)),
         titles=_words(data.get("titles", []), lang),
         title_links=_words(data.get("title_links", []), lang),
         between=_words(data.get("between", []), lang),
         plural_titles=frozenset(w.casefold() for w in data.get("plural_titles", [])),
+        talks=_phrases(data.get("talks", []), lang),
+        modals=_phrases(data.get("modals", []), lang),
+        determiners=_words(data.get("determiners", []), lang),
+        according=_phrases(data.get("according", []), lang),
+        impersonal=_phrases(data.get("impersonal", []), lang),
     )
 
 
@@ -118,3 +136,30 @@ def find_phrases(norms: list[str], phrases: tuple[Phrase, ...]) -> list[tuple[in
         else:
             i += 1
     return found
+
+
+def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str) -> list[tuple[int, int]]:
+    """Character spans (in the readout's text) where `phrases` occur in a sentence, in order.
+
+    Chinese is searched in the text itself, not token by token: jieba cuts the same words
+    differently by context ("双方同意" is one unit, "两国元首" three), so a verb or subject is found
+    wherever its characters stand; a one-character entry ("说") must still be a whole word unit.
+    """
+    tokens = sentence.tokens
+    if language != "zh":
+        return [(tokens[i].start, tokens[j - 1].end) for i, j in find_phrases(sentence.norms, phrases)]
+    text = to_simplified(sentence.text)
+    units = {t.norm for t in tokens}
+    taken = [False] * len(text)
+    spans = []
+    for phrase in phrases:  # longest first
+        word = "".join(phrase)
+        if len(word) == 1 and word not in units:
+            continue
+        pos = text.find(word)
+        while pos >= 0:
+            if not any(taken[pos : pos + len(word)]):
+                taken[pos : pos + len(word)] = [True] * len(word)
+                spans.append((sentence.start + pos, sentence.start + pos + len(word)))
+            pos = text.find(word, pos + len(word))
+    return sorted(spans)

@@ -27,10 +27,13 @@ def _readout(c: Comparison, side: Side, doc: Document) -> dict[str, Any]:
         "title": r.title,
         "language": doc.language,
         "script": doc.script,
-        "source": printable(r.source) if r.source else None,
+        "source": printable(r.address) if r.address else None,
         "publisher": r.publisher,
         "date": r.date,
         "words": doc.words,
+        "side": c.sides.get(side),
+        "lede": c.ledes.get(side),
+        "truncated": bool(c.truncated.get(side, False)),
         "sentences": [
             {
                 "i": s.i,
@@ -43,8 +46,24 @@ def _readout(c: Comparison, side: Side, doc: Document) -> dict[str, Any]:
                 "passing": list(s.passing),
                 "tone": list(s.tone),
                 "heading": s.heading,
+                "furniture": s.furniture,
+                "opening": s.opening,
             }
             for s in doc.sentences
+        ],
+        "statements": [
+            {
+                "sentence": st.sentence,
+                "start": st.start,
+                "end": st.end,
+                "speaker": st.speaker,
+                "role": st.role,
+                "topics": list(st.topics),
+                "act": st.act,
+                "stance": list(st.stance),
+                "weight": _r(st.weight),
+            }
+            for st in c.statements.get(side, [])
         ],
     }
 

@@ -38,7 +38,8 @@ def segment(readout: Readout) -> Document:
                     text=sentence_text,
                     tokens=tokenize(sentence_text, lang, start),
                     language=lang,
-                    heading=k == len(spans) - 1 and is_heading(sentence_text),
+                    # the readout's title is a heading however long (ingest recognised it)
+                    heading=k == len(spans) - 1 and (is_heading(sentence_text) or sentence_text == readout.title),
                 )
             )
     return Document(readout=readout, language=language, sentences=sentences,

@@ -9,22 +9,37 @@ from collections.abc import Sequence
 from datetime import date
 
 import docx
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
-from viewer.model import SIDES, Annotation, Comparison, Side
+from viewer.emphasis.coverage import sentence_words
+from viewer.model import SIDES, Annotation, Comparison, Side, other, sentence_ref
 from viewer.printable import printable, xml_safe
 from viewer.report.brief import sidebyside
 from viewer.report.brief.chart import topic_chart_png
 from viewer.report.brief.comments import Comments
-from viewer.report.brief.style import NOTE, Look, add_run, set_document_fonts, write_spans
+from viewer.report.brief.pages import TEXT_WIDTH_CM, page_setup, running_header_and_footer, set_properties
+from viewer.report.brief.style import (
+    MOVED,
+    NOTE,
+    ONLY,
+    REF,
+    REWORDED,
+    SAME,
+    Look,
+    add_hyperlink,
+    add_run,
+    excerpt,
+    shade_cell,
+    write_spans,
+)
+from viewer.report.brief.summary import add_findings, add_translation_changes
 from viewer.report.brief.tracked import add_tracked_changes
 
-PAGE_WIDTH_CM = 21.0  # A4
-MARGIN_CM = 2.0
-TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 BOLD = Look(bold=True)
-# A desk reads a dozen findings; the rest are one click away in the window or the JSON.
-MAX_FINDINGS = 12
+BOX_FILL = "F2F2F2"
+# What only one side says is listed by number with the start of each sentence; the whole
+# sentence stands, shaded, in the side-by-side table (a listing in full doubled the pages).
+EXCERPT_UNITS = 150  # East Asian characters counting two
 
 
 def _language_name(code: str) -> str:
@@ -35,6 +50,12 @@ def _language_name(code: str) -> str:
 
 def _label(c: Comparison, side: Side) -> str:
     return c.label(side)
+
+
+def kind_of_pair(c: Comparison) -> str:
+    if sidebyside.translation_pair(c):
+        return "one text in two languages"
+    return "two versions of one text" if c.mode == "versions" else "two readouts"
 
 
 def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[float]):
@@ -65,74 +86,108 @@ def _heading(document, text: str, level: int = 1):
     return document.add_heading(xml_safe(text), level=level)
 
 
-def _page_setup(document) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(MARGIN_CM))
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(10)
-    normal.paragraph_format.space_after = Pt(4)
-    set_document_fonts(document)
-
-
-def _title(document, c: Comparison, title: str | None) -> None:
-    kind = "two versions of one text" if c.mode == "versions" else "two readouts"
-    title = title or f"{_label(c, 'A')} and {_label(c, 'B')}: {kind} compared"
-    document.core_properties.title = xml_safe(title)
-    document.core_properties.author = "Counterpart"
+def _title(document, c: Comparison, title: str | None, author: str) -> None:
+    title = title or f"{_label(c, 'A')} and {_label(c, 'B')}: {kind_of_pair(c)} compared"
     add_run(document.add_heading(level=0), title)
     dates = sorted({d for d in (c.a.readout.date, c.b.readout.date) if d})
-    line = f"Brief of {date.today().isoformat()}"
+    today = date.today().isoformat()
+    line = f"Brief of {today}" + (f" by {author}" if author else "")
     if dates:
         line += " · texts dated " + " and ".join(dates)
     add_run(document.add_paragraph(), line, NOTE)
+    set_properties(document, title=title, author=author,
+                   subject=f"{_label(c, 'A')} and {_label(c, 'B')}: {kind_of_pair(c)}")
+    running_header_and_footer(document, title, f"A: {_label(c, 'A')} · B: {_label(c, 'B')}", f"brief of {today}")
+
+
+def _body(c: Comparison, side: Side) -> list[int]:
+    """The sentences that are text: not the headline or other page furniture."""
+    return [s.i for s in c.doc(side).sentences if not (s.heading or s.furniture)]
+
+
+def _length(c: Comparison, side: Side) -> str:
+    doc = c.doc(side)
+    unit = "Chinese characters" if doc.language == "zh" else "words"
+    body = _body(c, side)
+    words = sum(sentence_words(doc.sentences[i], doc.language) for i in body)
+    apart = len(doc.sentences) - len(body)
+    return (f"{words:,} {unit} in {len(body)} sentences"
+            + (f" (and {apart} line{'s' if apart > 1 else ''} of headline or page furniture)" if apart else ""))
+
+
+def _counterparts(c: Comparison, side: Side) -> str:
+    n = len(c.doc(side).sentences)
+    alone = len(c.unmatched.get(side, []))
+    return f"{n - alone} of {n} sentences have a counterpart in {_label(c, other(side))}" + (
+        f"; {alone} have none" if alone else "")
 
 
 def _sources(document, c: Comparison) -> None:
     _heading(document, "The two texts")
 
-    def length(side: Side) -> str:
-        doc = c.doc(side)
-        unit = "Chinese characters" if doc.language == "zh" else "words"
-        return f"{doc.words:,} {unit}, {len(doc.sentences)} sentences"
+    def title(s: Side) -> str:
+        return c.doc(s).readout.title or "none (the text starts without a headline)"
 
     fields = [
-        ("Title", lambda s: c.doc(s).readout.title or ""),
+        ("Title", title),
         ("Publisher", lambda s: c.doc(s).readout.publisher or ""),
         ("Date", lambda s: c.doc(s).readout.date or ""),
-        ("Source", lambda s: printable(c.doc(s).readout.source or "pasted text")),
+        ("Source", lambda s: ""),  # filled below: an address is a link
         ("Language", lambda s: _language_name(c.doc(s).language)),
-        ("Length", length),
+        ("Length", lambda s: _length(c, s)),
+        ("Counterparts", lambda s: _counterparts(c, s)),
     ]
     rows = [[name, get("A"), get("B")] for name, get in fields]
-    rows = [row for row in rows if row[1] or row[2]]  # no empty Publisher/Date lines
-    _table(document, ["", f"A: {_label(c, 'A')}", f"B: {_label(c, 'B')}"], rows, [3.0, 7.0, 7.0])
+    rows = [row for row in rows if row[1] or row[2] or row[0] == "Source"]  # no empty Publisher/Date lines
+    table = _table(document, ["", f"A: {_label(c, 'A')}", f"B: {_label(c, 'B')}"], rows, [3.0, 7.0, 7.0])
+    source_row = table.rows[1 + [r[0] for r in rows].index("Source")]
+    for side, cell in zip(SIDES, source_row.cells[1:], strict=True):
+        readout = c.doc(side).readout
+        address = readout.address
+        if address and address.lower().startswith(("http://", "https://")):
+            add_hyperlink(cell.paragraphs[0], printable(address), Look(size=8))
+        else:
+            add_run(cell.paragraphs[0], printable(address or "pasted text"))
+    kinds = Counter(link.kind for link in c.links)
+    linked = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common()) or "none"
+    add_run(document.add_paragraph(), f"{len(c.links)} linked passages ({linked}).", NOTE)
 
 
-def _findings(document, c: Comparison) -> None:
-    _heading(document, "Summary of findings")
-    findings = sorted(c.findings, key=lambda f: -f.weight)
-    if not findings:
-        add_run(document.add_paragraph(), "No difference of emphasis stood out.", NOTE)
-    for f in findings[:MAX_FINDINGS]:
-        p = _styled(document, "ListNumber")
-        add_run(p, f.text)
-        if f.evidence:
-            # the side the finding is about: a share finding quotes the side that devotes more
-            ev = next((e for e in f.evidence if e.side == f.side), f.evidence[0])
-            sentences = c.doc(ev.side).sentences
-            if 0 <= ev.sentence < len(sentences):
-                quote = sentences[ev.sentence].text
-                quote = quote if len(quote) <= 160 else quote[:159] + "…"
-                add_run(p, f"\n{_label(c, ev.side)}: “{quote}”", NOTE)
-    rest = findings[MAX_FINDINGS:]
-    if rest:
-        kinds = Counter(f.kind for f in rest).most_common()
-        add_run(document.add_paragraph(),
-                f"{len(rest)} further finding{'s' if len(rest) > 1 else ''} of lower weight "
-                f"({', '.join(f'{n} {kind}' for kind, n in kinds)}) "
-                "in the window's findings list and the JSON export.", NOTE)
+def _how_to_read(document, c: Comparison) -> None:
+    """A shaded box on page 1: the numbering, the colours and the marks the rest of the brief uses."""
+    box = document.add_table(rows=1, cols=1)
+    box.autofit = False
+    box.columns[0].width = Cm(TEXT_WIDTH_CM)
+    cell = box.rows[0].cells[0]
+    shade_cell(cell, BOX_FILL)
+    sidebyside.keep_row_together(box.rows[0])
+    add_run(cell.paragraphs[0], "How to read this brief", BOLD)
+
+    def line(*parts: tuple[str, Look | None]) -> None:
+        p = cell.add_paragraph()
+        p.paragraph_format.space_after = Cm(0.05)
+        for text, look in parts:
+            add_run(p, text, look or Look(size=9))
+
+    line(("A3", REF), (f" is the third sentence of A ({_label(c, 'A')}), ", None), ("B7", REF),
+         (f" the seventh of B ({_label(c, 'B')}), each counted in its own text. The findings cite these numbers; "
+          "the side-by-side table and the appendix print them before each sentence.", None))
+    colours: list[tuple[str, Look | None]] = [("Shading: ", None), ("only one side says it", ONLY)]
+    if not c.cross_language:
+        colours += [(" · ", None), ("words changed between two linked passages", REWORDED), (" · ", None),
+                    ("identical passage", SAME)]
+    colours.append((" · plain: linked passages that say the same thing in other words"
+                    + (" or in the other language." if c.cross_language else "."), None))
+    line(*colours)
+    line(("How strong a link is: ●●● strong, ●●○ fair, ●○○ weak (dashed border: read both sentences before "
+          "citing the pair). “…” in a cell: the passage joins sentences that stand apart in their text.", None))
+    if any(link.kind == "moved" for link in c.links):
+        line(("A moved sentence is ", None), ("shaded sky blue", MOVED), (" and tagged “moved to B7” / “moved from A3”; "
+              "the tracked changes show it as a Word move (Review › Next).", None))
+    if sidebyside.translation_pair(c):
+        line((f"A translation: each sentence stands beside its translation, and a grey line says what "
+              f"{_label(c, 'B')} drops, adds or words more weakly; no pair is called identical.", None))
+    document.add_paragraph()
 
 
 def _emphasis(document, c: Comparison) -> None:
@@ -197,13 +252,18 @@ def _chart(document, c: Comparison, chart_png: bytes | None) -> None:
 
 
 def _side_by_side(document, c: Comparison, comments: Comments) -> None:
-    _heading(document, "The texts side by side")
+    if sidebyside.translation_pair(c):
+        _heading(document, "The text and its translation, sentence by sentence")
+    else:
+        _heading(document, "The texts side by side")
     sidebyside.add_legend(document, c)
     sidebyside.add_table(document, c, comments, TEXT_WIDTH_CM)
 
 
 def _one_side_only(document, c: Comparison) -> None:
     _heading(document, "What only one side says")
+    add_run(document.add_paragraph(), "The start of each sentence that has no counterpart in the other text; "
+            "the whole sentence stands, shaded, under the same number in the side-by-side table.", NOTE)
     for side in SIDES:
         p = document.add_paragraph()
         p.paragraph_format.keep_with_next = True
@@ -212,7 +272,12 @@ def _one_side_only(document, c: Comparison) -> None:
         if not only:
             add_run(p, " — nothing: every passage has a counterpart.", NOTE)
         for i in only:
-            add_run(_styled(document, "ListBullet"), c.doc(side).sentences[i].text)
+            item = document.add_paragraph()
+            item.paragraph_format.left_indent = Cm(0.9)
+            item.paragraph_format.first_line_indent = Cm(-0.9)
+            item.paragraph_format.space_after = Cm(0.05)
+            add_run(item, f"{sentence_ref(side, i)}\t", REF)
+            add_run(item, excerpt(c.doc(side).sentences[i].text, EXCERPT_UNITS))
 
 
 def _distinctive(document, c: Comparison) -> None:
@@ -251,58 +316,60 @@ def _detached(document, notes: Sequence[Annotation]) -> None:
         add_run(item, f" ({note.author or 'Counterpart'})", NOTE)
 
 
-def _new_page_heading(document, text: str, level: int = 1):
-    """A heading that starts a page: a page-break paragraph instead can leave an empty page."""
-    heading = _heading(document, text, level)
-    heading.paragraph_format.page_break_before = True
-    return heading
-
-
 def _tracked(document, c: Comparison, first_id: int) -> None:
-    _new_page_heading(document, f"Changes from {_label(c, 'A')} to {_label(c, 'B')} (tracked changes)")
+    _heading(document, f"Changes from {_label(c, 'A')} to {_label(c, 'B')} (tracked changes)")
     add_run(document.add_paragraph(), "The second text as tracked changes against the first: in Word, "
-            "Review › Next steps through them; accepting all gives the second text, rejecting all the first.",
-            NOTE)
+            "Review › Next steps through them; a moved sentence shows as a move (double underline and "
+            "strike-through, in green). Accepting all gives the second text, rejecting all the first.", NOTE)
     add_tracked_changes(document, c, first_id)
 
 
 def _appendix(document, c: Comparison, comments: Comments) -> None:
-    _new_page_heading(document, "Appendix: the full texts")
+    _heading(document, "Appendix: the full texts")
+    add_run(document.add_paragraph(), "Each text in its own order, its sentences numbered as in the rest of the "
+            "brief.", NOTE)
     for side in SIDES:
         doc = c.doc(side)
-        if side == "B":
-            _new_page_heading(document, f"{side}: {_label(c, side)}", 2)
-        else:
-            _heading(document, f"{side}: {_label(c, side)}", 2)
+        _heading(document, f"{side}: {_label(c, side)}", 2)
         if doc.readout.title and not doc.text.lstrip().startswith(doc.readout.title):
             add_run(document.add_paragraph(), doc.readout.title, BOLD)
         placed = comments.within(side, lambda start, end: (start, end))
         cuts = sorted(p for _, s, e in placed for p in (s, e))
+        starts = [s.start for s in doc.sentences]  # in order
         runs = []
         for start, end in doc.paragraphs or [(0, len(doc.text))]:
-            inside = cuts[bisect_right(cuts, start):bisect_left(cuts, end)]
-            runs += write_spans(document.add_paragraph(), doc.text[start:end], offset=start, cuts=inside)
+            paragraph = document.add_paragraph()
+            first, last = bisect_left(starts, start), bisect_left(starts, end)
+            edges = [start, *(k for k in starts[first:last] if k > start), end]
+            for s, e in zip(edges, edges[1:], strict=False):
+                k = bisect_left(starts, s)
+                if k < len(starts) and starts[k] == s:
+                    add_run(paragraph, sentence_ref(side, k) + " ", REF)
+                inside = cuts[bisect_right(cuts, s):bisect_left(cuts, e)]
+                runs += write_spans(paragraph, doc.text[s:e], offset=s, cuts=inside)
         comments.attach(placed, runs)
 
 
-def build(c: Comparison, *, notes: Sequence[Annotation] = (), title: str | None = None,
+def build(c: Comparison, *, notes: Sequence[Annotation] = (), title: str | None = None, author: str = "",
           chart_png: bytes | None = None):
     """The whole brief as a python-docx Document, the user's `notes` as comments."""
     document = docx.Document()
-    _page_setup(document)
+    page_setup(document)
     comments = Comments(document, [a for a in notes if not a.detached])
-    _title(document, c, title)
+    _title(document, c, title, author)
     _sources(document, c)
-    _findings(document, c)
+    _how_to_read(document, c)
+    add_findings(document, c)
+    if sidebyside.translation_pair(c):
+        add_translation_changes(document, c)
     _emphasis(document, c)
     _tone(document, c)
+    _distinctive(document, c)
     _chart(document, c, chart_png)
     _side_by_side(document, c, comments)
     _one_side_only(document, c)
-    _distinctive(document, c)
     _detached(document, notes)
     if c.mode == "versions" and not c.cross_language:  # a translation as tracked changes is all red
         _tracked(document, c, first_id=len(notes))
     _appendix(document, c, comments)
     return document
-

@@ -1,8 +1,10 @@
 """The brief's look: colours, fonts that render Chinese and Russian, and runs cut at given offsets.
 
-Colours follow the window's colour-blind-safe pair (orange for text only one side has, blue
-for reworded words), as soft shades so the text stays legible when printed in grey.
-Word's 16 highlight colours are all loud, so the shading is a `w:shd` fill on the run or cell.
+Colours are the window's (viewer/colours.py, its light theme): one Okabe-Ito hue per meaning,
+reddish purple for text only one side has, bluish green for words changed inside a linked passage,
+sky blue for a moved sentence, grey for identical passages; soft tints, so the text stays legible
+when printed in grey. Word's 16 highlight colours are all loud, so the shading is a `w:shd` fill on
+the run or cell.
 """
 
 from __future__ import annotations
@@ -17,11 +19,20 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from viewer.colours import LIGHT
 from viewer.lang.script import EAST_ASIAN
 from viewer.printable import xml_safe
 
-ONLY_FILL = "FDD0A2"  # text only one side has
-REWORD_FILL = "BDD7EE"  # words changed inside a linked passage
+
+def fill(meaning: str) -> str:
+    """The w:fill ("RRGGBB") of a meaning of viewer/colours.py on the white page."""
+    return LIGHT[meaning].lstrip("#")
+
+
+ONLY_FILL = fill("only")  # text only one side has
+REWORD_FILL = fill("changed_reworded")  # words changed inside a linked passage
+MOVED_FILL = fill("moved")  # a sentence the other text places elsewhere (versions)
+MOVED_WORDS_FILL = fill("changed_moved")  # words changed inside a moved sentence
 SUBDUED = RGBColor(0x6E, 0x6E, 0x6E)  # identical passages, secondary notes
 
 LATIN_FONT = "Calibri"
@@ -49,8 +60,11 @@ class Look:
 PLAIN = Look()
 ONLY = Look(fill=ONLY_FILL)
 REWORDED = Look(fill=REWORD_FILL)
+MOVED_WORDS = Look(fill=MOVED_WORDS_FILL)
+MOVED = Look(fill=MOVED_FILL)
 SAME = Look(color=SUBDUED)
 NOTE = Look(color=SUBDUED, italic=True, size=9)
+REF = Look(color=SUBDUED, bold=True, size=7.5)  # a sentence's number ("A3") before its text
 
 
 def _shd(fill: str):
@@ -82,6 +96,28 @@ def add_run(paragraph: Paragraph, text: str, look: Look = PLAIN) -> Run:
             fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
             fonts.set(qn("w:hint"), "eastAsia")
     return run
+
+
+def display_units(text: str) -> int:
+    """Width of a text in Latin characters: an East Asian character takes two."""
+    return len(text) + len(EAST_ASIAN_TEXT.findall(text))
+
+
+def excerpt(text: str, units: int) -> str:
+    """The text on one line, cut at a word (at any character in Chinese) to fit `units`, with "…"."""
+    text = " ".join(text.split())
+    if display_units(text) <= units:
+        return text
+    used, cut = 0, 0
+    for k, ch in enumerate(text):
+        used += display_units(ch)
+        if used > units - 1:
+            break
+        cut = k + 1
+    short = text[:cut]
+    if not EAST_ASIAN_TEXT.match(text[cut]) and " " in short:
+        short = short.rsplit(" ", 1)[0]
+    return short.rstrip(" ,;:，、；：") + "…"
 
 
 def shade_cell(cell: _Cell, fill: str) -> None:
@@ -132,3 +168,21 @@ def set_document_fonts(document) -> None:
         for attr in ("ascii", "hAnsi", "cs"):
             fonts.set(qn(f"w:{attr}"), LATIN_FONT)
         fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+
+
+def add_hyperlink(paragraph: Paragraph, url: str, look: Look = PLAIN) -> None:
+    """A link a reader can click (w:hyperlink to an external relationship), styled as one."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    run = add_run(paragraph, url, look)
+    run._r.get_or_add_rPr().insert(0, _rstyle("Hyperlink"))
+    run._r.addprevious(link)
+    link.append(run._r)
+
+
+def _rstyle(style_id: str):
+    el = OxmlElement("w:rStyle")
+    el.set(qn("w:val"), style_id)
+    return el

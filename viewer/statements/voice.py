@@ -29,13 +29,13 @@ Rule (kept simple so a reader can predict it):
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from viewer.lexicon import Vocabulary
-from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, stop_words, voice_words
-from viewer.model import BOTH, NARRATOR, Document, Sentence, TopicHit
+from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, phrase_spans, stop_words, voice_words
+from viewer.model import BOTH, Document, Sentence, TopicHit
 from viewer.text.chinese import to_simplified
 from viewer.text.tokens import tokenize
 
@@ -60,33 +60,6 @@ def _token_index(sentence: Sentence, offset: int) -> int:
 def _between(sentence: Sentence, lo: int, hi: int) -> list[str]:
     """Normalised words lying wholly between two text offsets."""
     return [t.norm for t in sentence.tokens if t.start >= lo and t.end <= hi]
-
-
-def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str) -> list[tuple[int, int]]:
-    """Character spans (in the readout's text) where `phrases` occur in a sentence, in order.
-
-    Chinese is searched in the text itself, not token by token: jieba cuts the same words
-    differently by context ("双方同意" is one unit, "两国元首" three), so a verb or subject is found
-    wherever its characters stand; a one-character entry ("说") must still be a whole word unit.
-    """
-    tokens = sentence.tokens
-    if language != "zh":
-        return [(tokens[i].start, tokens[j - 1].end) for i, j in find_phrases(sentence.norms, phrases)]
-    text = to_simplified(sentence.text)
-    units = {t.norm for t in tokens}
-    taken = [False] * len(text)
-    spans = []
-    for phrase in phrases:  # longest first
-        word = "".join(phrase)
-        if len(word) == 1 and word not in units:
-            continue
-        pos = text.find(word)
-        while pos >= 0:
-            if not any(taken[pos : pos + len(word)]):
-                taken[pos : pos + len(word)] = [True] * len(word)
-                spans.append((sentence.start + pos, sentence.start + pos + len(word)))
-            pos = text.find(word, pos + len(word))
-    return sorted(spans)
 
 
 @cache
@@ -123,8 +96,18 @@ def _verbs_before_meeting(sentence: Sentence, text: str, language: str) -> list[
     return verbs
 
 
-def _country_side(lexicon: Vocabulary, code: str) -> str:
-    return f"{lexicon.entity_label('country:' + code)} side"
+SIDE = "side:"  # prefix of a side's interim speaker ("side:CN"), resolved to a person by speakers.py
+SELF = SIDE + "self"  # the readout's own side (a Russian impersonal passive)
+
+
+def side_speaker(code: str) -> str:
+    """The interim speaker of a country's side ("the Chinese side", 中方): "side:CN"."""
+    return SIDE + code
+
+
+def side_code(speaker: str | None) -> str | None:
+    """"CN" for "side:CN", "self" for SELF, None for a person, BOTH or the narrator."""
+    return speaker[len(SIDE):] if speaker and speaker.startswith(SIDE) else None
 
 
 def mentions(sentence: Sentence, words: VoiceWords, lexicon: Vocabulary) -> list[Mention]:
@@ -150,10 +133,10 @@ def mentions(sentence: Sentence, words: VoiceWords, lexicon: Vocabulary) -> list
             bare = (start, end) == (hit.start, hit.end) and not any(
                 norms[k] in words.side_words for k in range(first, after)
             )
-            found.append(Mention(start, end, _country_side(lexicon, ident), ident, "side", bare_country=bare))
+            found.append(Mention(start, end, side_speaker(ident), ident, "side", bare_country=bare))
     for name, code in words.sides.items():
         for start, end in phrase_spans(sentence, ((name,),), words.language):
-            found.append(Mention(start, end, _country_side(lexicon, code), code, "side"))
+            found.append(Mention(start, end, side_speaker(code), code, "side"))
     sides = [m for m in found if m.kind == "side" and not m.bare_country]
     for start, end in phrase_spans(sentence, words.both, words.language):
         # "китайская сторона" is China's side, not "стороны" (both)
@@ -174,6 +157,13 @@ def _speaker_at_verb(found: list[Mention], verb: tuple[int, int], sentence: Sent
         for m in found
         if m.end <= verb[0] and (not m.bare_country or len(_between(sentence, m.end, verb[0])) <= 2)
     ]
+    if words.language == "zh" and before:
+        # a Chinese verb's subject stands in its own clause, or opens the sentence and governs
+        # the clauses after it ("中方……，同时希望美国……": not "俄乌双方" in between)
+        text = sentence.text
+        clause = sentence.start + max(text.rfind(ch, 0, verb[0] - sentence.start) for ch in "，；：,;:") + 1
+        inside = [m for m in before if m.start >= clause]
+        before = inside or ([before[0]] if before[0].start - sentence.start <= 2 else [])
     if before:
         nearest = before[-1]
         if len(before) > 1:
@@ -223,10 +213,17 @@ class _People:
             self.first.setdefault(role, label)
         self.country.setdefault(label, country)
 
-    def by_role(self, roles: set[str], carried: str | None) -> str | None:
+    def by_role(self, roles: set[str], carried: str | None, country: str | None = None) -> str | None:
         """A role noun ("The Secretary") continues the last speaker when that person holds the
         office (or no office of theirs is known), else the first person named with it: a readout
-        names its own principal first ("Secretary of State Margaret Hale met with ...")."""
+        names its own principal first ("Secretary of State Margaret Hale met with ...").
+        Qualified by a country ("the Russian minister", «Китайский политик»), it is the first
+        person of that country named with the office, else the first of that country."""
+        if country is not None:
+            of_country = [p for p, c in self.country.items() if c == country]
+            holding = [p for p in of_country if roles & self.roles.get(p, set())]
+            if holding or of_country:
+                return (holding or of_country)[0]
         if carried in self.roles and (roles & self.roles[carried] or not self.roles[carried]):
             return carried
         named = [self.first[r] for r in sorted(roles) if r in self.first]
@@ -341,20 +338,23 @@ class _Clause:
             k -= 1
         return k
 
-    def role_noun(self, verb: int) -> tuple[set[str], bool]:
-        """The office words of a subject made of a title alone ("The Secretary", "Министр"), and
-        whether it is written in the plural ("The ministers": both)."""
+    def role_noun(self, verb: int) -> tuple[set[str], bool, str | None]:
+        """The office words of a subject made of a title alone ("The Secretary", "Министр", "the
+        Russian minister"), whether it is written in the plural ("The ministers": both), and the
+        country that qualifies it."""
         end = self.subject_end(verb)
         k = end
-        while k > 0 and self.tight(k - 1) and (
-            self.norms[k - 1] in self.words.titles or self.norms[k - 1] in self.words.title_links
-        ):
+        while k > 0 and self.tight(k - 1) and self.is_title_word(k - 1):
             k -= 1
         at_clause_start = k == 0 or not self.tight(k - 1) or self.norms[k - 1] in self.words.conjunctions
         if k == end or not at_clause_start:
-            return set(), False
-        roles = {self.norms[x] for x in range(k, end) if self.norms[x] in self.words.titles}
-        return roles, bool(roles) and self.tokens[end - 1].text.casefold() in self.words.plural_titles
+            return set(), False, None
+        roles = {self.norms[x] for x in range(k, end) if self.norms[x] in self.words.titles and self.hit(x) is None}
+        hits = (self.hit(x) for x in range(k, end))
+        country = next((h.entity.partition(":")[2] for h in hits if h is not None and h.entity
+                        and h.entity.startswith("country:")), None)
+        plural = bool(roles) and self.tokens[end - 1].text.casefold() in self.words.plural_titles
+        return roles, plural, country if roles else None
 
     def name_label(self, name: _Name, people: _People) -> str:
         toks = self.tokens
@@ -390,9 +390,10 @@ def _learn_full_names(clauses: list[_Clause], people: _People) -> None:
                 people.full.setdefault(clause.tokens[name.start].text, clause.name_label(name, people))
 
 
-def _verb_in_name(sentence: Sentence, verb: tuple[int, int], text: str) -> bool:
-    """A capitalised "verb" inside a sentence is part of a name or title ("Secretary of State")."""
-    return text[verb[0]].isupper() and verb[0] != sentence.tokens[0].start
+def verb_in_name(sentence: Sentence, verb: tuple[int, int], text: str, offset: int = 0) -> bool:
+    """A capitalised "verb" inside a sentence is part of a name or title ("Secretary of State");
+    `text` starts at `offset` in the readout's text."""
+    return text[verb[0] - offset].isupper() and verb[0] != sentence.tokens[0].start
 
 
 def _subject_name(clause: _Clause, verb: int, people: _People, found: list[Mention]) -> Mention | None:
@@ -469,74 +470,200 @@ def _person_roles(role: str, language: str, words: VoiceWords) -> frozenset[str]
     return frozenset(t.norm for t in tokenize(role, language) if t.norm in words.titles)
 
 
-def attribute(doc: Document, lexicon: Vocabulary) -> dict[str, str | None]:
-    """Set sentence.speaker for every sentence of `doc`; return each speaker's country (None for both)."""
-    words = voice_words(doc.language)
-    zh = doc.language == "zh"
-    stops = stop_words(doc.language)
-    clauses = [_Clause(s, doc.text, words, stops) for s in doc.sentences]
-    people = _People()
-    if not zh:
-        _learn_full_names(clauses, people)
-        people.inside = set(_CAPITAL_INSIDE.findall(doc.text))
-    countries: dict[str, str | None] = {}
-    recent: list[str | None] = []  # speakers of the previous sentences, latest last
-    prev: Sentence | None = None
-    for s, clause in zip(doc.sentences, clauses, strict=True):
-        s.speaker = None
-        if s.heading or not s.tokens:
-            recent.append(None)
-            prev = s
-            continue
-        carried = next((sp for sp in reversed(recent[-2:]) if sp is not None), None)
-        ongoing = prev.speaker if words.carry_in_paragraph and prev is not None and prev.paragraph == s.paragraph else None
-        found = mentions(s, words, lexicon)
+def attribute(doc: Document, lexicon: Vocabulary, body: list[bool] | None = None,
+              ordinals: Callable[[Sentence], int | None] | None = None,
+              opening: list[bool] | None = None) -> dict[str, str | None]:
+    """Set sentence.speaker for every sentence of `doc`; return each speaker's country (None for
+    both). `body[i]` is False for page furniture (no speaker), `opening[i]` True for the
+    who-met-whom line (the narrator's); `ordinals(s)` gives the number of the enumeration item a
+    sentence opens ("二是", "Second,"), if any. A side's speaker is left as "side:CN" (SELF for a
+    Russian impersonal passive) until viewer/statements/sides.py knows whose account the readout is."""
+    reader = _Reader(doc, lexicon, body or [not s.heading for s in doc.sentences], ordinals or (lambda s: None))
+    narrated = opening or [False] * len(doc.sentences)
+    for s, clause in zip(doc.sentences, reader.clauses, strict=True):
+        s.speaker = reader.read(s, clause) if reader.body[s.i] and s.tokens and not narrated[s.i] else None
+        if reader.body[s.i] and s.tokens:
+            reader.recent.append(s.speaker)
+            reader.prev = s
+            _introduce(s, clause, lexicon, reader.people, reader.words, doc.language)
+    return reader.countries
+
+
+class _Reader:
+    """What the sentences read so far leave behind: people named, recent speakers, the open
+    enumeration."""
+
+    def __init__(self, doc: Document, lexicon: Vocabulary, body: list[bool], ordinals: Callable[[Sentence], int | None]):
+        self.doc, self.lexicon, self.body, self.ordinals = doc, lexicon, body, ordinals
+        self.words = voice_words(doc.language)
+        self.zh = doc.language == "zh"
+        self.clauses = [_Clause(s, doc.text, self.words, stop_words(doc.language)) for s in doc.sentences]
+        self.people = _People()
+        if not self.zh:
+            _learn_full_names(self.clauses, self.people)
+            self.people.inside = set(_CAPITAL_INSIDE.findall(doc.text))
+        self.countries: dict[str, str | None] = {}
+        self.recent: list[str | None] = []  # speakers of the previous body sentences, latest last
+        self.prev: Sentence | None = None
+        self.enum_speaker: str | None = None  # who speaks the items of the open enumeration
+        self.enum_next = 0  # the number the next item of that enumeration carries
+
+    def read(self, s: Sentence, clause: _Clause) -> str | None:
+        """The speaker of one body sentence (see the module's rules)."""
+        words, text = self.words, self.doc.text
+        carried = next((sp for sp in reversed(self.recent[-2:]) if sp is not None), None)
+        prev = self.prev
+        same_paragraph = prev is not None and prev.paragraph == s.paragraph
+        ongoing = prev.speaker if prev is not None and (
+            (words.carry_in_paragraph and same_paragraph) or words.carry_across_paragraphs) else None
+        found = mentions(s, words, self.lexicon)
+        number = self.ordinals(s)
+        if number is not None and number > 1 and number == self.enum_next and self.enum_speaker is not None:
+            self.enum_next += 1
+            return self.enum_speaker  # "二是……": the items of an enumeration keep its speaker
+        if self._about_the_talks(s, found) or (words.narration and phrase_spans(s, words.narration, self.doc.language)):
+            return None
         # a verb inside a name is no verb: "United States" stems to "state", like "stated"
         # "spoke today with ... to exchange views": after a meeting phrase the narrator reports
         verbs = [
             v
-            for v in _verbs_before_meeting(s, doc.text, doc.language)
-            if not any(m.start < v[1] and v[0] < m.end for m in found) and (zh or not _verb_in_name(s, v, doc.text))
+            for v in _verbs_before_meeting(s, text, self.doc.language)
+            if not any(m.start < v[1] and v[0] < m.end for m in found) and (self.zh or not verb_in_name(s, v, text))
         ]
+        speaker = self._trailing(s, clause, verbs, found) or self._according(s, clause, found, carried)
+        if speaker is None:
+            speaker = self._by_verb(s, clause, verbs, found, carried, ongoing)
+        if speaker is None:
+            speaker = self._without_verb(s, found, carried, ongoing)
+        if number == 1:
+            self.enum_speaker, self.enum_next = speaker or ongoing or carried, 2
+            speaker = self.enum_speaker
+        return speaker
+
+    def _about_the_talks(self, s: Sentence, found: list[Mention]) -> bool:
+        """A sentence whose subject is the talks themselves ("The call was part of ...", "这次通话")
+        is the narrator's, as is a meeting reported without a verb of saying before it."""
+        words = self.words
+        talks = phrase_spans(s, words.talks, words.language)
+        if talks and not any(m.start < talks[0][0] for m in found if m.kind != "side"):
+            start = talks[0][0]
+            if self.zh:
+                return start - s.start <= 2
+            before = [t for t in s.tokens[:4] if t.end <= start]
+            return len(before) <= 2 and all(t.norm in words.determiners for t in before)
+        return False
+
+    def _trailing(self, s: Sentence, clause: _Clause, verbs: list[tuple[int, int]], found: list[Mention]) -> str | None:
+        """"..., Wang said." / "..., — сказал Лавров": a short last clause that names a speaker and a
+        verb of saying attributes the whole sentence."""
+        if len(verbs) < 1:
+            return None
+        verb = verbs[-1]
+        text = self.doc.text
+        cut = max(text.rfind(ch, s.start, verb[0]) for ch in ",，—–;；")
+        if cut <= s.start:
+            return None
+        verb = next(v for v in verbs if v[0] > cut)
+        tail = [t for t in s.tokens if t.start > cut and any(c.isalnum() for c in t.text)]
+        after = [t for t in tail if t.start >= verb[1]]
+        if not tail or len(tail) > 6 or (after and (self.zh or not all(t.text[0].isupper() for t in after))):
+            return None  # "..., Wang said." or "..., said Wang"; not "..., 习近平重申了中方立场"
+        named = [m for m in found if m.start > cut and m.kind == "person"]
+        if named:
+            return self._chosen(named[0])
+        if self.zh:
+            return None
+        mention = _subject_name(clause, _token_index(s, verb[0]), self.people, [m for m in found if m.start > cut])
+        return self._chosen(mention) if mention is not None and mention.kind == "person" else None
+
+    def _according(self, s: Sentence, clause: _Clause, found: list[Mention], carried: str | None) -> str | None:
+        """"According to the foreign minister, ...": the person (or office) named right after."""
+        spans = phrase_spans(s, self.words.according, self.words.language) if self.words.according else []
+        if not spans:
+            return None
+        end = spans[0][1]
+        after = [m for m in found if m.start >= end and m.kind != "both" and len(_between(s, end, m.start)) <= 3]
+        if after:
+            return self._chosen(after[0])
+        k = _token_index(s, end)
+        roles = {clause.norms[x] for x in range(k, min(k + 4, len(clause.norms))) if clause.norms[x] in self.words.titles}
+        return self.people.by_role(roles, carried) if roles else None
+
+    def _chosen(self, mention: Mention) -> str:
+        self.countries.setdefault(mention.speaker, mention.country)
+        return mention.speaker
+
+    def _by_verb(self, s: Sentence, clause: _Clause, verbs: list[tuple[int, int]], found: list[Mention],
+                 carried: str | None, ongoing: str | None) -> str | None:
+        """The speaker named with the first verb of saying, or a pronoun or role noun before it."""
+        if not verbs:
+            return None
+        words, text = self.words, self.doc.text
         if len(verbs) > 1 and verbs[0][0] == s.tokens[0].start:
             verbs = verbs[1:]  # "Stressing that ..., Wang said": the subject belongs to the later verb
-        speaker: str | None = None
-        if verbs:
-            if zh:
-                subject, roles = _chinese_subject(s, doc.text, verbs[0], words, found)
-            else:
-                at = _token_index(s, verbs[0][0])
-                subject = _subject_name(clause, at, people, found)
-                roles, plural = clause.role_noun(at) if subject is None else (set(), False)
-                if plural:
-                    subject, roles = Mention(s.start, verbs[0][0], BOTH, None, "both"), set()
-            if subject is not None and subject.kind == "person":
-                people.introduce(subject.speaker, frozenset(roles), subject.country)
-            chosen = subject if subject is not None else None if roles else _speaker_at_verb(found, verbs[0], s, words)
-            lead = _between(s, s.start, verbs[0][0])
-            lead_text = to_simplified(doc.text[s.start : verbs[0][0]])
-            if roles and subject is None:
-                speaker = people.by_role(roles, carried)
-            elif chosen is not None and chosen.kind == "side" and ongoing is not None:
-                speaker = ongoing  # "习近平指出……美方提出……": the side is talked about, not talking
-            elif chosen is not None:
-                speaker = chosen.speaker
-                countries.setdefault(speaker, chosen.country)
-            elif len(lead) <= 1 or _has_pronoun(lead, lead_text, words):
-                speaker = carried
-        if speaker is None:
-            opener = phrase_spans(s, words.continuation, doc.language)
-            if (opener and opener[0][0] == s.tokens[0].start) or s.tokens[0].norm in words.pronouns:
-                speaker = carried
-            elif ongoing is not None:
-                speaker = ongoing
-            elif found and found[0].kind == "both" and found[0].start == s.tokens[0].start:
-                speaker = BOTH  # "双方还就……交换了意见", "Both sides also ..."
-        s.speaker = speaker
-        recent.append(speaker)
-        prev = s
-        _introduce(s, clause, lexicon, people, words, doc.language)
-    return countries
+        country = None
+        if self.zh:
+            subject, roles = _chinese_subject(s, text, verbs[0], words, found)
+        else:
+            at = _token_index(s, verbs[0][0])
+            subject = _subject_name(clause, at, self.people, found)
+            roles, plural, country = clause.role_noun(at) if subject is None else (set(), False, None)
+            if plural:
+                subject, roles = Mention(s.start, verbs[0][0], BOTH, None, "both"), set()
+        if subject is not None and subject.kind == "person":
+            self.people.introduce(subject.speaker, frozenset(roles), subject.country)
+        chosen = subject if subject is not None else None if roles else _speaker_at_verb(found, verbs[0], s, words)
+        lead = _between(s, s.start, verbs[0][0])
+        lead_text = to_simplified(text[s.start : verbs[0][0]])
+        if roles and subject is None:
+            return self.people.by_role(roles, carried, country)
+        if chosen is not None and chosen.kind == "side" and ongoing is not None and self.zh:
+            return ongoing  # "习近平指出……美方提出……": the side is talked about, not talking
+        if chosen is not None and chosen.kind == "both" and self._proposal_in_speech(s, chosen, ongoing):
+            return ongoing  # "Wang Yi said ... . The two sides should ...": his proposal
+        if chosen is not None:
+            return self._chosen(chosen)
+        if len(lead) <= 1 or _has_pronoun(lead, lead_text, words):
+            return carried
+        return None
+
+    def _proposal_in_speech(self, s: Sentence, mention: Mention, ongoing: str | None) -> bool:
+        """"The two sides should ..." (双方要, las dos partes deben) inside someone's reported speech."""
+        if ongoing is None or ongoing == BOTH:
+            return False
+        if self.zh:
+            after = to_simplified(self.doc.text[mention.end : mention.end + 6])
+            return any(after.lstrip("还也都").startswith("".join(m)) for m in self.words.modals)
+        k = _token_index(s, mention.end)
+        norms = s.norms
+        while k < len(norms) and norms[k] in self.words.between:
+            k += 1
+        return any(tuple(norms[k : k + len(m)]) == m for m in self.words.modals)
+
+    def _without_verb(self, s: Sentence, found: list[Mention], carried: str | None, ongoing: str | None) -> str | None:
+        """No verb of saying names the speaker: an opener or pronoun continues, reported speech goes on
+        through its paragraph, a sentence opening with "both" is joint, a Russian impersonal passive
+        is the readout's own side."""
+        words = self.words
+        opener = phrase_spans(s, words.continuation, self.doc.language)
+        if (opener and opener[0][0] == s.tokens[0].start) or s.tokens[0].norm in words.pronouns:
+            return carried
+        first_both = bool(found) and found[0].kind == "both" and found[0].start == s.tokens[0].start
+        if first_both and phrase_spans(s, words.participants, self.doc.language)[:1] == [(found[0].start, found[0].end)]:
+            return BOTH  # "The two leaders tasked their teams ...": the people at the table act together
+        if ongoing is not None:
+            return ongoing  # reported speech goes on; "the two sides" inside it are what it says of both
+        if first_both:
+            return BOTH  # "双方还就……交换了意见", "Both sides also ..."
+        passive = phrase_spans(s, words.impersonal, self.doc.language) if words.impersonal else []
+        if passive:
+            sides = [m for m in found if m.kind == "side" and not m.bare_country and m.end <= passive[0][0]]
+            if sides:
+                return self._chosen(sides[-1])
+            if any(m.kind == "both" for m in found):
+                return BOTH
+            return SELF  # «Подчёркнута важность ...»: the side that wrote the readout
+        return None
 
 
 def _introduce(s: Sentence, clause: _Clause, lexicon: Vocabulary, people: _People, words: VoiceWords, language: str) -> None:
@@ -551,24 +678,16 @@ def _introduce(s: Sentence, clause: _Clause, lexicon: Vocabulary, people: _Peopl
             people.introduce(clause.name_label(name, people), name.roles, name.country)
 
 
-def shares(doc: Document) -> dict[str, float]:
-    """Share of the (non-heading) sentences of each speaker, "both" and "narrator"."""
-    body = [s for s in doc.sentences if not s.heading]
-    if not body:
-        return {}
-    counts = Counter(s.speaker or NARRATOR for s in body)
-    return {name: round(n / len(body), 4) for name, n in counts.most_common()}
-
-
-def principal(doc: Document) -> str | None:
-    """A readout's own principal: its most-quoted single speaker (not "both", not the narrator).
-
-    A readout mostly reports its own side's words, so this is the side it speaks for; ties go to
-    the speaker quoted first.
-    """
-    order = [s.speaker for s in doc.sentences if s.speaker not in (None, BOTH)]
-    if not order:
+def clause_speaker(s: Sentence, lo: int, hi: int, found: list[Mention], text: str, language: str) -> Mention | None:
+    """The speaker a clause of a long sentence names for itself: a person, a side or "both" among
+    its first words, then a verb of saying ("……，习近平重申了中方原则立场", "..., and Xi stressed")."""
+    verbs = [v for v in _verbs_before_meeting(s, text, language) if lo <= v[0] < hi]
+    if not verbs:
         return None
-    counts = Counter(order)
-    best = max(counts.values())
-    return next(sp for sp in order if counts[sp] == best)
+    before = [m for m in found if lo <= m.start and m.end <= verbs[0][0] and not m.bare_country]
+    if not before:
+        return None
+    first = before[0]
+    if language == "zh":
+        return first if len(text[lo : first.start].strip(" ，,、；;：:还并也同时")) <= 2 else None
+    return first if len(_between(s, lo, first.start)) <= 2 else None

@@ -1,0 +1,274 @@
+"""One sentence as statements: clauses where the speaker, the act or the main topic changes, the
+items of an enumeration, and the items of a list of topics, each with its act and stance words.
+
+- **Clauses**: a sentence is cut at the clause breaks of its language (statements.toml
+  [clauses]: a semicolon or colon, a comma before "and"/"but", every Chinese ，；：), then
+  neighbouring clauses are joined again unless the later one names a speaker of its own with a
+  verb of saying, opens an enumeration item, or differs in act (neither only asserts) or in main
+  topic (both have one). So "习近平指出，当前……，……" stays one statement and "两国元首还就乌克兰
+  危机等交换了意见，习近平重申了中方原则立场" becomes two, the second Xi's.
+- **Enumerations**: a clause that opens with an ordinal ("一是", "Second,", «во-вторых») is an
+  item of its own.
+- **Lists**: a run of three or more list items naming two topics or more (viewer/statements/
+  topics.lists: "climate change, health security, and food security") divides its statement
+  into one statement per item, plus one for the words before the list when they name a topic of
+  their own; each takes an equal part of the statement's weight (an item that names no topic,
+  such as 执法 among 经贸、农业、禁毒、执法, keeps its part unassigned).
+- **Weight**: a clause's share of the sentence's words (after a dateline); the weights of a
+  sentence's statements add up to at most 1.
+- **Topics**: the topics the sentence discusses that are matched inside the statement, the main
+  one first: the first matched, a topic named only by words for the talks themselves ("the
+  call", 会晤) after the others.
+- **Act**: the first act of the language's [acts] order with a phrase in the statement; "agree"
+  only for a joint statement (speaker both, or "the two sides" named in it); a modal ("must",
+  应该) is a demand when its subject is the other side, a proposal otherwise; the opening line is
+  "opening"; without any, "assert".
+- **Stance**: the act's phrase as written (with an intensifier before it: "firmly opposes",
+  坚决反对), the tone markers, and the words naming the statement's specific topics ("Taiwan
+  independence"), in text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from viewer.lang.script import han_count
+from viewer.lexicon.wordlists import Phrase, phrase_spans, stop_words, voice_words
+from viewer.model import BOTH, Act, Document, Sentence, SpeakerRole, Statement, TopicHit
+from viewer.statements.rules import Rules
+from viewer.statements.topics import lists
+from viewer.statements.voice import Mention, clause_speaker
+
+# Topics that frame every readout: they are never the words a stance is read from.
+FRAME_TOPICS = frozenset({"leader-diplomacy", "bilateral-relations"})
+_MAX_TOPIC_WORDS = 2  # stance words taken from the names of a statement's topics
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    speaker: str | None
+    role: SpeakerRole
+    item: bool = False  # opens an enumeration item
+    own_speaker: bool = False  # names its speaker with a verb of saying
+    topics: list[str] = field(default_factory=list)
+    act: Act = "assert"
+    cue: tuple[int, int] | None = None  # span of the act's phrase
+
+
+def words_in(doc: Document, s: Sentence, start: int, end: int) -> int:
+    """Words (Han characters in Chinese) of a stretch of a sentence, as Document.words counts."""
+    if doc.language == "zh":
+        return han_count(doc.text[start:end])
+    return sum(1 for t in s.tokens if start <= t.start and t.end <= end and any(c.isalnum() for c in t.text))
+
+
+def ordinal(s: Sentence, start: int, rules: Rules, language: str) -> int | None:
+    """The number of the enumeration item that opens at `start` in `s` ("二是" -> 2), if any."""
+    if not rules.ordinals:
+        return None
+    text = s.text[start - s.start :].lstrip(" \"“「（(")
+    for n, forms in enumerate(rules.ordinals, 1):
+        for form in forms:
+            if language == "zh":
+                word = form[0]
+                if text.startswith(word) and (word.endswith("是") or text[len(word) : len(word) + 1] in "，,、：:"):
+                    return n
+            else:
+                tokens = [t for t in s.tokens if t.start >= start][: len(form) + 1]
+                norms = tuple(t.norm for t in tokens[: len(form)])
+                if norms == form and len(tokens) > len(form) and tokens[len(form)].text in ",:;—-":
+                    return n
+    return None
+
+
+def _cuts(s: Sentence, start: int, rules: Rules) -> list[int]:
+    """Offsets where the clauses of `s` begin (after `start`, a dateline's end)."""
+    cuts = [start]
+    if rules.clause_breaks is not None:
+        for m in rules.clause_breaks.finditer(s.text, start - s.start):
+            at = s.start + m.end()
+            if cuts[-1] < at < s.end:
+                cuts.append(at)
+    return cuts
+
+
+@cache
+def _act_table(rules: Rules) -> tuple[tuple[Act, tuple[Phrase, ...]], ...]:
+    return rules.acts
+
+
+def _cues(s: Sentence, rules: Rules, language: str) -> list[tuple[int, int, Act, bool]]:
+    """Every act phrase of a sentence: (start, end, act, is_modal)."""
+    modal = set(rules.modal)
+    found = []
+    for act, phrases in _act_table(rules):
+        for phrase in phrases:
+            for start, end in phrase_spans(s, (phrase,), language):
+                found.append((start, end, act, phrase in modal))
+    return found
+
+
+def _names_the_talks(s: Sentence, hit: TopicHit, spans: list[tuple[int, int]], stops: frozenset[str]) -> bool:
+    """Whether a topic match is only a word for the talks or for who held them ("The call", 会晤,
+    两国元首): a span of those words covers it but for function words."""
+    for a, b in spans:
+        if a < hit.end and hit.start < b:
+            rest = [t for t in s.tokens if hit.start <= t.start and t.end <= hit.end and not (a <= t.start and t.end <= b)]
+            if all(t.norm in stops or not any(c.isalnum() for c in t.text) for t in rest):
+                return True
+    return False
+
+
+def frame_spans(s: Sentence, language: str) -> list[tuple[int, int]]:
+    """Spans of the words for the talks themselves and for both sides together."""
+    words = voice_words(language)
+    return phrase_spans(s, words.talks, language) + phrase_spans(s, words.both, language)
+
+
+def talk_only(s: Sentence, st: Statement, language: str) -> bool:
+    """Whether a statement's topics are named only by words for the talks themselves ("This meeting
+    is the third between the two Presidents and follows their April call")."""
+    spans, stops = frame_spans(s, language), stop_words(language)
+    hits = [h for h in s.hits if h.topic in st.topics and st.start <= h.start and h.end <= st.end]
+    return all(_names_the_talks(s, h, spans, stops) for h in hits)
+
+
+class Splitter:
+    """Statements of the sentences of one readout."""
+
+    def __init__(self, doc: Document, rules: Rules, found: dict[int, list[Mention]],
+                 resolve: Callable[[str | None], tuple[str | None, SpeakerRole]],
+                 country_of: Callable[[str | None], str | None]):
+        self.doc, self.rules = doc, rules
+        self.language = doc.language
+        self.found = found  # sentence -> speaker mentions (voice.mentions)
+        self.resolve = resolve  # interim speaker -> (speaker, role)
+        self.country_of = country_of  # speaker -> ISO country or None
+
+    def sentence(self, s: Sentence, start: int, speaker: str | None, role: SpeakerRole, opening: bool) -> list[Statement]:
+        doc = self.doc
+        total = words_in(doc, s, start, s.end) or 1
+        if opening:
+            topics = self._topics(s, start, s.end)
+            return [Statement(s.i, start, s.end, None, topics, "opening", [], 1.0, "narrator")]
+        cues = _cues(s, self.rules, self.language)
+        cuts = _cuts(s, start, self.rules)
+        clauses = [self._clause(s, lo, hi, speaker, role, cues) for lo, hi in zip(cuts, [*cuts[1:], s.end], strict=True)]
+        merged = self._merge(clauses)
+        out: list[Statement] = []
+        for c in merged:
+            weight = words_in(doc, s, c.start, c.end) / total
+            out.extend(self._items(s, c, weight))
+        return out
+
+    def _clause(self, s: Sentence, lo: int, hi: int, speaker: str | None, role: SpeakerRole,
+                cues: list[tuple[int, int, Act, bool]]) -> _Clause:
+        c = _Clause(lo, hi, speaker, role)
+        c.item = ordinal(s, lo, self.rules, self.language) is not None
+        if lo > s.start:
+            own = clause_speaker(s, lo, hi, self.found.get(s.i, []), self.doc.text, self.language)
+            if own is not None:
+                c.speaker, c.role = self.resolve(own.speaker)
+                c.own_speaker = True
+        c.topics = self._topics(s, lo, hi)
+        c.act, c.cue = self._act(s, lo, hi, c, cues)
+        return c
+
+    def _topics(self, s: Sentence, lo: int, hi: int) -> list[str]:
+        """The sentence's discussed topics matched inside [lo, hi), the main one first."""
+        hits = [h for h in s.hits if h.topic in s.topics and lo <= h.start and h.end <= hi]
+        spans, stops = frame_spans(s, self.language), stop_words(self.language)
+        first: dict[str, int] = {}
+        real: set[str] = set()  # topics named by more than words for the talks
+        for h in hits:
+            first.setdefault(h.topic, h.start)
+            if not _names_the_talks(s, h, spans, stops):
+                real.add(h.topic)
+        return sorted(first, key=lambda t: (t not in real, first[t]))
+
+    def _act(self, s: Sentence, lo: int, hi: int, c: _Clause,
+             cues: list[tuple[int, int, Act, bool]]) -> tuple[Act, tuple[int, int] | None]:
+        inside = [x for x in cues if lo <= x[0] and x[1] <= hi]
+        joint = c.speaker == BOTH or any(m.kind == "both" and lo <= m.start < hi for m in self.found.get(s.i, []))
+        for act, _ in _act_table(self.rules):
+            for start, end, cue_act, modal in sorted(inside):
+                if cue_act != act:
+                    continue
+                if act == "agree" and not joint:
+                    continue
+                if act == "demand" and modal and not self._addressed_to_other(s, lo, start, c.speaker):
+                    continue
+                return act, (start, end)
+        return "assert", None
+
+    def _addressed_to_other(self, s: Sentence, lo: int, at: int, speaker: str | None) -> bool:
+        """Whether the subject before a modal ("the U.S. must", 美方应该) is the other side."""
+        mine = self.country_of(speaker)
+        before = [m for m in self.found.get(s.i, []) if lo <= m.start and m.end <= at and m.kind in ("side", "person")]
+        return bool(before) and mine is not None and before[-1].country not in (None, mine)
+
+    def _merge(self, clauses: list[_Clause]) -> list[_Clause]:
+        merged: list[_Clause] = []
+        for c in clauses:
+            prev = merged[-1] if merged else None
+            if prev is not None and not c.item and not c.own_speaker and c.speaker == prev.speaker and (
+                not c.topics or not prev.topics or c.topics[0] == prev.topics[0]
+            ) and (c.act == prev.act or "assert" in (c.act, prev.act)):
+                prev.end = c.end
+                prev.topics += [t for t in c.topics if t not in prev.topics]
+                if prev.act == "assert":
+                    prev.act, prev.cue = c.act, c.cue
+                continue
+            merged.append(c)
+        return merged
+
+    def _stance(self, s: Sentence, c: _Clause, lo: int, hi: int, topics: list[str]) -> list[str]:
+        text = self.doc.text
+        spans: list[tuple[int, int]] = []
+        if c.cue is not None:
+            start = c.cue[0]
+            for a, b in phrase_spans(s, self.rules.intensifiers, self.language):
+                if 0 <= start - b <= 1:
+                    start = a
+            spans.append((start, c.cue[1]))
+        spans += [(m.start, m.end) for m in s.tone_marks if lo <= m.start and m.end <= hi]
+        named = [h for h in s.hits if h.topic in topics and h.topic not in FRAME_TOPICS and lo <= h.start and h.end <= hi]
+        spans += [(h.start, h.end) for h in named[:_MAX_TOPIC_WORDS]]
+        out: list[str] = []
+        for a, b in sorted(spans):
+            words = " ".join(text[a:b].split())
+            if words and not any(words in w for w in out):
+                out = [w for w in out if w not in words] + [words]
+        return out
+
+    def _items(self, s: Sentence, c: _Clause, weight: float) -> list[Statement]:
+        """The clause as one statement, or one per item of a list of topics inside it."""
+        runs = [(hits, n) for hits, n in lists(s, self.language) if c.start <= hits[0].start and hits[-1].end <= c.end]
+        items: list[tuple[int, str]] = []
+        n = 0
+        if runs:
+            hits, n = max(runs, key=lambda r: r[1])
+            for h in hits:
+                if h.topic in c.topics and h.topic not in (t for _, t in items):
+                    items.append((h.start, h.topic))
+        if len(items) < 2:
+            return [Statement(s.i, c.start, c.end, c.speaker, c.topics, c.act, self._stance(s, c, c.start, c.end, c.topics),
+                              round(weight, 4), c.role)]
+        head_topics = [t for t in c.topics if t not in {t for _, t in items}]
+        units = n + (1 if head_topics else 0)
+        out = []
+        starts = [start for start, _ in items]
+        if head_topics:
+            out.append(Statement(s.i, c.start, starts[0], c.speaker, head_topics, c.act,
+                                 self._stance(s, c, c.start, starts[0], head_topics), round(weight / units, 4), c.role))
+        else:
+            starts[0] = c.start
+        ends = [*starts[1:], c.end]
+        for (lo, hi), (_, topic) in zip(zip(starts, ends, strict=True), items, strict=True):
+            out.append(Statement(s.i, lo, hi, c.speaker, [topic], c.act, self._stance(s, c, lo, hi, [topic]),
+                                 round(weight / units, 4), c.role))
+        return out

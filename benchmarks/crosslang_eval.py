@@ -37,6 +37,7 @@ import corpus  # noqa: E402
 import link_grades  # noqa: E402
 from gate import gate  # noqa: E402
 
+from viewer import statements  # noqa: E402
 from viewer.align import align  # noqa: E402
 from viewer.align.dictionary import load_time  # noqa: E402
 from viewer.lexicon import load_lexicon  # noqa: E402
@@ -60,14 +61,20 @@ def _by_offset(doc, starts: list[int] | None):
     return lambda k: max(0, bisect.bisect_right(now, starts[k]) - 1)
 
 
+def read(paths: tuple[Path, Path], lexicon):
+    """Two corpus texts as the pipeline has them when it aligns: segmented, annotated, read as
+    statements (furniture, speakers)."""
+    docs = {}
+    for side, path in zip(("A", "B"), paths, strict=True):
+        docs[side] = segment(corpus.read(path))
+        lexicon.annotate(docs[side])
+    statements.read(docs, lexicon)
+    return docs["A"], docs["B"]
+
+
 def evaluate(gold: dict, lexicon, verbose: bool) -> dict | None:
     folder = corpus.CORPUS / gold["pair"]
-    docs = []
-    for name in (gold["a"], gold["b"]):
-        doc = segment(corpus.read(folder / name))
-        lexicon.annotate(doc)
-        docs.append(doc)
-    a, b = docs
+    a, b = read((folder / gold["a"], folder / gold["b"]), lexicon)
     # gold sentence numbers are those of the splitter at the time; "at" keeps where each of those
     # sentences started, so a changed splitter maps them to the sentence holding that offset now
     index = {side: _by_offset(doc, gold.get("at", {}).get(side)) for side, doc in (("a", a), ("b", b))}
@@ -136,13 +143,7 @@ def graded(lexicon, verbose: bool, scores: dict[tuple[str, str], float]) -> None
     print(f"{'blind link grades':34} {'set':7} {'links':>5} {'right':>5} {'part':>5} {'wrong':>5} "
           f"{'ungr':>5} {'prec':>5} {'missed':>9} {'max':>4}")
     for pair, grade, reading in link_grades.grade_files():
-        folder = corpus.CORPUS / pair
-        docs = []
-        for side in ("A", "B"):
-            doc = segment(corpus.read(folder / reading["sides"][side]["file"]))
-            lexicon.annotate(doc)
-            docs.append(doc)
-        a, b = docs
+        a, b = read(tuple(corpus.CORPUS / pair / reading["sides"][side]["file"] for side in ("A", "B")), lexicon)
         if a.language == b.language:
             continue
         judged = link_grades.judgments(grade, link_grades.renumber(a, reading["sides"]["A"]["sentences"]),

@@ -233,3 +233,38 @@ def test_names_are_not_concepts_between_texts_in_one_script(lexicon):
     en = doc(EN_MEETING, lexicon, "en")
     es = doc("El ministro Pavel Orlov recibió en Lisboa a la secretaria Ada Norwood.", lexicon, "es")
     assert cross_script_names(en.sentences, es.sentences) == ([set(), set(), set()], [set()])
+
+
+def test_a_joint_statement_links_to_the_other_sides_joint_statement():
+    from viewer.analysis import compare
+
+    en = ("President Biden spoke with President Xi Jinping by phone on March 3. "
+          "President Biden stressed that the United States will keep channels of communication with its allies "
+          "open and hold regular consultations with them. "
+          "The two leaders agreed to stay in touch. "
+          "President Biden raised concerns about human rights in Xinjiang.")
+    zh = "3月3日，国家主席习近平同美国总统拜登通电话。习近平阐述了中方在人权问题上的立场。两国元首同意保持沟通渠道畅通，开展定期磋商。"
+    c = compare(Readout(en, language="en"), Readout(zh, language="zh"))
+    assert [s.speaker for s in c.a.sentences][1:3] == ["Joe Biden", "both"] and c.b.sentences[2].speaker == "both"
+    # the agreement, not Biden's own words about allies that share more of its words
+    assert next(link.a for link in c.links if link.b == [2]) == [2]
+
+
+def test_a_short_sentence_links_to_the_clause_of_a_long_one_that_says_the_same(monkeypatch):
+    from viewer.align import crosslang
+    from viewer.analysis import compare
+
+    zh = ("7月8日，国家主席习近平同俄罗斯总统普京通电话。"
+          "普京表示，俄方高度重视对华关系，愿同中方继续推进各领域合作，加强在联合国和上海合作组织框架内的战略协调，维护全球战略稳定。"
+          "习近平对俄罗斯南部洪灾表示慰问。")
+    ru = ("Владимир Путин провел телефонный разговор с Си Цзиньпином 8 июля. "
+          "Путин выразил готовность продвигать сотрудничество во всех областях. "
+          "Стороны обсудили ситуацию в Афганистане.")
+
+    def links():
+        c = compare(Readout(zh, language="zh"), Readout(ru, language="ru"))
+        return [(link.a, link.b) for link in c.links]
+
+    assert links() == [([0], [0]), ([1], [1])]  # the second clause of A1 is all B1 reports
+    monkeypatch.setattr(crosslang, "MIN_CLAUSE", 1000)  # whole sentences only: A1 says too much else
+    assert links() == [([0], [0])]

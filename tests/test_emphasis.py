@@ -158,9 +158,11 @@ def make_comparison(a: Document, b: Document, **kw) -> Comparison:
 
 
 def measure(c: Comparison, lexicon: Vocabulary) -> Comparison:
-    """The stages after alignment (statements to findings) as the pipeline runs them, on `c` built here."""
+    """The statements stage and the stages after alignment (coverage to findings) as the pipeline
+    runs them, on `c` built here."""
     work = Work({"A": c.a.readout, "B": c.b.readout}, c.settings, lexicon=lexicon, comparison=c)
-    return PIPELINE.run(work, start="statements")
+    next(stage for stage in PIPELINE.stages if stage.name == "statements").run(work)
+    return PIPELINE.run(work, start="coverage")
 
 
 def covered(a: Document, b: Document) -> list:

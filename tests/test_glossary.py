@@ -80,3 +80,28 @@ def test_a_glossary_read_back_from_the_cache_folder_matches_as_the_built_one(tmp
     read = g.glossary.__wrapped__("ru")
     s = sentence("Стороны обменялись мнениями о поправках к Конституции.", "ru")
     assert read.match(s) == built.match(s) and {"exchange of views", "constitutional amendment"} <= set().union(*read.match(s))
+
+
+def test_a_term_of_one_content_word_among_function_words_matches_them_as_written():
+    gl = g.Glossary("en", [("in line with", "in line with"), ("both countries", "both countries"),
+                           ("exchange of views", "exchange of views")])
+    assert pivots_of(gl, "They kept open lines of communication between the countries.", "en") == {}
+    assert pivots_of(gl, "It is in line with the interests of both countries.", "en") == {
+        "in": {"in line with"}, "line": {"in line with"}, "with": {"in line with"},
+        "both": {"both countries"}, "countries": {"both countries"}}
+    assert pivots_of(gl, "They exchanged their views.", "en") == {"exchanged": {"exchange of views"},
+                                                                   "views": {"exchange of views"}}
+
+
+def test_a_gloss_does_not_reach_a_term_whose_function_words_carry_its_sense():
+    # 利益 "interest" is no rendering of "in the interests of", 秩序 "state" none of "as stated by"
+    assert "interests" in g.cedict_pivots("利益") and "in line with" not in g.cedict_pivots("利益")
+    assert "order" in g.cedict_pivots("秩序") and "according to" not in g.cedict_pivots("秩序")
+
+
+def test_a_chinese_compound_term_is_reached_by_its_head():
+    gl = g.Glossary("zh", [("all-russian vote", "修宪全民投票"), ("constitutional amendment", "修宪"),
+                           ("welcome ceremony", "欢迎仪式"), ("welcome", "欢迎")])
+    # 修宪 opens the term and is a concept of its own: 全民投票 alone is the vote
+    assert pivots_of(gl, "俄罗斯举行了全民投票。", "zh") == {"全民投票": {"all-russian vote"}}
+    assert pivots_of(gl, "仪式在北京举行。", "zh") == {}  # a head of two characters is too general

@@ -22,7 +22,7 @@ def noop(work: Work) -> None:
 
 def test_the_pipeline_of_the_analysis_passes_its_own_check():
     PIPELINE.check()
-    assert PIPELINE.names[:4] == ["lexicon", "segment", "annotate", "align"]
+    assert PIPELINE.names[:5] == ["lexicon", "segment", "annotate", "statements", "align"]
     assert PIPELINE.names[-1] == "findings"
 
 

@@ -7,14 +7,18 @@ assigns; `viewer.pipeline` checks the order once and runs them, timing each.
     lexicon      load the built-in and user lexicons (it teaches jieba the names to keep whole)
     segment      paragraphs, sentences, tokens, language of each readout      viewer.text
     annotate     topic, entity and tone-marker matches of every sentence      viewer.lexicon
-    align        links between the sentences of A and B, unmatched ones       viewer.align
-    wording      the word diff inside each link (texts in one language)       viewer.wording
     statements   furniture, opening, topics and speaker of every sentence;    viewer.statements
                  each side's government, principal, lede, statements
+    align        links between the sentences of A and B, unmatched ones       viewer.align
+    wording      the word diff inside each link (texts in one language)       viewer.wording
     coverage     topics discussed or touched, share, first mention, rank      viewer.emphasis
     distinctive  the most over-represented terms of each side                 viewer.emphasis
     labels       the names findings give the two sides                        viewer.statements
     findings     ranked plain-language findings with their evidence           viewer.emphasis
+
+Statements (and so speakers) come before alignment: across languages a joint statement ("the two
+leaders agreed", 两国元首同意) is linked to the other side's joint statement rather than to a
+leader's own words.
 
 `progress(stage, fraction)` and `should_cancel()` let the window run it in a worker; `rerun`
 repeats only the stages a settings change touches.
@@ -115,13 +119,13 @@ PIPELINE = Pipeline([
              assigns=["docs", "a", "b"], weight=0.2),
     Stage.of("annotate", _annotate, requires=["docs", "lexicon"],
              assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone", "names"], weight=0.1),
-    Stage.of("align", _align, requires=["docs", "sentence.hits", "sentence.tone", "lexicon"],
-             assigns=["mode", "links", "unmatched"], weight=0.3),
-    Stage.of("wording", _wording, requires=["links"], assigns=["link.diff"], weight=0.05),
     Stage.of("statements", _statements, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],
              assigns=["sentence.furniture", "sentence.opening", "sentence.topics", "sentence.passing",
                       "sentence.speaker", "statements", "sides", "ledes", "truncated", "speakers", "principals",
                       "countries", "tone"], weight=0.15),
+    Stage.of("align", _align, requires=["docs", "sentence.hits", "sentence.tone", "sentence.speaker", "lexicon"],
+             assigns=["mode", "links", "unmatched"], weight=0.3),
+    Stage.of("wording", _wording, requires=["links"], assigns=["link.diff"], weight=0.05),
     Stage.of("coverage", _coverage, requires=["docs", "statements", "sentence.passing", "lexicon"],
              assigns=["topics"], weight=0.05),
     Stage.of("distinctive", _distinctive, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],

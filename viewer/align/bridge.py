@@ -41,6 +41,7 @@ class Word:
     weight: float  # IDF within its own text
     keys: frozenset[str]
     text: str  # as written (its first occurrence in the sentence)
+    clause: int = 0  # the clause of the sentence it first occurs in (CLAUSE_MARKS end a clause)
 
 
 Words = dict[str, Word]  # a sentence's words by their matching form
@@ -60,15 +61,20 @@ def sentence_words(a: Document, b: Document) -> tuple[list[Words], list[Words], 
     return words_a, words_b, found or pivots or {la, lb} == {"zh", "en"}
 
 
-_Raw = list[tuple[str, set[str], str]]  # (matching form, keys, text) of each content word
+_Raw = list[tuple[str, set[str], str, int]]  # (matching form, keys, text, clause) of each content word
+CLAUSE_MARKS = frozenset("，；：,;:")  # a clause ends here (not at 、, which joins the items of a list)
 
 
 def _raw(sentence: Sentence, lang: str, other: str, pivots: bool) -> _Raw:
     stops = stop_words(lang)
     covered = glossary(lang).match(sentence) if pivots else [set() for _ in sentence.tokens]
     out: _Raw = []
+    clause, end = 0, sentence.start
     for k, token in enumerate(sentence.tokens):
         norm = token.norm
+        if not CLAUSE_MARKS.isdisjoint(sentence.text[end - sentence.start : token.start - sentence.start]):
+            clause += 1
+        end = token.end
         if norm in stops or not norm.isalpha():
             continue
         glossed = {PIVOT + p for p in covered[k]}
@@ -79,9 +85,9 @@ def _raw(sentence: Sentence, lang: str, other: str, pivots: bool) -> _Raw:
                 keys = glossed | {PIVOT + p for p in cedict_pivots(piece)}
                 if other == "en":
                     keys |= {" ".join(sense) for sense in dictionary.gloss_senses(piece) if len(sense) <= MAX_SENSE}
-                out.append((piece, keys, token.text))
+                out.append((piece, keys, token.text, clause))
         elif len(norm) > 1:
-            out.append((match_form(token, lang), set(glossed), token.text))
+            out.append((match_form(token, lang), set(glossed), token.text, clause))
     if lang == "en" and other == "zh":
         _add_phrases(out)
     return out
@@ -91,8 +97,8 @@ def _add_phrases(words: _Raw) -> None:
     """English words meet a Chinese word through a whole gloss: each carries its stem and the
     runs of up to MAX_SENSE content stems it stands in, so 气候变化 ("climate change") meets
     "climate change" and 元首 ("head of state") is no match for "the United States"."""
-    stems = [form for form, _, _ in words]
-    for k, (_, keys, _) in enumerate(words):
+    stems = [form for form, _, _, _ in words]
+    for k, (_, keys, _, _) in enumerate(words):
         for n in range(1, MAX_SENSE + 1):
             for start in range(max(0, k - n + 1), min(k, len(stems) - n) + 1):
                 keys.add(" ".join(stems[start : start + n]))
@@ -109,17 +115,17 @@ def _cyrillic(lang: str) -> bool:
 
 def _add_cognates(raw_a: list[_Raw], raw_b: list[_Raw], *, translit: bool) -> None:
     """Give words spelt alike (accent-free, or transliterated from Cyrillic) a shared key."""
-    spell_a = {form: _spelling(form) for ws in raw_a for form, _, _ in ws}
-    spell_b = {form: _spelling(form) for ws in raw_b for form, _, _ in ws}
+    spell_a = {form: _spelling(form) for ws in raw_a for form, _, _, _ in ws}
+    spell_b = {form: _spelling(form) for ws in raw_b for form, _, _, _ in ws}
     threshold = TRANSLIT_DICE if translit else COGNATE_DICE
     pairs = _cognates(set(spell_a.values()), set(spell_b.values()), threshold)
     for ws in raw_a:
-        for form, keys, _ in ws:
+        for form, keys, _, _ in ws:
             s = spell_a[form]
             keys.update("~" + v for v in pairs.get(s, ()))
             keys.add("~" + s)
     for ws in raw_b:
-        for form, keys, _ in ws:
+        for form, keys, _, _ in ws:
             keys.add("~" + spell_b[form])
 
 
@@ -162,17 +168,17 @@ def idf(n: int, df: int) -> float:
 
 def _weighted(sentences: list[_Raw]) -> list[Words]:
     """IDF over the side's own sentences; words without keys cannot match and are left out."""
-    df = Counter(form for ws in sentences for form in {f for f, _, _ in ws})
+    df = Counter(form for ws in sentences for form in {f for f, _, _, _ in ws})
     n = len(sentences)
     out = []
     for ws in sentences:
         words: Words = {}
-        for form, keys, text in ws:
+        for form, keys, text, clause in ws:
             if not keys:
                 continue
             old = words.get(form)
             merged = frozenset(keys) | old.keys if old else frozenset(keys)
-            words[form] = Word(idf(n, df[form]), merged, old.text if old else text)
+            words[form] = Word(idf(n, df[form]), merged, *((old.text, old.clause) if old else (text, clause)))
         out.append(words)
     return out
 

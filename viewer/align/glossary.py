@@ -41,6 +41,7 @@ from viewer.text.lemmas import match_form
 from viewer.text.tokens import normalize, tokenize
 
 PIVOT = "gloss:"  # prefix of a pivot's concept id
+MIN_HEAD = 3  # characters of the head of a Chinese compound term that reaches the term's concept
 _SENSE = re.compile(r"\s*\([^)]*\)")  # "agreement (document)": the note tells senses apart
 
 
@@ -67,18 +68,23 @@ class Glossary:
         self.pivots: set[str] = set()
         # (form, stop words skipped) -> term units -> pivots; and first unit -> the terms' lengths
         terms: dict[tuple[str, bool], dict[Units, set[str]]] = defaultdict(lambda: defaultdict(set))
-        lengths: dict[tuple[str, bool], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         for pivot, term in entries:
             self.pivots.add(pivot)
             for form in _forms(lang):
                 content, keys = _term_keys(term, lang, form)
                 if keys:
                     terms[(form, content)][keys].add(pivot)
-                    lengths[(form, content)][keys[0]].add(len(keys))
+        if lang == "zh":
+            for by_units in terms.values():
+                _add_heads(by_units)
         # plain dicts: a built glossary is pickled into the cache folder (viewer.cache)
         self._terms = {index: dict(by_units) for index, by_units in terms.items()}
-        self._lengths = {index: {unit: sorted(sizes) for unit, sizes in by_unit.items()}
-                         for index, by_unit in lengths.items()}
+        self._lengths: dict[tuple[str, bool], dict[str, list[int]]] = {}
+        for index, by_units in terms.items():
+            lengths: dict[str, set[int]] = defaultdict(set)
+            for units in by_units:
+                lengths[units[0]].add(len(units))
+            self._lengths[index] = {unit: sorted(sizes) for unit, sizes in lengths.items()}
 
     def __len__(self) -> int:
         return len(self.pivots)
@@ -104,15 +110,34 @@ class Glossary:
         return found
 
 
+def _add_heads(terms: dict[Units, set[str]]) -> None:
+    """A Chinese compound term that opens with another concept's term is reached by its head too:
+    修宪全民投票 ("all-Russian vote") opens with 修宪 ("constitutional amendment"), so a text that
+    writes 全民投票 alone reaches it. Heads of fewer than MIN_HEAD characters are too general
+    (仪式 of 欢迎仪式), and a head that is itself a term keeps its own concept."""
+    heads: dict[Units, set[str]] = defaultdict(set)
+    for units, pivots in terms.items():
+        for cut in range(1, len(units) - MIN_HEAD + 1):
+            modifier, head = units[:cut], units[cut:]
+            if modifier in terms and head not in terms and not terms[modifier] & pivots:
+                heads[head] |= pivots
+    for head, pivots in heads.items():
+        terms[head] = pivots
+
+
 def _term_keys(term: str, lang: str, form: str) -> tuple[bool, Units]:
     """(whether stop words were skipped, the units' keys) of one term. A Chinese term without a
     character that could be a function word is its characters as they stand: only the others
-    (about a fifth) need segmenting, which keeps loading the glossary fast."""
+    (about a fifth) need segmenting, which keeps loading the glossary fast. A term of one content
+word among function words ("in line with", "both countries", "быть заинтересованным") matches
+them as written: "lines of communication" is not "in line with", nor "countries" "both countries"."""
     if HAN.search(term) and not any(c in _skipped(lang) for c in term):
         chars = tuple(c for c in to_simplified(term) if c.isalnum())
         return True, chars
     tokens = tokenize(term, lang)
     content = _units(tokens, lang, form, skip_stops=True)
+    if len(content) == 1 and sum(any(c.isalnum() for c in t.text) for t in tokens) > 1:
+        content = []  # "in line with", "both countries": the function words carry the sense
     units = content or _units(tokens, lang, form, skip_stops=False)
     return bool(content), tuple(u.key for u in units)
 
@@ -207,14 +232,17 @@ def load_time(langs: tuple[str, ...] = ("en", "fr", "es", "ru", "zh")) -> float:
 
 @cache
 def _english_terms() -> dict[tuple[str, ...], frozenset[str]]:
-    """Stemmed content words of each English term (and pivot) -> the pivots they name."""
+    """Stemmed content words of each English term (and pivot) -> the pivots they name. A term whose
+    function words carry its sense ("as stated by", "in the interests of") says more than its one
+    content word: a gloss "state" (秩序) or "interest" (利益) is no rendering of it, so such a term
+    reaches no gloss."""
     from viewer.align.dictionary import english_stems
 
     out: dict[tuple[str, ...], set[str]] = defaultdict(set)
     entries = [e for path in files("en") for e in parse(path.read_text(encoding="utf-8"), str(path))]
     for pivot, term in entries + [(p, _SENSE.sub("", p)) for p, _ in entries]:
         stems = english_stems(term)
-        if stems:
+        if stems and (len(stems) > 1 or len(term.split()) <= 2):
             out[stems].add(pivot)
     return {k: frozenset(v) for k, v in out.items()}
 

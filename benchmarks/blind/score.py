@@ -85,9 +85,11 @@ HINTS = {
 # statements (before them: tune 35.8% useful, 27.7% wrong, 17.9% full; held out 44.1%, 25.2%,
 # 19.1%): tune 85.7% useful of 14 graded, 0% wrong, 55.4% full, 84.8% stated; held out 66.7% of
 # 12 graded, 25.0% wrong, 37.3% full, 73.6% stated.
+# Blind round after-1 (fresh graders, every finding graded): tune 65.0% useful, 13.7% wrong, graders'
+# key recall 55 of 112 full; held out 62.1% useful, 24.2% wrong, 33 of 110 full.
 FLOORS = {
-    "tune": {"useful": 0.75, "wrong_max": 0.10, "full": 0.50, "stated": 0.80},
-    "holdout": {"useful": 0.55, "wrong_max": 0.35, "full": 0.33, "stated": 0.68},
+    "tune": {"useful": 0.60, "wrong_max": 0.18, "full": 0.50, "stated": 0.80},
+    "holdout": {"useful": 0.57, "wrong_max": 0.28, "full": 0.33, "stated": 0.68},
 }
 
 
@@ -98,8 +100,10 @@ class Tally:
     recall: Counter[str] = field(default_factory=Counter)
     by_kind: Counter[tuple[str, str]] = field(default_factory=Counter)  # (key kind, level)
     seconds: list[float] = field(default_factory=list)
+    blind: Counter[str] = field(default_factory=Counter)  # the graders' own key recall of their round
 
     def add(self, other: Tally) -> None:
+        self.blind += other.blind
         self.grades += other.grades
         self.ungraded += other.ungraded
         self.recall += other.recall
@@ -122,8 +126,11 @@ class Tally:
         kinds = sorted({k for k, _ in self.by_kind})
         per_kind = ", ".join(f"{k} {self.by_kind[(k, 'full')]}/{sum(self.by_kind[(k, lv)] for lv in LEVELS)}"
                              for k in kinds)
+        blind = sum(self.blind.values())
+        graders = "  ".join(f"{lv} {self.blind[lv] / blind:5.1%}" for lv in LEVELS) if blind else "-"
         return (f"graded {graded:3d}: {shares}   ungraded {self.ungraded:3d}\n"
-                f"    key differences {keys:3d}: {recall}\n"
+                f"    key differences {keys:3d}: {recall}   (estimated by structure)\n"
+                f"    as the graders found them, for the findings they graded: {graders}\n"
                 f"    stated fully, by kind: {per_kind}")
 
 
@@ -194,7 +201,9 @@ def score_pair(reading: dict, a, b, export: Path | None) -> tuple[Tally, list[st
     pair = reading["pair"]
     if export is not None:
         (export / f"{pair}.json").write_text(json.dumps(to_dict(c), ensure_ascii=False, indent=1), encoding="utf-8")
-    graded = {g["text"]: g for g in (newest_grades(pair) or {}).get("findings", [])}
+    grades = newest_grades(pair) or {}
+    graded = {g["text"]: g for g in grades.get("findings", [])}
+    tally.blind.update(grades.get("key_recall", {}).values())
     detail = []
     for f in c.findings:
         g = graded.get(f.text)

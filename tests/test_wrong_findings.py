@@ -123,3 +123,112 @@ def test_a_chinese_quote_skips_only_a_reporting_clause():
                         "practices.", "zh", "en", kind="framing")
     [f] = found
     assert "“脱钩断链”不是解决之道" in f.text
+
+
+# --- "only one side reports that agreement" when the other reports it in other words -------------
+
+def _commitments(a: str, lang_a: str, b: str, lang_b: str):
+    return findings(a, b, lang_a, lang_b, kind="commitment")[1]
+
+
+@pytest.mark.parametrize("a, lang_a, b, lang_b", [
+    # the same follow-up in a joint line that is not itself read as an agreement
+    ("President Biden met President Xi. The two leaders agreed to use the joint working group to resolve "
+     "specific issues.", "en",
+     "习近平同拜登举行会晤。双方欢迎在现有机制下取得进展，包括联合工作组。", "zh"),
+    ("Лавров провел переговоры с Ван И в Москве. Министры договорились поддерживать регулярные контакты.", "ru",
+     "Wang Yi a rencontré Antony Blinken. Les deux parties souhaitent maintenir le contact à tous les niveaux.", "fr"),
+    ("Wang Yi se reunió con Antony Blinken. Las dos partes acordaron mantener el contacto.", "es",
+     "President Biden met President Xi. The two leaders stressed the importance of maintaining open lines of "
+     "communication.", "en"),
+    # an agreement one leader reports for both ("我和总统先生都同意……", "the President and I agreed")
+    ("President Biden met President Xi. The two leaders agreed on the importance of maintaining open lines of "
+     "communication.", "en",
+     "习近平同拜登举行会晤。习近平强调，我和总统先生都同意双方在各层级要加强沟通对话。", "zh"),
+    ("习近平同拜登举行会晤。两国元首同意保持密切沟通。", "zh",
+     "President Biden met President Xi. President Biden said that the President and I agreed to keep the lines "
+     "of communication open.", "en"),
+])
+def test_an_agreement_the_other_readout_reports_in_other_words_is_no_finding(a, lang_a, b, lang_b):
+    assert [f for f in _commitments(a, lang_a, b, lang_b) if f.side == "A"] == []
+
+
+def test_a_joint_line_linked_to_an_agreement_carries_it_but_a_list_item_does_not():
+    """Human control over nuclear-use decisions said jointly by both (in a long Chinese sentence) is
+    one agreement; counternarcotics named among five matters of progress reviewed is not one."""
+    b = ("President Biden met President Xi. The two leaders affirmed the need to maintain human control over the "
+         "decision to use nuclear weapons. On counternarcotics, both sides affirmed the importance of continued "
+         "coordinated law enforcement actions.")
+    a = ("习近平同拜登举行会晤。两国元首认为，双方就人工智能进行了对话，应维持由人类控制核武器使用的决定。"
+         "两国元首回顾了禁毒、气候变化、人工智能、人文交流等领域对话合作取得的积极进展。")
+    found = [f for f in _commitments(a, "zh", b, "en") if f.side == "B"]
+    assert [f.topic for f in found] == ["counternarcotics"]
+
+
+def test_a_shared_view_the_other_readout_gives_each_leader_is_no_finding():
+    a = ("习近平同普京通电话。习近平强调，中俄在新冠肺炎疫情最艰难的时刻相互支持、相互帮助。"
+         "普京表示，双方在疫情艰难时刻相互伸出援助之手。")
+    b = ("Путин провел телефонный разговор с Си Цзиньпином. По обоюдному мнению, ярким проявлением сотрудничества "
+         "стала помощь друг другу в период борьбы с пандемией коронавируса. Также политики договорились в "
+         "дальнейшем наращивать взаимодействие в различных сферах.")
+    found = [f for f in _commitments(a, "zh", b, "ru") if f.side == "B"]
+    assert [f.topic for f in found] == ["bilateral-relations"]  # the agreement to build up cooperation alone
+    assert "pandem" not in found[0].text and "пандем" not in found[0].text
+
+
+def test_matters_the_other_readout_agrees_on_only_as_these_issues_are_said_so():
+    a = ("习近平同拜登举行会晤。两国元首同意，双方外交团队保持战略沟通。同意两国财金团队就宏观经济政策、经贸等问题开展对话协调。"
+         "同意共同努力推动气候变化大会取得成功。")
+    b = ("President Biden met President Xi. President Biden underscored that the two countries must work together "
+         "on climate change and global macroeconomic stability. The two leaders agreed to empower key senior "
+         "officials to maintain communication and deepen constructive efforts on these and other issues.")
+    [f] = [f for f in _commitments(a, "zh", b, "en") if f.side == "A"]
+    assert f.text.startswith("Only the Chinese readout names the agreements: on a dialogue on trade and the economy")
+    assert "the White House readout reports only a general agreement on these matters (“" in f.text
+    assert ("B", 2) in {(e.side, e.sentence) for e in f.evidence}
+    assert not [f for f in _commitments(a, "zh", b, "en") if f.side == "B"]  # keeping in contact: both have it
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Foreign Minister Lavrov had a telephone conversation with Wang Yi at the request of the Chinese side. The ministers agreed on holding joint "
+           "events devoted to the anniversary of the end of the war. They discussed the schedule of future contacts, "
+           "including within the SCO and other multilateral structures."),
+    ("ru", "Лавров провел телефонный разговор с Ван И по просьбе китайской стороны. Министры договорились о проведении совместных мероприятий к "
+           "годовщине окончания войны. Они обсудили график будущих контактов, в том числе в рамках ШОС."),
+])
+def test_an_agreement_on_no_topic_is_named_by_its_own_words_not_another_sentences_topics(lang, text):
+    a = "王毅同拉夫罗夫通电话。王毅表示，双方应继续加强高层交往。"
+    [f] = [f for f in _commitments(a, "zh", text, lang) if f.side == "B"]
+    assert "a schedule of further contacts on regional security" in f.text
+    assert "agreed “" in f.text  # the joint events, in the readout's own words
+
+
+# --- "has neither" when the other readout carries one of the two -------------------------------
+
+@pytest.mark.parametrize("b, lang_b", [
+    ("President Biden met President Xi. On Taiwan, President Biden underscored that the United States policy "
+     "has not changed and that the United States opposes unilateral efforts to change the status quo.", "en"),
+    ("Le président Biden a rencontré le président Xi. Sur Taïwan, le président Biden a souligné que la politique "
+     "américaine n'a pas changé.", "fr"),
+    ("El presidente Biden se reunió con el presidente Xi. Sobre Taiwán, el presidente Biden subrayó que la "
+     "política de Estados Unidos no ha cambiado.", "es"),
+    ("Президент Байден встретился с председателем Си. По Тайваню президент Байден подчеркнул, что политика США "
+     "не изменилась.", "ru"),
+])
+def test_a_pledge_the_other_readout_words_its_own_way_is_carried(b, lang_b):
+    a = "习近平同拜登举行会晤。拜登表示，美方的一个中国政策没有改变，不支持“台独”。"
+    _, found = findings(a, b, "zh", lang_b, kind="attributed")
+    [f] = [f for f in found if f.topic == "taiwan"]
+    assert "Taiwan independence" in f.text and "one-China policy" not in f.text
+    assert "has no such line" in f.text
+
+
+def test_a_pledge_restated_before_a_charge_does_not_unmake_the_charge():
+    """"our one China policy has not changed, the United States opposes any unilateral changes":
+    an opposition, not an assurance, set against the other side's red line."""
+    _, found = findings("习近平同拜登举行会晤。习近平强调，台湾问题是中美关系第一条不可逾越的红线。",
+                        "President Biden met President Xi. On Taiwan, he laid out in detail that our one China policy "
+                        "has not changed, the United States opposes any unilateral changes to the status quo.",
+                        "zh", "en", kind="framing")
+    [f] = found
+    assert f.text.startswith("Both readouts take up Taiwan in opposite terms")

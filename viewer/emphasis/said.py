@@ -245,6 +245,13 @@ def by_flashpoint(items: Iterable[T], topics: Callable[[T], list[str]], lexicon:
 
 
 def assures(c: Comparison, side: Side, st: Statement) -> bool:
-    """A statement holding a pledge formula ("does not interfere in the US's internal affairs",
-    "不寻求通过强化同盟关系反对中国") assures: it is no charge, whatever country it names."""
-    return any(m.formula.says or m.formula.does for m in fm.find(text_of(c, side, st), c.doc(side).language))
+    """A statement whose act is said inside a pledge formula ("does not interfere in the US's
+    internal affairs", "不寻求通过强化同盟关系反对中国") assures: it is no charge, whatever country
+    it names. One that restates a pledge and then charges ("our one China policy has not changed,
+    the United States opposes any unilateral changes ...") still charges."""
+    text = text_of(c, side, st)
+    pledges = [m for m in fm.find(text, c.doc(side).language) if m.formula.says or m.formula.does]
+    if not pledges:
+        return False
+    cue = text.find(st.stance[0]) if st.stance else -1
+    return cue < 0 or any(m.start <= cue < m.end for m in pledges)

@@ -7,6 +7,7 @@ tokens (viewer.text.tokens), so "stressed" in the list meets "stresses" in a tex
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,6 +49,7 @@ class VoiceWords:
     determiners: frozenset[str] = frozenset()  # "the", "this": what may stand before a subject noun
     according: tuple[Phrase, ...] = ()  # "according to": the person named after it speaks
     impersonal: tuple[Phrase, ...] = ()  # Russian impersonal passives: the readout's own side speaks
+    together: tuple[re.Pattern[str], ...] = ()  # the speaker and the counterpart as one subject: 我和总统先生
 
 
 def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
@@ -97,6 +99,7 @@ def voice_words(lang: str) -> VoiceWords:
         determiners=_words(data.get("determiners", []), lang),
         according=_phrases(data.get("according", []), lang),
         impersonal=_phrases(data.get("impersonal", []), lang),
+        together=tuple(re.compile(p, re.IGNORECASE) for p in data.get("together", [])),
     )
 
 
@@ -177,7 +180,9 @@ def _plural_stems(language: str) -> frozenset[str]:
 def both_spans(sentence: Sentence, words: VoiceWords) -> list[tuple[int, int]]:
     """Spans of the phrases for both sides together ("the two sides", 双方, стороны), but for one
     that ends on a title written in the singular: stems fold "the presidents" into "The President"
-    and «политики» into «политик», and one person is not both sides."""
+    and «политики» into «политик», and one person is not both sides; of a title written in the
+    plural ("the ministers"); and of the speaker and the counterpart named as one subject
+    (voice.toml `together`: 我和总统先生, "the President and I")."""
     plural = _plural_stems(words.language)
     out = []
     for start, end in phrase_spans(sentence, words.both, words.language):
@@ -185,4 +190,9 @@ def both_spans(sentence: Sentence, words: VoiceWords) -> list[tuple[int, int]]:
         if last is not None and last.norm in plural and last.text.casefold() not in words.plural_titles:
             continue
         out.append((start, end))
-    return out
+    # a title written in the plural ("The ministers agreed", «Министры договорились»)
+    out += [(t.start, t.end) for t in sentence.tokens if t.text.casefold() in words.plural_titles
+            and not any(a <= t.start < b for a, b in out)]
+    # the speaker and the counterpart named together ("我和总统先生都同意", «мы с Президентом»)
+    out += [(sentence.start + m.start(), sentence.start + m.end()) for p in words.together for m in p.finditer(sentence.text)]
+    return sorted(out)

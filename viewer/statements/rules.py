@@ -38,6 +38,8 @@ class Rules:
     # words before a charge that make it none ("does not interfere", 不搞, 避免误判): a principle or a pledge
     negations: tuple[Phrase, ...] = ()
     not_negations: tuple[str, ...] = ()  # Chinese words holding a negation that negate nothing (不断, 不仅)
+    views: tuple[Phrase, ...] = ()  # an agreement that is a shared assessment, not a commitment (一致认为)
+    anaphora: tuple[Phrase, ...] = ()  # "these issues": an agreement on what the sentences before name
 
 
 def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
@@ -79,4 +81,6 @@ def rules(lang: str) -> Rules:
         intensifiers=_phrases(acts.get("intensifiers", []), lang),
         negations=_phrases(acts.get("negations", []), lang),
         not_negations=tuple(acts.get("not_negations", [])),
+        views=_phrases(acts.get("views", []), lang),
+        anaphora=_phrases(acts.get("anaphora", []), lang),
     )

@@ -241,7 +241,7 @@ def test_a_joint_statement_links_to_the_other_sides_joint_statement():
     en = ("President Biden spoke with President Xi Jinping by phone on March 3. "
           "President Biden stressed that the United States will keep channels of communication with its allies "
           "open and hold regular consultations with them. "
-          "The two leaders agreed to stay in touch. "
+          "The two leaders agreed to stay in regular contact. "
           "President Biden raised concerns about human rights in Xinjiang.")
     zh = "3月3日，国家主席习近平同美国总统拜登通电话。习近平阐述了中方在人权问题上的立场。两国元首同意保持沟通渠道畅通，开展定期磋商。"
     c = compare(Readout(en, language="en"), Readout(zh, language="zh"))
@@ -268,3 +268,18 @@ def test_a_short_sentence_links_to_the_clause_of_a_long_one_that_says_the_same(m
     assert links() == [([0], [0]), ([1], [1])]  # the second clause of A1 is all B1 reports
     monkeypatch.setattr(crosslang, "MIN_CLAUSE", 1000)  # whole sentences only: A1 says too much else
     assert links() == [([0], [0])]
+
+
+def test_words_that_only_name_the_parties_weigh_little_between_readouts(lexicon):
+    from viewer.align.bridge import sentence_words
+
+    en = doc("The two leaders discussed climate change. The two sides met in Lima.", lexicon, "en")
+    zh = doc("两国元首讨论了气候变化问题。两国元首在利马会晤。", lexicon, "zh")
+    words_en, words_zh, _ = sentence_words(en, zh)
+    assert words_en[0]["leader"].party and not words_en[0]["climat"].party
+    assert words_zh[0]["元首"].party and not words_zh[0]["气候变化"].party  # 两国元首: the two heads of state
+    sim = CrossSimilarity(en, zh, lexicon)
+    # "the two leaders" and 两国元首 are who speaks: two readouts' sentences that share only them and
+    # a verb score less than a sentence and its translation would
+    assert sim.statement([0], [1]) < sim.joint([0], [1])
+    assert sim.statement([0], [0]) > sim.statement([0], [1])

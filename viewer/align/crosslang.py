@@ -49,6 +49,7 @@ MIN_ANCHORS, THIN_SCORE = 2, 0.6  # a link resting on fewer words than this must
 LONGER = math.log(1.4)  # a translated pair this far off the texts' length ratio lost a clause (faithful: <= 0.24)
 MAX_ANCHORS = 8  # words shown for what a link rests on, weightiest first
 MIN_CLAUSE = 4  # content words of a clause scored on its own (a shorter one joins the next)
+PARTY_WEIGHT = 0.3  # share of its IDF a word naming only the parties (bridge.PARTIES) weighs in readouts
 # Added to the score of two passages that share something when both report a joint statement (the
 # speaker stage's BOTH: "the two leaders agreed", 两国元首同意): on the tuning pairs' blind grades a
 # joint statement of one side has a counterpart 50 times in 53, nearly always the other's joint
@@ -131,7 +132,7 @@ class CrossSimilarity:
         found = self._joint.get(key)
         if found is None:
             fa, fb = self.passage("A", a_ids), self.passage("B", b_ids)
-            word = _word_similarity(fa, fb, clauses=readouts) if self.has_words else None
+            word = _word_similarity(fa, fb, readouts=readouts) if self.has_words else None
             found = self.concepts.score(a_ids, b_ids, word)
             if readouts and found > 0 and self._joint_statements(a_ids, b_ids):
                 found += JOINT_SHARE
@@ -255,30 +256,34 @@ def _merge(features: list[_Features]) -> _Features:
     return _Features(words, frozenset().union(*(f.keys for f in features)), sum(f.length for f in features))
 
 
-def _word_similarity(fa: _Features, fb: _Features, *, clauses: bool) -> float:
-    """F1 of the two sides' IDF-weighted word coverage, of the whole passages or of one clause
-    of a sentence with the other passage, whichever is higher: a long sentence that states several
-    things ("Russia puts relations with China first, will advance cooperation in all fields and
-    strengthen coordination in the SCO") meets a short one that reports one of them."""
-    best = _f1(fa.words, fa.keys, fb.words, fb.keys)
-    if not clauses:
+def _word_similarity(fa: _Features, fb: _Features, *, readouts: bool) -> float:
+    """F1 of the two sides' IDF-weighted word coverage. Between two readouts, of the whole passages
+    or of one clause of a sentence with the other passage, whichever is higher: a long sentence
+    that states several things ("Russia puts relations with China first, will advance cooperation
+    in all fields and strengthen coordination in the SCO") meets a short one that reports one of
+    them; and the words that only name the parties weigh PARTY_WEIGHT."""
+    party = PARTY_WEIGHT if readouts else 1.0
+    best = _f1(fa.words, fa.keys, fb.words, fb.keys, party)
+    if not readouts:
         return best
     for words, keys in fa.clauses:
-        best = max(best, _f1(words, keys, fb.words, fb.keys))
+        best = max(best, _f1(words, keys, fb.words, fb.keys, party))
     for words, keys in fb.clauses:
-        best = max(best, _f1(fa.words, fa.keys, words, keys))
+        best = max(best, _f1(fa.words, fa.keys, words, keys, party))
     return best
 
 
-def _f1(words_a: Words, keys_a: frozenset[str], words_b: Words, keys_b: frozenset[str]) -> float:
-    cover_a = _coverage(words_a, keys_b)
-    cover_b = _coverage(words_b, keys_a)
+def _f1(words_a: Words, keys_a: frozenset[str], words_b: Words, keys_b: frozenset[str], party: float) -> float:
+    cover_a = _coverage(words_a, keys_b, party)
+    cover_b = _coverage(words_b, keys_a, party)
     return 2 * cover_a * cover_b / (cover_a + cover_b) if cover_a + cover_b else 0.0
 
 
-def _coverage(words: Words, keys: frozenset[str]) -> float:
-    """IDF-weighted share of `words` that have a key among the other passage's `keys`."""
-    total = sum(w.weight for w in words.values())
+def _coverage(words: Words, keys: frozenset[str], party: float) -> float:
+    """IDF-weighted share of `words` that have a key among the other passage's `keys` (a word
+    naming only the parties weighs `party` of its IDF)."""
+    weights = [(w.weight * party if w.party else w.weight, w) for w in words.values()]
+    total = sum(weight for weight, _ in weights)
     if not total:
         return 0.0
-    return sum(w.weight for w in words.values() if not w.keys.isdisjoint(keys)) / total
+    return sum(weight for weight, w in weights if not w.keys.isdisjoint(keys)) / total

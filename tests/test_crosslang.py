@@ -283,3 +283,24 @@ def test_words_that_only_name_the_parties_weigh_little_between_readouts(lexicon)
     # a verb score less than a sentence and its translation would
     assert sim.statement([0], [1]) < sim.joint([0], [1])
     assert sim.statement([0], [0]) > sim.statement([0], [1])
+
+
+def test_a_sentence_joins_a_link_on_words_of_its_own_or_as_the_passage_going_on():
+    from viewer.analysis import compare
+
+    en = ("President Biden spoke with President Xi Jinping on Tuesday. "
+          "President Biden raised health security, a transnational challenge where the interests of the two "
+          "countries meet. He raised concerns about fentanyl.")
+    opening = "国家主席习近平同美国总统拜登通电话。"
+    health = "习近平指出，公共卫生安全是中美两国面临的共同挑战。"
+    vaccines = "新冠肺炎疫情再次证明，人类是命运共同体。中国已向发展中国家提供了十多亿剂新冠疫苗。"
+    fentanyl = "习近平阐述了中方在芬太尼问题上的立场。"
+
+    def partners(*paragraphs):
+        c = compare(Readout(en, language="en"), Readout("\n\n".join(paragraphs), language="zh"))
+        return next(link.b for link in c.links if link.a == [1])
+
+    # B2 and B3 speak of the pandemic too but share no word with A1: in a paragraph of their own
+    # they are other statements on its topic; in the paragraph of B1 they go on with its passage
+    assert partners(opening, health, fentanyl, vaccines) == [1]
+    assert partners(opening, health + vaccines, fentanyl) == [1, 2, 3]

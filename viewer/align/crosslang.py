@@ -89,8 +89,8 @@ def _readouts(sim: CrossSimilarity, scores: Scores, n_a: int, n_b: int) -> list[
     taken_a, taken_b = (set(opening[0]), set(opening[1])) if opening else (set(), set())
     rest = {(i, j): s for (i, j), s in scores.items() if i not in taken_a and j not in taken_b}
     groups = [g for g in match(rest, n_a, n_b, THRESHOLD, joint=sim.statement, merge_floor=MERGE_FLOOR,
-                               joins=sim.concepts.joins)
-              if g.score >= THIN_SCORE or len({x.a for x in sim.anchors(g.a, g.b)}) >= MIN_ANCHORS]
+                               joins=sim.joins)
+              if sim.checkable(g.a, g.b, g.score)]
     return [Group(*opening, sim.statement(*opening)), *groups] if opening else groups
 
 
@@ -180,6 +180,32 @@ class CrossSimilarity:
             if s > 0:
                 scores[(i, j)] = s
         return scores
+
+    def joins(self, link_a: Sequence[int], link_b: Sequence[int], a_ids: Sequence[int], b_ids: Sequence[int],
+              rose: bool) -> bool:
+        """May the pair (a_ids, b_ids) join the link (link_a, link_b)? As in one language (a
+        specific topic of the link's, or a rise of the joint score on more than the background),
+        and the new sentence must rest on words of its own with its partner, or go on with a
+        paragraph the link already draws on: a reader checks each sentence of a link, and one
+        elsewhere that shares only the link's topic (Xi's vaccine donations three paragraphs below
+        Biden's 'health security') is another statement on it. On the tuning pairs' blind grades:
+        precision 0.755 -> 0.769, unmatched with a counterpart 22.5% -> 23.2%."""
+        if not self.concepts.joins(link_a, link_b, a_ids, b_ids, rose):
+            return False
+        if self.checkable(a_ids, b_ids, self.statement(a_ids, b_ids), member=True):
+            return True
+        # a sentence of the paragraph the link already draws on, on its topic, goes on with the passage
+        new_a = a_ids[0] not in link_a
+        doc, k, link = (self.a_doc, a_ids[0], link_a) if new_a else (self.b_doc, b_ids[0], link_b)
+        paragraph = doc.sentences[k].paragraph
+        return (any(doc.sentences[x].paragraph == paragraph for x in link)
+                and bool(self.concepts.shared_topics(a_ids, b_ids) & self.concepts.shared_topics(link_a, link_b)))
+
+    def checkable(self, a_ids: Sequence[int], b_ids: Sequence[int], score: float, *, member: bool = False) -> bool:
+        """A reader can check the link: it rests on MIN_ANCHORS words of a side, or it scores
+        THIN_SCORE (a sentence joining a link, with at least one word of its own)."""
+        anchors = len({x.a for x in self.anchors(a_ids, b_ids)})
+        return anchors >= MIN_ANCHORS or score >= THIN_SCORE and (anchors > 0 or not member)
 
     # -- links ----------------------------------------------------------------------------
 

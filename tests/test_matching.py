@@ -47,3 +47,14 @@ def test_a_link_grows_on_one_side_only_and_to_max_merge_sentences():
     big = next(g for g in groups if 0 in g.b)
     assert len(big.a) == MAX_MERGE and big.b == [0]
     assert all(len(g.a) == 1 or len(g.b) == 1 for g in groups)
+
+
+def test_a_refused_pair_frees_its_sentence_to_join_its_best_partners_link():
+    # B1's best partner A0 went to B0; B1 was paired with A1, which `keep` refuses: B1 then joins A0's link
+    scores = {(0, 0): 0.9, (0, 1): 0.8, (1, 1): 0.5}
+
+    def joint(a, b):
+        return 0.95 if (list(a), list(b)) == ([0], [0, 1]) else 0.0
+
+    groups = match(scores, 2, 2, 0.4, joint=joint, keep=lambda g: g.a != [1])
+    assert [(g.a, g.b) for g in groups] == [([0], [0, 1])]

@@ -84,13 +84,13 @@ def _readouts(sim: CrossSimilarity, scores: Scores, n_a: int, n_b: int) -> list[
     each side) together when both report the meeting, then the matching over the rest, less the
     links a reader could not check: resting on fewer than MIN_ANCHORS words of a side, a link
     must score THIN_SCORE (on the tuning pairs' blind grades: precision 0.68 -> 0.71, three more
-    unmatched sentences with a counterpart out of 221)."""
+    unmatched sentences with a counterpart out of 221). They are left out before the merges, so
+    that a sentence whose best partner went to another may join that partner's link."""
     opening = sim.concepts.opening()
     taken_a, taken_b = (set(opening[0]), set(opening[1])) if opening else (set(), set())
     rest = {(i, j): s for (i, j), s in scores.items() if i not in taken_a and j not in taken_b}
-    groups = [g for g in match(rest, n_a, n_b, THRESHOLD, joint=sim.statement, merge_floor=MERGE_FLOOR,
-                               joins=sim.joins)
-              if sim.checkable(g.a, g.b, g.score)]
+    groups = match(rest, n_a, n_b, THRESHOLD, joint=sim.statement, merge_floor=MERGE_FLOOR, joins=sim.joins,
+                   keep=lambda g: sim.checkable(g.a, g.b, g.score))
     return [Group(*opening, sim.statement(*opening)), *groups] if opening else groups
 
 

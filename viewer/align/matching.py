@@ -147,9 +147,11 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
 
 def match(scores: Scores, n_a: int, n_b: int, threshold: float, *,
           joint: JointScore | None = None, merge_floor: float | None = None,
-          joins: Joins | None = None) -> list[Group]:
-    """Links from sparse pair scores: one-to-one best first, then merges when `joint` is given."""
-    groups = pair(scores, n_a, n_b, threshold)
+          joins: Joins | None = None, keep: Callable[[Group], bool] | None = None) -> list[Group]:
+    """Links from sparse pair scores: one-to-one best first, less those `keep` refuses, then
+    merges when `joint` is given (a sentence whose one-to-one link was refused may then join the
+    link of its best partner)."""
+    groups = [g for g in pair(scores, n_a, n_b, threshold) if keep is None or keep(g)]
     if joint is not None:
         merge(groups, scores, joint, threshold if merge_floor is None else merge_floor, joins)
     return sorted(groups, key=lambda g: (g.a[0], g.b[0]))

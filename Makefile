@@ -34,7 +34,7 @@ bench: $(STAMP)
 # (alignment links; topic presence and omissions), and the blind evaluation of the findings
 # (grades kept between rounds, key-difference recall). Every evaluation runs; the target fails
 # when any score is below the floor its script records.
-EVALUATIONS := benchmarks/crosslang_eval.py benchmarks/translation_eval.py benchmarks/topic_eval.py benchmarks/blind/score.py
+EVALUATIONS := benchmarks/crosslang_eval.py benchmarks/translation_eval.py benchmarks/topic_eval.py benchmarks/blind/score.py benchmarks/blind/score_reading.py
 corpus: $(STAMP)
 	$(PY) benchmarks/corpus_report.py
 	@status=0; for script in $(EVALUATIONS); do echo "== $$script"; $(PY) $$script || status=1; done; exit $$status

@@ -9,7 +9,6 @@ unpaired and skipped.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,34 +21,14 @@ CORPUS = Path(os.environ["COUNTERPART_CORPUS"]) if os.environ.get("COUNTERPART_C
     (p / "shared" / "corpus" for p in Path(__file__).resolve().parents[2:] if (p / "shared" / "corpus").is_dir()),
     Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
 
-# Readable labels from the file names' publisher prefixes, for findings like "Only the White House ...".
-_PUBLISHERS = {
-    "us-wh": "White House",
-    "us-state": "State Department",
-    "cn-cctv": "CCTV",
-    "cn-mfa": "Chinese MFA",
-    "cn-hkcd": "HKCD",
-    "cn-xinhua": "Xinhua",
-    "cn-cgtn": "CGTN",
-    "ru-mfa": "Russian MFA",
-    "xinhua": "Xinhua",
-}
-
-
-def label(path: Path) -> str:
-    """'White House' for us-wh-en.txt; the language is added by pairs() when both sides share a name."""
-    stem = path.name.removesuffix(".txt").removesuffix(".partial")
-    prefix = re.sub(r"-[a-z]{2}(?:-hant)?$", "", stem)
-    return _PUBLISHERS.get(prefix, stem)
-
-
 def available() -> bool:
     return CORPUS.is_dir()
 
 
 def read(path: Path, name: str | None = None) -> Readout:
-    """A corpus file as the application reads it (ingest takes the header lines as metadata)."""
-    return read_source(str(path), label=name or label(path))
+    """A corpus file as a user opens it: no label unless `name` is given, so each side is named
+    as the analysis names it (from its publisher or its text), never after the file."""
+    return read_source(str(path), label=name)
 
 
 def pairs() -> Iterator[tuple[str, Readout, Readout]]:
@@ -60,8 +39,4 @@ def pairs() -> Iterator[tuple[str, Readout, Readout]]:
         files = sorted(folder.glob("*.txt"))
         if len(files) != 2:
             continue
-        names = [label(f) for f in files]
-        if names[0] == names[1]:
-            names = [f"{n} ({f.name.removesuffix('.txt').removesuffix('.partial').rsplit('-', 1)[-1]})"
-                     for n, f in zip(names, files, strict=True)]
-        yield folder.name, read(files[0], names[0]), read(files[1], names[1])
+        yield folder.name, read(files[0]), read(files[1])

@@ -95,8 +95,11 @@ def _line(name: str, c: dict[str, int]) -> str:
 
 # Floors (make corpus fails below them), a little under what the lexicon reaches:
 # (set, measure) -> lowest allowed value.
+# The tuning one-sided precision floor went from 0.75 to 0.72 when headlines became page furniture
+# (no topics: a topic a headline alone names is no longer on that side) and the blind readings
+# (benchmarks/blind/score_reading.py) became the reference for one-sided topics.
 FLOORS = {("tuning", "presence F1"): 0.94, ("held-out", "presence F1"): 0.94,
-          ("tuning", "one-sided P"): 0.75, ("tuning", "one-sided R"): 0.93,
+          ("tuning", "one-sided P"): 0.72, ("tuning", "one-sided R"): 0.93,
           ("held-out", "one-sided P"): 0.85, ("held-out", "one-sided R"): 0.88}
 
 

@@ -42,7 +42,7 @@ def test_a_pair_of_text_files_loads_no_reader_library_nor_chinese_dictionary(tmp
 
 def test_each_analysed_language_has_its_folder_with_everything_a_linguist_edits():
     for code in ANALYSED:
-        assert {"language.toml", "lexicon.toml", "voice.toml", "stopwords.txt"} <= set(provides(code)), code
+        assert {"language.toml", "lexicon.toml", "voice.toml", "statements.toml", "stopwords.txt"} <= set(provides(code)), code
         lang = language(code)
         assert lang.name and lang.script and lang.cldr, code
 

@@ -128,6 +128,29 @@ def test_the_other_sides_own_words_in_a_russian_readout_are_attributed_too():
                       "and security; the Chinese readout has no such line.")
 
 
+def test_positions_in_the_other_sides_mouth_without_a_formula_are_named_by_topic_and_quoted():
+    c = pair(["沙利文表示，美方愿同中方加强经贸沟通。"], ["Mr. Sullivan discussed the economy."])
+    c.countries["沙利文"] = "US"
+    say(c, "A", 0, "沙利文", "propose", ["trade-economy"])
+    say(c, "B", 0, "Joe Biden", "assert", ["trade-economy"])
+    [f] = attributed_findings(c, LEX)
+    assert f.text == ("The Chinese readout has 沙利文 state positions on trade (“美方愿同中方加强经贸沟通”); "
+                      "the White House readout has no such line.")
+    assert f.weight < 0.9  # a named pledge weighs more
+
+
+def test_congratulations_the_speakers_own_readout_words_otherwise_are_carried():
+    c = pair(["Си Цзиньпин поздравил Путина с успешным голосованием по поправкам в Конституцию."],
+             ["习近平指出，俄方顺利举行全民投票，高票通过宪法修正案。"], lang_a="ru", lang_b="zh",
+             sides=("Russia", "China"), labels=("Russian", "Chinese"))
+    say(c, "A", 0, "Xi Jinping", "thank", ["domestic-politics"])
+    say(c, "B", 0, "Xi Jinping", "assert", ["domestic-politics"])
+    assert attributed_findings(c, LEX) == []
+    c.statements["B"][0].topics = ["bilateral-relations"]  # Xi speaks of something else: not carried
+    [f] = attributed_findings(c, LEX)
+    assert f.text == "The Russian readout has Xi Jinping congratulate Vladimir Putin; the Chinese readout has no such line."
+
+
 def test_stock_formulas_are_found_in_english_chinese_and_russian():
     assert [m.formula.id for m in find("美方无意寻求同中国“脱钩”，无意围堵中国。", "zh")] == ["no-decoupling", "no-containment"]
     assert [m.formula.id for m in find("The United States does not support Taiwan independence.", "en")] == [
@@ -154,10 +177,12 @@ def test_a_flashpoint_framed_in_opposite_terms_quotes_both_sides():
 
 def test_allies_taking_the_same_line_frame_nothing():
     c = pair(["Россия выступает против гегемонизма."], ["中方反对霸权主义。"], lang_a="ru", lang_b="zh",
-             sides=("Russia", "China"), labels=("Russian", "Chinese"))
+             sides=("Russia", "China"), labels=("Russian", "Chinese"), links=[Link([0], [0], 0.7, "related")])
     say(c, "A", 0, "Vladimir Putin", "oppose", ["international-order"])
     say(c, "B", 0, "Xi Jinping", "oppose", ["international-order"])
     assert framing_findings(c, LEX) == []
+    c.links = []  # not the same passage: each opposes something else
+    assert len(framing_findings(c, LEX)) == 1
 
 
 def test_a_charge_against_a_position_is_framed_differently():
@@ -253,6 +278,17 @@ def test_one_side_blaming_the_other_for_the_state_of_affairs():
     assert f.kind == "blame" and f.side == "A" and f.speaker == "Xi Jinping"
     assert f.text == ("The Chinese readout has Xi Jinping blame the United States: “美方的政策给中美关系造成了严重困难”; "
                       "the White House readout voices no such charge.")
+
+
+def test_unnamed_charges_beside_charges_at_the_other_side_are_one_finding():
+    c = pair(["习近平指出，两国关系的困境是一些人造成的。", "美方误判了中方的战略意图。"], ["The leaders met."])
+    name(c, "A", 1, "美方", "country:US")
+    say(c, "A", 0, "Xi Jinping", "blame", ["bilateral-relations"])
+    say(c, "A", 1, "Xi Jinping", "blame", [])
+    [f] = blame_findings(c, set())
+    assert f.text.startswith("The Chinese readout has Xi Jinping blame the United States: “两国关系的困境是一些人造成的” "
+                             "and 1 more such charge")
+    assert f.topic == "bilateral-relations" and [e.sentence for e in f.evidence] == [0, 1]
 
 
 def test_an_assurance_naming_the_other_country_is_no_blame():

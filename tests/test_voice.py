@@ -187,3 +187,71 @@ def test_chinese_name_outside_the_lexicon_speaks():
         lang="zh",
     )
     assert speakers(doc) == ["陈涛", "陈涛", "Joe Biden"]
+
+
+# -- with the real lexicon, on whole readouts (the statements stage) --------------------------
+
+
+def _speakers(text: str, other: str = "Nothing was said.") -> list[str | None]:
+    from viewer.analysis import compare
+    from viewer.model import Readout
+
+    return [s.speaker for s in compare(Readout(text=text), Readout(text=other)).a.sentences]
+
+
+def test_reported_speech_goes_on_through_its_paragraph_and_the_two_sides_inside_it_are_its_content():
+    assert _speakers(
+        "Wang Yi spoke with Sergey Lavrov on the phone.\n\n"
+        "Wang Yi said China and Russia are strategic partners. Some forces are trying to drive a wedge between us. "
+        "Such attempts will never succeed. The two sides should strengthen high-level exchanges.\n\n"
+        "Lavrov said the partnership has developed well. The two sides have joined hands against the pandemic.\n\n"
+        "The two ministers agreed to stay in touch."
+    ) == [None, "Wang Yi", "Wang Yi", "Wang Yi", "Wang Yi", "Sergey Lavrov", "Sergey Lavrov", "both"]
+
+
+def test_trailing_attributions_in_english_russian_french_and_spanish():
+    assert _speakers("China opposes any interference, Wang Yi said.")[0] == "Wang Yi"
+    assert _speakers("«Отношения находятся на высоком уровне», — сказал Лавров.")[0] == "Sergey Lavrov"
+    assert _speakers("«Le dialogue est utile», a déclaré Wang Yi.")[0] == "Wang Yi"
+    assert _speakers("«El diálogo es útil», dijo Wang Yi.")[0] == "Wang Yi"
+
+
+def test_titles_and_roles_resolve_to_the_person():
+    assert _speakers(
+        "Secretary of State Antony Blinken spoke today with Russian Foreign Minister Sergey Lavrov.\n\n"
+        "The Secretary stressed the need for open channels. The Russian minister said the talks were useful. "
+        "According to the Secretary, trade matters."
+    ) == [None, "Antony Blinken", "Sergey Lavrov", "Antony Blinken"]
+    # a readout names its own minister first: the office alone is his
+    assert _speakers("国务委员兼外长王毅同俄罗斯外长拉夫罗夫通电话。\n\n外长表示，中俄是好伙伴。") == [None, "Wang Yi"]
+
+
+def test_chinese_enumerations_stay_with_the_speaker_who_opens_them_across_paragraphs():
+    assert _speakers(
+        "习近平同拜登会晤。\n\n习近平指出，过去几年的经验值得总结，我认为至少有以下几条。\n\n一是要相互尊重。中美是两个大国。\n\n"
+        "二是要和平共处。\n\n三是要合作共赢。\n\n拜登表示，美方愿同中方保持沟通。"
+    ) == [None, "Xi Jinping", "Xi Jinping", "Xi Jinping", "Xi Jinping", "Xi Jinping", "Joe Biden"]
+
+
+def test_a_chinese_side_is_its_principal_and_third_parties_are_no_speakers():
+    assert _speakers(
+        "习近平同普京通电话。\n\n习近平指出，中俄关系处于历史最好时期。\n\n中方坚决反对外部干涉。\n\n"
+        "中方支持俄乌双方恢复和谈，同时希望美国、北约同俄罗斯开展对话。"
+    ) == [None, "Xi Jinping", "Xi Jinping", "Xi Jinping"]
+
+
+def test_russian_impersonal_passives_are_the_readout_s_own_side_unless_both_are_named():
+    assert _speakers(
+        "Президент России Владимир Путин провел телефонный разговор с Председателем КНР Си Цзиньпином.\n\n"
+        "Подчеркнута важность координации в ООН.\n\nС российской стороны выражена поддержка усилиям партнеров.\n\n"
+        "Стороны подтвердили настрой на развитие отношений.\n\nОбсуждались вопросы торговли."
+    ) == [None, "Vladimir Putin", "Vladimir Putin", "both", "Vladimir Putin"]
+
+
+def test_the_two_sides_in_the_other_side_s_readout_are_joint_and_no_pseudo_speaker_is_left():
+    found = _speakers(
+        "President Biden spoke with President Xi Jinping.\n\nThe two sides agreed to resume military talks.\n\n"
+        "The Chinese side stated its position on Taiwan.\n\nBoth sides respect Ukraine's right to sovereignty."
+    )
+    assert found == [None, "both", "Xi Jinping", "both"]
+    assert not any(sp and sp.endswith(" side") for sp in found)

@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmp_.add_argument("a", metavar="A", help="the first readout (side A)")
     cmp_.add_argument("b", metavar="B", help="the second readout (side B)")
     cmp_.add_argument("--json", metavar="PATH", help="write the comparison as JSON to PATH ('-' for standard output)")
-    cmp_.add_argument("--label-a", metavar="TEXT", help="name of side A in the summary and findings (default: its publisher, title or file name)")
+    cmp_.add_argument("--label-a", metavar="TEXT", help="name of side A in the summary and findings (default: as a brief names it, from its publisher or text)")
     cmp_.add_argument("--label-b", metavar="TEXT", help="name of side B")
     cmp_.add_argument("--lang-a", metavar="xx", type=_language_code,
                       help="language of A as an ISO 639-1 code (default: detected)")

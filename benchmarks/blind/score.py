@@ -12,6 +12,7 @@ benchmarks/corpus.py reads them, then
     whose evidence overlaps the key's sentences; "partial" by a finding of a related kind (or a
     compatible one that misses side, topic or speaker) whose evidence overlaps, or by a finding
     of a compatible kind on the same side and topic that cites other sentences; else "none".
+    A key about the consensus marker (agreement claimed by one side only) is a commitment's to state.
     Readings cite sentences by the offset where they start (`at`): each is mapped to the sentence
     holding that offset now, so a change of the splitter does not break them.
 
@@ -50,6 +51,7 @@ from viewer.report.json_out import to_dict  # noqa: E402
 READINGS = HERE / "readings"
 GRADES = HERE / "grades"
 GRADE_NAMES = ("useful", "trivial", "wrong", "unclear")
+LEVELS = ("full", "partial", "none")
 
 # Finding kinds that can state a key difference of a kind fully, and those that state it in part.
 STATES = {
@@ -78,10 +80,16 @@ HINTS = {
 }
 
 # Floors (figures a little below those reached; a regression fails `make corpus`). Shares are over
-# graded findings; recall over the key differences of the split.
+# graded findings (few while most texts await a blind re-grading: a round resets them); recall over
+# the key differences of the split. Reached with the statements stage and the findings over
+# statements (before them: tune 35.8% useful, 27.7% wrong, 17.9% full; held out 44.1%, 25.2%,
+# 19.1%): tune 85.7% useful of 14 graded, 0% wrong, 55.4% full, 84.8% stated; held out 66.7% of
+# 12 graded, 25.0% wrong, 37.3% full, 73.6% stated.
+# Blind round after-1 (fresh graders, every finding graded): tune 65.0% useful, 13.7% wrong, graders'
+# key recall 55 of 112 full; held out 62.1% useful, 24.2% wrong, 33 of 110 full.
 FLOORS = {
-    "tune": {"useful": 0.0, "wrong_max": 1.0, "full": 0.0, "stated": 0.0},
-    "holdout": {"useful": 0.0, "wrong_max": 1.0, "full": 0.0, "stated": 0.0},
+    "tune": {"useful": 0.60, "wrong_max": 0.18, "full": 0.50, "stated": 0.80},
+    "holdout": {"useful": 0.57, "wrong_max": 0.28, "full": 0.33, "stated": 0.68},
 }
 
 
@@ -90,12 +98,16 @@ class Tally:
     grades: Counter[str] = field(default_factory=Counter)
     ungraded: int = 0
     recall: Counter[str] = field(default_factory=Counter)
+    by_kind: Counter[tuple[str, str]] = field(default_factory=Counter)  # (key kind, level)
     seconds: list[float] = field(default_factory=list)
+    blind: Counter[str] = field(default_factory=Counter)  # the graders' own key recall of their round
 
     def add(self, other: Tally) -> None:
+        self.blind += other.blind
         self.grades += other.grades
         self.ungraded += other.ungraded
         self.recall += other.recall
+        self.by_kind += other.by_kind
         self.seconds += other.seconds
 
     def share(self, grade: str) -> float:
@@ -110,9 +122,16 @@ class Tally:
         graded = sum(self.grades.values())
         shares = "  ".join(f"{g} {self.share(g):5.1%}" for g in GRADE_NAMES)
         keys = sum(self.recall.values())
-        recall = "  ".join(f"{lv} {self.recall_share(lv):5.1%}" for lv in ("full", "partial", "none"))
+        recall = "  ".join(f"{lv} {self.recall_share(lv):5.1%}" for lv in LEVELS)
+        kinds = sorted({k for k, _ in self.by_kind})
+        per_kind = ", ".join(f"{k} {self.by_kind[(k, 'full')]}/{sum(self.by_kind[(k, lv)] for lv in LEVELS)}"
+                             for k in kinds)
+        blind = sum(self.blind.values())
+        graders = "  ".join(f"{lv} {self.blind[lv] / blind:5.1%}" for lv in LEVELS) if blind else "-"
         return (f"graded {graded:3d}: {shares}   ungraded {self.ungraded:3d}\n"
-                f"    key differences {keys:3d}: {recall}")
+                f"    key differences {keys:3d}: {recall}   (estimated by structure)\n"
+                f"    as the graders found them, for the findings they graded: {graders}\n"
+                f"    stated fully, by kind: {per_kind}")
 
 
 def _round_order(path: Path) -> tuple[int, str]:
@@ -145,6 +164,8 @@ def key_recall(c: Comparison, key: dict, findings: list[Finding]) -> str:
     kind = key["kind"]
     cited = {(e["side"], sentence_at(c, e["side"], e["at"])) for e in key.get("evidence", [])}
     full_kinds = STATES.get(kind, set())
+    if kind == "tone" and key.get("marker") == "consensus":
+        full_kinds = full_kinds | {"commitment"}  # "only A claims an agreement" is said by a commitment
     hint_kinds = HINTS.get(kind, set())
     best = "none"
     for f in findings:
@@ -168,7 +189,7 @@ def _same_matter(key: dict, f: Finding) -> bool:
     if key.get("topic"):
         return f.topic == key["topic"] or (key.get("marker") is not None and f.marker == key["marker"])
     if key.get("marker"):
-        return f.marker == key["marker"]
+        return f.marker == key["marker"] or (key["marker"] == "consensus" and f.kind == "commitment")
     return True
 
 
@@ -180,7 +201,9 @@ def score_pair(reading: dict, a, b, export: Path | None) -> tuple[Tally, list[st
     pair = reading["pair"]
     if export is not None:
         (export / f"{pair}.json").write_text(json.dumps(to_dict(c), ensure_ascii=False, indent=1), encoding="utf-8")
-    graded = {g["text"]: g for g in (newest_grades(pair) or {}).get("findings", [])}
+    grades = newest_grades(pair) or {}
+    graded = {g["text"]: g for g in grades.get("findings", [])}
+    tally.blind.update(grades.get("key_recall", {}).values())
     detail = []
     for f in c.findings:
         g = graded.get(f.text)
@@ -192,6 +215,7 @@ def score_pair(reading: dict, a, b, export: Path | None) -> tuple[Tally, list[st
     for key in reading.get("key", []):
         level = key_recall(c, key, c.findings)
         tally.recall[level] += 1
+        tally.by_kind[(key["kind"], level)] += 1
         detail.append(f"  {key['id']} ({key['kind']}, {key.get('side')}, {key.get('topic')}): {level}")
     return tally, detail
 

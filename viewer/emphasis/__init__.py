@@ -1,8 +1,9 @@
 """Emphasis: topics, prominence, omissions, voice, tone, distinctive vocabulary and findings.
 
-The stages after alignment (viewer/analysis.py lists them): coverage.py (topics discussed or
-touched, share, first mention, rank), voice.py (speakers), distinctive.py (log-odds of words
-or concepts), findings.py and version_findings.py (ranked plain-language findings). Each reads
-the documents, their lexicon matches and the links, and assigns only what analysis.PIPELINE
-declares for it.
+The stages after the statements stage (viewer/analysis.py lists them): coverage.py (topics
+discussed or touched, share, first mention, rank, counted over statements), distinctive.py
+(log-odds of words or concepts), findings.py and version_findings.py (ranked plain-language
+findings). Speakers, sides and statements are read before, by viewer/statements. Each reads
+the documents, their lexicon matches, statements and links, and assigns only what
+analysis.PIPELINE declares for it.
 """

@@ -6,10 +6,11 @@ seek to change China's system, ...; the White House readout has none of these." 
 analyst leads with: a government's readout claiming the other leader's words.
 
 A statement counts when its speaker is of the other readout's country. What it says is named by
-the stock formulas it holds (viewer.emphasis.formulas); a pledge or an agreement holding none is
-named by its topic. It is carried, and no finding, when the other readout has the same formula
+the stock formulas it holds (viewer.emphasis.formulas); a position holding none (a pledge, a
+proposal, an assertion, a concern; not a briefing or thanks) is named by its topic and quoted. It is carried, and no finding, when the other readout has the same formula
 said by its own side or jointly, or (without formulas) a statement of its own side or a joint one
-in a sentence linked to it. A flashpoint (a high-salience topic: Taiwan, ...) gets its own finding,
+in a sentence linked to it; a thing done in person (congratulations) is carried when that
+readout has the same speaker speak on its matter. A flashpoint (a high-salience topic: Taiwan, ...) gets its own finding,
 the rest of a side's attributed statements one merged finding.
 
 Weights: 0.9 + 0.015 per formula named (at most 0.97), 0.02 more for a flashpoint; statements
@@ -40,7 +41,9 @@ from viewer.emphasis.said import (
 from viewer.lexicon import Vocabulary
 from viewer.model import SIDES, Comparison, Evidence, Finding, Quote, Side, Statement, other
 
-NAMED_ACTS = frozenset({"pledge", "agree"})  # acts worth naming without a formula
+# positions named without a formula (a briefing, thanks or an opening line are no position)
+_POSITION_ORDER = ("pledge", "agree", "propose", "concern", "oppose", "demand", "warn", "assert")  # quoted first
+NAMED_ACTS = frozenset(_POSITION_ORDER)
 MAX_QUOTES = 3
 
 
@@ -82,10 +85,18 @@ def _uncarried(c: Comparison, side: Side, put: list[Statement]) -> list[_Item]:
     for st in put:
         matches = [m for m in fm.find(text_of(c, side, st), lang) if not m.formula.follow_up]
         if matches:
-            items += [_Item(st, m.formula, st.start + m.start) for m in matches if m.formula.id not in carried]
+            items += [_Item(st, m.formula, st.start + m.start) for m in matches
+                      if m.formula.id not in carried and not _done_there(c, o, st.speaker, m.formula)]
         elif st.act in NAMED_ACTS and not (linked(c, side, st.sentence) & theirs):
             items.append(_Item(st, None, st.start))
     return items
+
+
+def _done_there(c: Comparison, side: Side, speaker: str | None, formula: fm.Formula) -> bool:
+    """Something done in person (congratulating) that readout `side` has the same speaker do on the
+    same matter in its own words: Xi's congratulations on Russia's vote, without the word."""
+    return bool(formula.does) and any(st.speaker == speaker and st.topics[:1] == [formula.topic]
+                                      for st in own_voice(c, side))
 
 
 def _finding(c: Comparison, lexicon: Vocabulary, side: Side, group: list[_Item], flashpoint: str | None) -> Finding | None:
@@ -104,9 +115,10 @@ def _finding(c: Comparison, lexicon: Vocabulary, side: Side, group: list[_Item],
     rest = [] if named else group  # a statement without a formula is named only when none has one
     topics = list(dict.fromkeys(t for i in rest if (t := i.topic())))
     clauses = does + ([f"say {country} " + and_list(says) if country else "say it " + and_list(says)] if says else [])
-    if not clauses:
+    if not clauses:  # named by topic, with the first one's words
         on = and_list([lexicon.topic_phrase(t) for t in topics])
-        clauses = [f"pledge on {on}" if on else "pledge"]
+        first = quote(c, side, min(rest, key=lambda i: _POSITION_ORDER.index(i.st.act)).st)
+        clauses = [(f"state positions on {on}" if on else "state positions") + f" ({quoted(first)})"]
     what = and_list(clauses)
     lead = f"On {lexicon.topic_phrase(flashpoint)}, " if flashpoint else ""
     n = len(says) + len(does) + len(topics)

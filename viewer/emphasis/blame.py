@@ -3,7 +3,8 @@ caused serious difficulties"), a charge the other readout does not voice.
 
 A statement counts when the statements stage read its act as blame and its own side says it (its
 people, its side or the readout itself). The one blamed is the country it names (other than the
-speaker's own); a charge that names none ("some Western forces", "一些人") is said as it stands. A statement holding a pledge formula is an assurance, not a charge. A charge on a topic a framing finding already sets against the other side's words is
+speaker's own); a charge that names none ("some Western forces", "一些人") is aimed at the other
+side when the readout also blames that side by name, else said as it stands. A statement holding a pledge formula is an assurance, not a charge. A charge on a topic a framing finding already sets against the other side's words is
 said there, not again here; a charge the other readout also voices against the same country (two
 allies blaming a third) is no difference.
 
@@ -13,9 +14,11 @@ third country.
 
 from __future__ import annotations
 
-from viewer.emphasis import formulas as fm
+from collections import Counter
+
 from viewer.emphasis.naming import cap, label
 from viewer.emphasis.said import (
+    assures,
     country_name,
     cut_off,
     in_person,
@@ -23,7 +26,6 @@ from viewer.emphasis.said import (
     quote,
     quoted,
     side_country,
-    text_of,
 )
 from viewer.model import SIDES, Comparison, Evidence, Finding, Side, Statement, other
 
@@ -37,16 +39,16 @@ def _blamed(c: Comparison, side: Side, st: Statement) -> str:
     return next((code for code in named if code != mine), "")
 
 
-def _pledges(c: Comparison, side: Side, st: Statement) -> bool:
-    """A statement holding a pledge formula ("does not interfere in the US's internal affairs")
-    assures, it does not blame, whatever country it names."""
-    return any(m.formula.says or m.formula.does for m in fm.find(text_of(c, side, st), c.doc(side).language))
+def _main_topic(group: list[Statement]) -> str | None:
+    """What the charges are mostly about (the first one's topic on a tie)."""
+    topics = Counter(st.topics[0] for st in group if st.topics)
+    return max(topics, key=lambda t: (topics[t], -list(topics).index(t))) if topics else None
 
 
 def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
     """`framed`: the topics of the framing findings, whose charges those findings already quote."""
     charges = {side: [(st, _blamed(c, side, st)) for st in own_voice(c, side)
-                      if st.act == "blame" and not _pledges(c, side, st)] for side in SIDES}
+                      if st.act == "blame" and not assures(c, side, st)] for side in SIDES}
     found = []
     for side in SIDES:
         o = other(side)
@@ -55,6 +57,9 @@ def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
         for st, code in charges[side]:
             if code not in voiced_there and not (st.topics[:1] and st.topics[0] in framed):
                 targets.setdefault(code, []).append(st)
+        theirs = side_country(c, o) or ""
+        if "" in targets and theirs in targets:  # charges naming no one, beside charges at the other side: at it too
+            targets[theirs] = sorted(targets.pop("") + targets[theirs], key=lambda st: st.start)
         for code, group in targets.items():
             cited = sorted({st.sentence for st in group})
             caveat = cut_off(c, o, cited)
@@ -71,6 +76,6 @@ def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
                        f"{label(c, o)} voices no such charge{caveat}.")
             weight = 0.86 if code == side_country(c, o) else 0.8
             found.append(Finding("blame", weight, text, [Evidence(side, i) for i in cited],
-                                 topic=first.topics[0] if first.topics else None, side=side,
+                                 topic=_main_topic(group), side=side,
                                  speaker=speaker, quotes=[q]))
     return found

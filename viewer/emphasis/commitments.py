@@ -8,8 +8,9 @@ because a document's name holds "Agreement", nor when one leader proposes what b
 The items of one list sentence are one agreement. Its matter is the specific topics it is about (trade, climate; the frame
 topics, the meeting and the relationship, only when it has no other), and the follow-up formulas
 it holds (a visit, a dialogue: viewer.emphasis.formulas). The other readout carries it when one of
-its own agreements or follow-ups shares that matter (specific topics first, then follow-ups, then
-frame topics). Links are not enough: "Blinken will visit China" and "the two sides will stay in
+its own agreements or follow-ups shares that matter (specific topics first, then follow-ups; an
+agreement on the frame alone, "to continue discussions", is carried by any on the frame or with a
+follow-up). Links are not enough: "Blinken will visit China" and "the two sides will stay in
 regular contact" are linked, yet only one readout reports the visit.
 
 One finding per side, naming what was agreed, and one of its own for an agreement on a flashpoint
@@ -56,13 +57,17 @@ def agreements(c: Comparison, side: Side) -> list[Statement]:
     return out
 
 
-def _by_sentence(items: list[Statement]) -> list[Statement]:
+def _by_sentence(items: list[Statement], everything: list[Statement]) -> list[Statement]:
     """The items of one list sentence ("tasked their teams to follow up on climate change and
-    health security") as one agreement: one matter named once, quoted from where it starts."""
+    health security") as one agreement: one matter named once, quoted from where the sentence's
+    first agreement starts (`everything`: all the side's agreements)."""
+    begins: dict[int, int] = {}
+    for st in everything:
+        begins[st.sentence] = min(begins.get(st.sentence, st.start), st.start)
     merged: dict[int, Statement] = {}
     for st in items:
         first = merged.get(st.sentence)
-        merged[st.sentence] = st if first is None else replace(
+        merged[st.sentence] = replace(st, start=begins.get(st.sentence, st.start)) if first is None else replace(
             first, end=max(first.end, st.end), topics=list(dict.fromkeys(first.topics + st.topics)),
             weight=first.weight + st.weight)
     return list(merged.values())
@@ -80,7 +85,7 @@ def _carried(mine: tuple[frozenset[str], ...], theirs: list[tuple[frozenset[str]
         return any(specific & t[0] for t in theirs)
     if ups:
         return any(ups & t[1] for t in theirs)
-    return any(frame & (t[0] | t[2]) for t in theirs)
+    return bool(frame) and any(t[2] or t[1] for t in theirs)  # the meeting and the relationship are one frame
 
 
 def _people(c: Comparison, side: Side, st: Statement, lexicon: Vocabulary) -> list[str]:
@@ -97,8 +102,9 @@ def commitment_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
     for side in SIDES:
         o = other(side)
         matters = [_matter(c, o, st) for st in agreements(c, o)]
-        alone = [st for st in agreements(c, side) if not _carried(_matter(c, side, st), matters)]
-        groups = by_flashpoint(_by_sentence(alone), lambda st: st.topics, lexicon)
+        mine = agreements(c, side)
+        alone = [st for st in mine if not _carried(_matter(c, side, st), matters)]
+        groups = by_flashpoint(_by_sentence(alone, mine), lambda st: st.topics, lexicon)
         found += [f for key, group in groups.items() if (f := _finding(c, lexicon, side, group, key))]
     return found
 
@@ -126,7 +132,8 @@ def _finding(c: Comparison, lexicon: Vocabulary, side: Side, group: list[Stateme
     text = cap(f"only {label(c, side)} reports that the two sides {what} ({quoted(quotes[0])}); "
                f"{label(c, o)} has no such agreement{caveat}.")
     weight = 0.9 if flashpoint else (0.82 if ups & MEETINGS else 0.78)
-    topic = flashpoint or next((t for st in group for t in st.topics if t not in FRAME), None) or \
-        next((t for st in group for t in st.topics), None)
+    follow_up_topics = [fm.formulas()[u].topic for u in sorted(ups)]
+    topic = (flashpoint or next((t for st in group for t in st.topics if t not in FRAME), None)
+             or next(iter(follow_up_topics), None) or next((t for st in group for t in st.topics), None))
     return Finding("commitment", weight, text, [Evidence(side, i) for i in cited], topic=topic, side=side,
                    quotes=quotes)

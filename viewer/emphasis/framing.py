@@ -7,11 +7,13 @@ reports), never what it reports of the other side, and only statements whose mai
 Acts are contentious (oppose, concern, warn, blame, or a disagreement marker in the statement:
 "red line" makes a warning; a demand only when made of the other side or with words of
 disagreement in it) or not. A topic is framed
-- in opposite terms when both sides' statements on it are contentious and their main acts differ
-  or one names the other side's country (each side records its own charge);
-- differently when only one side's are contentious;
+- in opposite terms when both sides' statements on it are contentious, unless they take one line
+  (the same act in linked passages, neither naming the other side: allies opposing a third party);
+- differently when only one side's are contentious (the other may speak of the topic inside a
+  statement on another matter, not as one item of a list);
 and not at all when neither side's is (differences there are commitments or wording), nor for
-the frame topics every readout carries (low salience: the relationship, the meeting).
+the frame topics every readout carries (low salience: the relationship, the meeting), nor for
+domestic politics (each side's own affairs are two matters, not one framed twice).
 
 Weights: 0.93 in opposite terms on a flashpoint (high salience), 0.88 framed differently there;
 0.8 and 0.72 for other topics.
@@ -23,9 +25,11 @@ from viewer.emphasis.naming import cap, label
 from viewer.emphasis.said import (
     CONTENTIOUS,
     DISAGREEMENT,
+    assures,
     focus,
     in_person,
     joint,
+    linked,
     markers_in,
     names_country,
     own_voice,
@@ -57,6 +61,8 @@ _VERBS = {
 }
 WEIGHTS = {("high", True): 0.93, ("high", False): 0.88, ("normal", True): 0.8, ("normal", False): 0.72}
 MAX_EVIDENCE = 4  # sentences a side gives as evidence
+# each side's own politics: the two readouts speak of two countries' affairs, not one matter framed twice
+OWN_MATTERS = frozenset({"domestic-politics"})
 LIST_ITEM = 0.5  # a statement weighing less is one item of a list sentence
 
 
@@ -67,20 +73,23 @@ def framing_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
     found = []
     for topic in topics:
         salience = lexicon.topic_salience(topic)
-        if salience == "low":
+        if salience == "low" or topic in OWN_MATTERS:
             continue
-        on = {side: [st for st in own[side] if st.topics[:1] == [topic] and (side, st.sentence) not in used]
+        fresh = {side: [st for st in own[side] if (side, st.sentence) not in used] for side in SIDES}
+        main = {side: [st for st in fresh[side] if st.topics[:1] == [topic]] for side in SIDES}
+        hard = {side: [st for st in main[side] if _contentious(c, side, st)] for side in SIDES}
+        if not hard["A"] and not hard["B"]:
+            continue
+        # the side without a charge may speak of the topic inside a statement on another (not in a list)
+        on = {side: main[side] or ([] if hard[side] else
+                                   [st for st in fresh[side] if topic in st.topics and st.weight >= LIST_ITEM])
               for side in SIDES}
         if not on["A"] or not on["B"]:
             continue
-        hard = {side: [st for st in on[side] if _contentious(c, side, st)] for side in SIDES}
-        if not hard["A"] and not hard["B"]:
-            continue
         acts = {side: _main_act(c, side, hard[side] or on[side]) for side in SIDES}
         opposite = bool(hard["A"] and hard["B"])
-        if opposite and acts["A"] == acts["B"] and not any(
-                names_country(c, side, st, side_country(c, other(side))) for side in SIDES for st in hard[side]):
-            continue  # both take the same line (allies opposing a third party)
+        if opposite and _same_line(c, hard, acts):
+            continue
         first: Side = "A" if opposite or hard["A"] else "B"
         picked = {side: [st for st in (hard[side] or on[side]) if stance_act(c, side, st) == acts[side]]
                   for side in SIDES}
@@ -98,11 +107,24 @@ def framing_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
     return found
 
 
+def _same_line(c: Comparison, hard: dict[Side, list[Statement]], acts: dict[Side, str]) -> bool:
+    """Both sides take one line (allies opposing a third party): the same act, passages linked to
+    each other, and neither charge naming the other side."""
+    if acts["A"] != acts["B"]:
+        return False
+    if any(names_country(c, side, st, side_country(c, other(side))) for side in SIDES for st in hard[side]):
+        return False
+    theirs = {st.sentence for st in hard["B"]}
+    return any(linked(c, "A", st.sentence) & theirs for st in hard["A"])
+
+
 def _contentious(c: Comparison, side: Side, st: Statement) -> bool:
     """A charge: opposition, concern, a warning or blame (the act, or a disagreement marker in the
     statement); a demand only when it is made of the other side ("the US should not intervene") or
     with disagreement words in it ("the first red line"), since "both should do more" frames nothing."""
     act = stance_act(c, side, st)
+    if assures(c, side, st) and act not in ("demand", "warn"):
+        return False  # a pledge restated ("不寻求…反对中国") is no charge; one demanded of the other side is
     if act != "demand":
         return act in CONTENTIOUS
     return names_country(c, side, st, side_country(c, other(side))) or any(m in DISAGREEMENT for m in markers_in(c, side, st))

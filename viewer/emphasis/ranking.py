@@ -5,9 +5,10 @@ then those of findings.py (omission, prominence, share, voice, tone, distinctive
 versions of one text get those of version_findings.py. A finding without evidence is dropped:
 every finding points at its sentences.
 
-One finding per underlying difference: an omission, a tone marker or a share gap whose evidence a
-finding over statements of the same side already holds (the pledge, the agreement, the charge
-that puts the topic or the marker there) is that finding's, not a second one; a share gap on a
+One finding per underlying difference: an omission or a share gap whose evidence a finding over
+statements of the same side already holds (the pledge, the agreement, the charge that puts the
+topic there) is that finding's, not a second one, and so is a tone marker that finding says in
+its own words (TONE_SAID); a share gap on a
 topic whose framing is a finding adds nothing to it. Weights order the rest (see the modules);
 below LOW only MAX_LOW findings are kept, the heaviest: a long tail of small differences buries
 the ones a reader needs.
@@ -20,6 +21,7 @@ from viewer.emphasis.attributed import attributed_findings
 from viewer.emphasis.blame import blame_findings
 from viewer.emphasis.commitments import commitment_findings
 from viewer.emphasis.framing import framing_findings
+from viewer.emphasis.said import DISAGREEMENT
 from viewer.emphasis.version_findings import version_findings
 from viewer.lexicon import Vocabulary
 from viewer.lexicon.wordlists import stop_words
@@ -28,6 +30,10 @@ from viewer.model import SIDES, Comparison, Finding, Side
 STATED = frozenset({"attributed", "framing", "commitment", "blame"})  # the findings over statements
 FOLDED = frozenset({"omission", "tone", "share"})  # kinds a finding over statements may already say
 LOW, MAX_LOW = 0.45, 3
+# the tone markers a finding over statements says in its own words: an agreement claimed is the
+# commitment's, a red line or a charge the framing's or the blame's; "constructive" in the
+# sentence of a follow-up is a difference of its own
+TONE_SAID = {"commitment": {"consensus"}, "framing": DISAGREEMENT, "blame": DISAGREEMENT}
 
 
 def all_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Finding]:
@@ -61,4 +67,4 @@ def _said_already(f: Finding, stated: list[Finding]) -> bool:
         return True
     mine = {(e.side, e.sentence) for e in f.evidence if e.side == f.side}
     return bool(mine) and any(mine <= {(e.side, e.sentence) for e in s.evidence} for s in stated
-                              if s.side in (f.side, None))
+                              if s.side in (f.side, None) and (f.kind != "tone" or f.marker in TONE_SAID.get(s.kind, ())))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import possessive
 from viewer.lexicon import Vocabulary
 from viewer.model import BOTH, Comparison, Quote, Side, Statement, other
@@ -100,14 +101,15 @@ def text_of(c: Comparison, side: Side, st: Statement) -> str:
 
 
 def excerpt(text: str, at: int = 0, *, han: bool = False, words: int = QUOTE_WORDS, lead: bool = True) -> str:
-    """A few words of `text` from the word holding offset `at`, with "…" where cut (at the start
-    only when `lead`: a reporting clause left out is no cut in what is said)."""
+    """A few words of `text` from the word holding offset `at` (earlier when that is near the end,
+    so that the quote is as long as the others), with "…" where cut (at the start only when
+    `lead`: a reporting clause left out is no cut in what is said)."""
     if han:
-        first = at
+        first = min(at, max(0, len(text.rstrip("。.！!？?")) - QUOTE_HAN))  # a full quote, ending at the end
         piece = text[first:first + QUOTE_HAN].strip(" ，。；：,;:")
         return ("…" if first and lead else "") + piece + ("…" if first + QUOTE_HAN < len(text.rstrip("。.！!？?")) else "")
     spans = [m.span() for m in re.finditer(r"\S+", text)]
-    first = next((k for k, (_, end) in enumerate(spans) if end > at), 0)
+    first = min(next((k for k, (_, end) in enumerate(spans) if end > at), 0), max(0, len(spans) - words))
     picked = [text[a:b] for a, b in spans[first:first + words]]
     body = " ".join(picked).strip(",;:")
     cut = first + words < len(spans)
@@ -124,7 +126,7 @@ def quote(c: Comparison, side: Side, st: Statement, at: int | None = None) -> Qu
     lead = True
     start = _after_reporting(text, han)
     if _fits(text[start:], han):  # short enough to quote whole
-        return Quote(side, st.sentence, excerpt(text, start, han=han, lead=False))
+        return Quote(side, st.sentence, excerpt(text[start:], han=han, lead=False))
     if at is not None:
         local = max(0, at - st.start)
     elif st.stance and (k := text.find(st.stance[0])) >= 0:
@@ -223,3 +225,9 @@ def by_flashpoint(items: Iterable[T], topics: Callable[[T], list[str]], lexicon:
     for item in items:
         groups.setdefault(next((t for t in topics(item) if lexicon.topic_salience(t) == "high"), None), []).append(item)
     return groups
+
+
+def assures(c: Comparison, side: Side, st: Statement) -> bool:
+    """A statement holding a pledge formula ("does not interfere in the US's internal affairs",
+    "不寻求通过强化同盟关系反对中国") assures: it is no charge, whatever country it names."""
+    return any(m.formula.says or m.formula.does for m in fm.find(text_of(c, side, st), c.doc(side).language))

@@ -5,6 +5,7 @@ What a linguist edits to add or fix a language is in that folder and nowhere in 
                     sentence-splitter abbreviations, list markers, month names
     lexicon.toml    topics, tone markers, names, negation cues (read by viewer.lexicon)
     voice.toml      how readouts report speech (read by viewer.lexicon.wordlists)
+    statements.toml furniture, datelines, enumerations, the opening, acts (viewer.statements)
     stopwords.txt   function words left out of distinctive vocabulary
     glossary/*.tsv  concepts across languages, keyed by an English pivot (read by viewer.align)
     formulas.toml   how the language writes the stock pledges and follow-ups of readouts
@@ -26,7 +27,7 @@ from viewer.paths import RESOURCES
 LANG_DIR = RESOURCES / "lang"
 Script = Literal["latin", "cyrillic", "han", "hangul", "arabic", "greek", "hebrew"]
 # The files a language folder may hold, in the order `provides` lists them.
-FILES = ("language.toml", "lexicon.toml", "voice.toml", "stopwords.txt", "formulas.toml", "glossary")
+FILES = ("language.toml", "lexicon.toml", "voice.toml", "statements.toml", "stopwords.txt", "formulas.toml", "glossary")
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 

@@ -210,21 +210,27 @@ def _group(kind: Kind) -> str:
 
 def _resolve(found: Iterable[Match]) -> list[Match]:
     """Drop a match lying inside a longer one of its group: "China" inside "South China Sea",
-    "concern" inside "serious concern", "Biden" inside "Joe Biden". Equal spans all stay."""
-    ordered = sorted(found, key=lambda m: (m.start - m.end, m.start))
+    "concern" inside "serious concern", "Biden" inside "Joe Biden". Equal spans all stay.
+
+    One sweep in text order (a sentence without a full stop may hold the matches of a whole
+    text): a match is inside a longer one when a match of its group that starts earlier ends at
+    or after its end, or one that starts with it ends later."""
+    ordered = sorted(found, key=lambda m: (m.start, -m.end))
     kept: list[Match] = []
     seen: set[tuple[int, int, Target]] = set()
+    reach: dict[str, int] = {}  # group -> furthest end of the matches starting before this start
+    block: dict[str, int] = {}  # group -> furthest end of the matches starting at this start
+    at = None
     for m in ordered:
+        if m.start != at:
+            for group, end in block.items():
+                reach[group] = max(reach.get(group, -1), end)
+            block, at = {}, m.start
+        group = _group(m.target.kind)
+        inside = reach.get(group, -1) >= m.end or block.get(group, -1) > m.end
+        block[group] = max(block.get(group, -1), m.end)
         key = (m.start, m.end, m.target)
-        if key in seen:
-            continue
-        if any(
-            _group(k.target.kind) == _group(m.target.kind)
-            and k.start <= m.start
-            and m.end <= k.end
-            and (k.end - k.start) > (m.end - m.start)
-            for k in kept
-        ):
+        if inside or key in seen:
             continue
         seen.add(key)
         kept.append(m)

@@ -18,7 +18,7 @@ terms (kind "frame"), and the joint subjects are voice.toml's "both" phrases.
 - `agreement` (consensus): the sides agree: the marker claims it in itself (`claims`:
   "coinciding positions", 一致认为, «совпадение позиций»), or a joint subject ("the two sides",
   双方, стороны, two people, or two governments joined by "and", named) stands before it in its
-  clause (Chinese: in its sentence), or a Chinese clause opens with it
+  clause (Chinese: in its sentence) with no wish or duty between them, or a Chinese clause opens with it
   (同意……, continuing 两国元首同意), or a verb of reaching or carrying out (`reach`: "consensus
   reached by the two heads of state", 达成) in its clause with no wish before it. A document's
   name, "an air transportation agreement", "seek consensus", "build common ground" are none.
@@ -140,12 +140,12 @@ class _Reading:
             return True  # "coinciding positions", 一致认为: an agreement whoever the subject
         lo, hi = self._span(mark)
         start = self._before(mark)
-        if any(start <= a and b <= mark.start for a, b in self.joint):
-            return True
-        if len({p.entity for p in self.persons if start <= p.start and p.end <= mark.start}) >= 2:
-            return True
+        subjects = [b for a, b in self.joint if start <= a and b <= mark.start]
+        subjects += [p.end for p in self.persons if start <= p.start and p.end <= mark.start][1:]
         if self._two_countries(start, mark.start):
-            return True  # "Senior Chinese and U.S. officials ..., agreeing to ..."
+            subjects.append(start)  # "Senior Chinese and U.S. officials ..., agreeing to ..."
+        if subjects and not self._has(VOLITION, min(subjects), mark.start):
+            return True  # "the two sides agreed", not "the two sides should seek consensus"
         if self.language == "zh" and self.s.text[mark.start - self.s.start - 1 : mark.start - self.s.start] in ("", *_CLAUSE_END) \
                 and mark.start == lo:
             return True  # "同意……": a Chinese clause whose subject is the previous one's

@@ -27,9 +27,11 @@ class VoiceWords:
     verbs: tuple[Phrase, ...] = ()
     meetings: tuple[Phrase, ...] = ()
     pronouns: frozenset[str] = frozenset()
+    firsts: frozenset[str] = frozenset()  # "we", 我们: the speaker's side speaking of itself
     continuation: tuple[Phrase, ...] = ()
     both: tuple[Phrase, ...] = ()
     participants: tuple[Phrase, ...] = ()  # the "both" phrases naming the people at the table
+    not_both_after: tuple[Phrase, ...] = ()  # "all": "all the parties" are not the two sides
     narration: tuple[Phrase, ...] = ()  # "attended the meeting", 参加会晤: no one speaks
     carry_across_paragraphs: bool = False  # a paragraph naming no speaker goes on with the last one
     side_words: frozenset[str] = frozenset()
@@ -74,9 +76,11 @@ def voice_words(lang: str) -> VoiceWords:
         verbs=_phrases(data.get("verbs", []), lang),
         meetings=_phrases(data.get("meetings", []), lang),
         pronouns=_words(data.get("pronouns", []), lang),
+        firsts=_words(data.get("firsts", []), lang) if lang != "zh" else frozenset(data.get("firsts", [])),
         continuation=_phrases(data.get("continuation", []), lang),
         both=_phrases(data.get("both", []), lang),
         participants=_phrases(data.get("participants", []), lang),
+        not_both_after=_phrases(data.get("not_both_after", []), lang),
         narration=_phrases(data.get("narration", []), lang),
         carry_across_paragraphs=bool(data.get("carry_across_paragraphs", False)),
         side_words=_words(data.get("side_words", []), lang),

@@ -10,8 +10,8 @@ It runs after alignment and before the measures, which count statements:
 The lede of a side is the main topic of its first substantive statement: after furniture and the
 opening, skipping statements with no topic, statements whose topics are named only by words for
 the talks themselves ("This meeting is the third ...", "the two sides had an in-depth exchange"),
-and courtesy lines (thanks, congratulations, condolences) about nothing but the meeting or the
-relationship.
+and courtesy lines (thanks, greetings, congratulations, condolences) about nothing but the
+meeting, the relationship or the two peoples.
 """
 
 from __future__ import annotations
@@ -25,11 +25,15 @@ from viewer.model import NARRATOR, SIDES, Document, Side, SpeakerRole, Statement
 from viewer.statements.layout import Layout, layout
 from viewer.statements.rules import rules
 from viewer.statements.sides import Resolver, infer_sides, principal
-from viewer.statements.split import FRAME_TOPICS, Splitter, ordinal, talk_only, words_in
+from viewer.statements.split import FRAME_TOPICS, Splitter, frame_spans, ordinal, talk_only, words_in
 from viewer.statements.topics import classify
 from viewer.statements.voice import attribute, mentions
 
 __all__ = ["Reading", "read", "statement_words"]
+
+# What a courtesy line (thanks, greetings, condolences) may be about and still be only courtesy:
+# the meeting, the relationship, the two peoples ("warm wishes to the Chinese people").
+COURTESY_TOPICS = FRAME_TOPICS | {"people-to-people"}
 
 
 @dataclass
@@ -90,9 +94,9 @@ def lede(doc: Document, statements: list[Statement]) -> str | None:
     """The main topic of the first substantive statement (see the module's docstring)."""
     for st in statements:
         s = doc.sentences[st.sentence]
-        if st.act == "opening" or not st.topics or talk_only(s, st, doc.language):
+        if st.act == "opening" or not st.topics or talk_only(s, st, frame_spans(s, doc.language), doc.language):
             continue
-        if st.act == "thank" and set(st.topics) <= FRAME_TOPICS:
+        if st.act == "thank" and set(st.topics) <= COURTESY_TOPICS:
             continue
         return st.topics[0]
     return None

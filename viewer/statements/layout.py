@@ -32,6 +32,7 @@ from viewer.lexicon.wordlists import phrase_spans, voice_words
 from viewer.model import Document, Sentence
 from viewer.statements.rules import Rules
 from viewer.statements.voice import verb_in_name
+from viewer.text.chinese import to_simplified
 
 _CUT_MARK = re.compile(r"[,，、;；]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -49,16 +50,25 @@ class Layout:
     truncated: bool
 
 
+def _simplified(text: str, language: str) -> str:
+    """Chinese in simplified characters (the patterns are written so), offsets kept."""
+    if language != "zh":
+        return text
+    simple = to_simplified(text)
+    return simple if len(simple) == len(text) else text
+
+
 def _is_furniture_line(text: str, rules: Rules) -> bool:
-    line = " ".join(text.split())
+    line = " ".join(_simplified(text, rules.language).split())
     bare = line.rstrip(".。")
     return any(p.fullmatch(line) or p.fullmatch(bare) for p in rules.furniture)
 
 
 def _dateline(s: Sentence, rules: Rules) -> int:
     """Characters of `s` that a dateline takes at its start (0 when none)."""
+    text = _simplified(s.text, rules.language)
     for pattern in rules.datelines:
-        m = pattern.match(s.text)
+        m = pattern.match(text)
         if m and m.end():
             return m.end()
     return 0

@@ -20,7 +20,8 @@
   publisher or, from the text, by the principal's office); else the government's adjective
   ("Chinese", "Russian"). Two readouts of one government are told apart by publisher ("Chinese
   MFA", "Xinhua"); one label given to both by the governments ("Ministry (China)"), else by
-  language, else by letter. A file name, a headline or a cut title is
+  language ("Chinese (Spanish)"; "the French-language readout" when nothing says whose it is),
+  else by letter. A file name, a headline or a cut title is
   never a name: a label equal to one of them was not given by the user.
 """
 
@@ -266,7 +267,7 @@ def names(readouts: dict[Side, Readout], docs: dict[Side, Document], sides: dict
             from babel import Locale  # CLDR's data loads only for this case
 
             langs = {side: Locale("en").languages.get(docs[side].language, docs[side].language) for side in SIDES}
-            return {side: f"{out[side]} ({langs[side]})".strip() for side in SIDES}
+            return {side: f"{out[side]} ({langs[side]})" if out[side] else f"{langs[side]}-language" for side in SIDES}
         return {side: f"{out[side]} {side}".strip() for side in SIDES}
     return out
 

@@ -20,7 +20,8 @@ items of an enumeration, and the items of a list of topics, each with its act an
   one first: the first matched, a topic named only by words for the talks themselves ("the
   call", 会晤) after the others.
 - **Act**: the first act of the language's [acts] order with a phrase in the statement; "agree"
-  only for a joint statement (speaker both, or "the two sides" named in it); a modal ("must",
+  only for a joint statement (speaker both, or "the two sides" named in it) in which the lexicon
+  reads an agreement (a consensus marker in its sense: not "should seek consensus"); a modal ("must",
   应该) is a demand when its subject is the other side, a proposal otherwise; the opening line is
   "opening"; without any, "assert".
 - **Stance**: the act's phrase as written (with an intensifier before it: "firmly opposes",
@@ -30,17 +31,20 @@ items of an enumeration, and the items of a list of topics, each with its act an
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from viewer.lang.script import han_count
 from viewer.lexicon.wordlists import Phrase, phrase_spans, stop_words, voice_words
-from viewer.model import BOTH, Act, Document, Sentence, SpeakerRole, Statement, TopicHit
+from viewer.model import BOTH, Act, Document, Sentence, SpeakerRole, Statement, Token, TopicHit
 from viewer.statements.rules import Rules
 from viewer.statements.topics import lists
-from viewer.statements.voice import Mention, clause_speaker
+from viewer.statements.voice import Mention, clause_speaker, speech_verbs
+from viewer.text.chinese import to_simplified
 
+AGREEMENT = "consensus"  # the tone marker of an agreement in its diplomatic sense
 # Topics that frame every readout: they are never the words a stance is read from.
 FRAME_TOPICS = frozenset({"leader-diplomacy", "bilateral-relations"})
 _MAX_TOPIC_WORDS = 2  # stance words taken from the names of a statement's topics
@@ -63,7 +67,31 @@ def words_in(doc: Document, s: Sentence, start: int, end: int) -> int:
     """Words (Han characters in Chinese) of a stretch of a sentence, as Document.words counts."""
     if doc.language == "zh":
         return han_count(doc.text[start:end])
-    return sum(1 for t in s.tokens if start <= t.start and t.end <= end and any(c.isalnum() for c in t.text))
+    return sum(1 for t in _tokens_in(s, start, end) if any(c.isalnum() for c in t.text))
+
+
+def _tokens_in(s: Sentence, start: int, end: int) -> list[Token]:
+    """The tokens of `s` inside [start, end), found by bisection (tokens are in text order)."""
+    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
+    return s.tokens[lo : bisect.bisect_right(s.tokens, end, lo=lo, key=_token_end)]
+
+
+def _token_start(t: Token) -> int:
+    return t.start
+
+
+def _token_end(t: Token) -> int:
+    return t.end
+
+
+def _within(items: list, lo: int, hi: int, starts: list[int]) -> list:
+    """The items (sorted by start, `starts` their starts) that start inside [lo, hi) and end by hi."""
+    first = bisect.bisect_left(starts, lo)
+    out = []
+    for item in items[first : bisect.bisect_left(starts, hi)]:
+        if item.end <= hi:
+            out.append(item)
+    return out
 
 
 def ordinal(s: Sentence, start: int, rules: Rules, language: str) -> int | None:
@@ -78,7 +106,7 @@ def ordinal(s: Sentence, start: int, rules: Rules, language: str) -> int | None:
                 if text.startswith(word) and (word.endswith("是") or text[len(word) : len(word) + 1] in "，,、：:"):
                     return n
             else:
-                tokens = [t for t in s.tokens if t.start >= start][: len(form) + 1]
+                tokens = _tokens_in(s, start, s.end)[: len(form) + 1]
                 norms = tuple(t.norm for t in tokens[: len(form)])
                 if norms == form and len(tokens) > len(form) and tokens[len(form)].text in ",:;—-":
                     return n
@@ -97,18 +125,27 @@ def _cuts(s: Sentence, start: int, rules: Rules) -> list[int]:
 
 
 @cache
-def _act_table(rules: Rules) -> tuple[tuple[Act, tuple[Phrase, ...]], ...]:
-    return rules.acts
+def _act_phrases(rules: Rules) -> tuple[tuple[Phrase, ...], dict[Phrase, tuple[Act, ...]]]:
+    """Every act phrase of a language in one list (longest first), and the acts each one cues."""
+    acts: dict[Phrase, list[Act]] = {}
+    for act, phrases in rules.acts:
+        for phrase in phrases:
+            acts.setdefault(phrase, []).append(act)
+    ordered = tuple(sorted(acts, key=lambda p: (-sum(map(len, p)), p)))
+    return ordered, {p: tuple(a) for p, a in acts.items()}
 
 
 def _cues(s: Sentence, rules: Rules, language: str) -> list[tuple[int, int, Act, bool]]:
-    """Every act phrase of a sentence: (start, end, act, is_modal)."""
+    """Every act phrase of a sentence: (start, end, act, is_modal), found in one pass."""
+    phrases, acts = _act_phrases(rules)
     modal = set(rules.modal)
     found = []
-    for act, phrases in _act_table(rules):
-        for phrase in phrases:
-            for start, end in phrase_spans(s, (phrase,), language):
-                found.append((start, end, act, phrase in modal))
+    for start, end in phrase_spans(s, phrases, language):
+        if language == "zh":
+            key: Phrase = (to_simplified(s.text[start - s.start : end - s.start]),)
+        else:
+            key = tuple(t.norm for t in s.tokens if start <= t.start and t.end <= end)
+        found += [(start, end, act, key in modal) for act in acts.get(key, ())]
     return found
 
 
@@ -129,12 +166,32 @@ def frame_spans(s: Sentence, language: str) -> list[tuple[int, int]]:
     return phrase_spans(s, words.talks, language) + phrase_spans(s, words.both, language)
 
 
-def talk_only(s: Sentence, st: Statement, language: str) -> bool:
+def talk_only(s: Sentence, st: Statement, spans: list[tuple[int, int]], language: str) -> bool:
     """Whether a statement's topics are named only by words for the talks themselves ("This meeting
-    is the third between the two Presidents and follows their April call")."""
-    spans, stops = frame_spans(s, language), stop_words(language)
+    is the third between the two Presidents and follows their April call"); `spans`: frame_spans(s)."""
+    stops = stop_words(language)
     hits = [h for h in s.hits if h.topic in st.topics and st.start <= h.start and h.end <= st.end]
     return all(_names_the_talks(s, h, spans, stops) for h in hits)
+
+
+@dataclass
+class _View:
+    """What the clauses of one sentence look up, worked out once (a sentence without a full stop
+    may be a whole text: every look-up is a bisection, never a pass over the sentence)."""
+
+    sentence: Sentence
+    hits: list[TopicHit]  # discussed matches, by start
+    hit_starts: list[int]
+    talk: dict[int, bool]  # id(hit) -> only a word for the talks
+    cues: list[tuple[int, int, Act, bool]]
+    cue_starts: list[int]
+    found: list[Mention]
+    found_starts: list[int]
+    verbs: list[tuple[int, int]]
+    lists: list[tuple[list[TopicHit], int]]
+    marks: list
+    mark_starts: list[int]
+    intensifiers: list[tuple[int, int]]
 
 
 class Splitter:
@@ -153,62 +210,86 @@ class Splitter:
         doc = self.doc
         total = words_in(doc, s, start, s.end) or 1
         if opening:
-            topics = self._topics(s, start, s.end)
+            topics = self._topics(self._view(s), start, s.end)
             return [Statement(s.i, start, s.end, None, topics, "opening", [], 1.0, "narrator")]
-        cues = _cues(s, self.rules, self.language)
+        view = self._view(s)
         cuts = _cuts(s, start, self.rules)
-        clauses = [self._clause(s, lo, hi, speaker, role, cues) for lo, hi in zip(cuts, [*cuts[1:], s.end], strict=True)]
+        clauses = [self._clause(s, view, lo, hi, speaker, role) for lo, hi in zip(cuts, [*cuts[1:], s.end], strict=True)]
         merged = self._merge(clauses)
         out: list[Statement] = []
         for c in merged:
             weight = words_in(doc, s, c.start, c.end) / total
-            out.extend(self._items(s, c, weight))
+            out.extend(self._items(s, view, c, weight))
         return out
 
-    def _clause(self, s: Sentence, lo: int, hi: int, speaker: str | None, role: SpeakerRole,
-                cues: list[tuple[int, int, Act, bool]]) -> _Clause:
+    def _view(self, s: Sentence) -> _View:
+        hits = sorted((h for h in s.hits if h.topic in s.topics), key=lambda h: h.start)
+        spans, stops = frame_spans(s, self.language), stop_words(self.language)
+        cues = sorted(_cues(s, self.rules, self.language))
+        found = self.found.get(s.i, [])
+        marks = sorted(s.tone_marks, key=lambda m: m.start)
+        return _View(
+            s, hits, [h.start for h in hits], {id(h): _names_the_talks(s, h, spans, stops) for h in hits},
+            cues, [c[0] for c in cues], found, [m.start for m in found],
+            speech_verbs(s, self.doc.text, self.language), lists(s, self.language),
+            marks, [m.start for m in marks], phrase_spans(s, self.rules.intensifiers, self.language),
+        )
+
+    def _clause(self, s: Sentence, view: _View, lo: int, hi: int, speaker: str | None, role: SpeakerRole) -> _Clause:
         c = _Clause(lo, hi, speaker, role)
         c.item = ordinal(s, lo, self.rules, self.language) is not None
         if lo > s.start:
-            own = clause_speaker(s, lo, hi, self.found.get(s.i, []), self.doc.text, self.language)
-            if own is not None:
+            found = _within(view.found, lo, hi, view.found_starts)
+            own = clause_speaker(s, lo, hi, found, [v for v in view.verbs if lo <= v[0] < hi], self.doc.text, self.language)
+            if own is not None and self.resolve(own.speaker)[0] != speaker:
                 c.speaker, c.role = self.resolve(own.speaker)
                 c.own_speaker = True
-        c.topics = self._topics(s, lo, hi)
-        c.act, c.cue = self._act(s, lo, hi, c, cues)
+        c.topics = self._topics(view, lo, hi)
+        c.act, c.cue = self._act(view, lo, hi, c)
         return c
 
-    def _topics(self, s: Sentence, lo: int, hi: int) -> list[str]:
+    def _topics(self, view: _View, lo: int, hi: int) -> list[str]:
         """The sentence's discussed topics matched inside [lo, hi), the main one first."""
-        hits = [h for h in s.hits if h.topic in s.topics and lo <= h.start and h.end <= hi]
-        spans, stops = frame_spans(s, self.language), stop_words(self.language)
         first: dict[str, int] = {}
         real: set[str] = set()  # topics named by more than words for the talks
-        for h in hits:
+        for h in _within(view.hits, lo, hi, view.hit_starts):
             first.setdefault(h.topic, h.start)
-            if not _names_the_talks(s, h, spans, stops):
+            if not view.talk[id(h)]:
                 real.add(h.topic)
         return sorted(first, key=lambda t: (t not in real, first[t]))
 
-    def _act(self, s: Sentence, lo: int, hi: int, c: _Clause,
-             cues: list[tuple[int, int, Act, bool]]) -> tuple[Act, tuple[int, int] | None]:
-        inside = [x for x in cues if lo <= x[0] and x[1] <= hi]
-        joint = c.speaker == BOTH or any(m.kind == "both" and lo <= m.start < hi for m in self.found.get(s.i, []))
-        for act, _ in _act_table(self.rules):
-            for start, end, cue_act, modal in sorted(inside):
+    def _act(self, view: _View, lo: int, hi: int, c: _Clause) -> tuple[Act, tuple[int, int] | None]:
+        a, b = bisect.bisect_left(view.cue_starts, lo), bisect.bisect_left(view.cue_starts, hi)
+        inside = [x for x in view.cues[a:b] if x[1] <= hi]
+        found = _within(view.found, lo, hi, view.found_starts)
+        joint = c.speaker == BOTH or any(m.kind == "both" for m in found)
+        # the lexicon read an agreement in it (senses.py): "the two sides agreed", not "should seek consensus"
+        agreed = any(m.id == AGREEMENT for m in _within(view.marks, lo, hi, view.mark_starts))
+        for act, _ in self.rules.acts:
+            for start, end, cue_act, modal in inside:
                 if cue_act != act:
                     continue
-                if act == "agree" and not joint:
+                if act == "agree" and not (joint and agreed):
                     continue
-                if act == "demand" and modal and not self._addressed_to_other(s, lo, start, c.speaker):
+                if act == "demand" and modal and not self._addressed_to_other(found, start, c.speaker):
                     continue
+                if act == "pledge" and not self._someone_before(view, found, lo, start):
+                    continue  # "美中关系如何发展将塑造……" predicts; "中方将……", "we will" pledge
                 return act, (start, end)
         return "assert", None
 
-    def _addressed_to_other(self, s: Sentence, lo: int, at: int, speaker: str | None) -> bool:
+    def _someone_before(self, view: _View, found: list[Mention], lo: int, at: int) -> bool:
+        """A side, a person, both or a first-person pronoun before `at` in the clause: whose pledge it is."""
+        if any(m.end <= at for m in found):
+            return True
+        words = voice_words(self.language)
+        return any(t.norm in words.firsts for t in _tokens_in(view.sentence, lo, at)) or (
+            self.language == "zh" and any(p in self.doc.text[lo:at] for p in words.firsts))
+
+    def _addressed_to_other(self, found: list[Mention], at: int, speaker: str | None) -> bool:
         """Whether the subject before a modal ("the U.S. must", 美方应该) is the other side."""
         mine = self.country_of(speaker)
-        before = [m for m in self.found.get(s.i, []) if lo <= m.start and m.end <= at and m.kind in ("side", "person")]
+        before = [m for m in found if m.end <= at and m.kind in ("side", "person")]
         return bool(before) and mine is not None and before[-1].country not in (None, mine)
 
     def _merge(self, clauses: list[_Clause]) -> list[_Clause]:
@@ -226,17 +307,17 @@ class Splitter:
             merged.append(c)
         return merged
 
-    def _stance(self, s: Sentence, c: _Clause, lo: int, hi: int, topics: list[str]) -> list[str]:
+    def _stance(self, view: _View, c: _Clause, lo: int, hi: int, topics: list[str]) -> list[str]:
         text = self.doc.text
         spans: list[tuple[int, int]] = []
         if c.cue is not None:
             start = c.cue[0]
-            for a, b in phrase_spans(s, self.rules.intensifiers, self.language):
+            for a, b in view.intensifiers:
                 if 0 <= start - b <= 1:
                     start = a
             spans.append((start, c.cue[1]))
-        spans += [(m.start, m.end) for m in s.tone_marks if lo <= m.start and m.end <= hi]
-        named = [h for h in s.hits if h.topic in topics and h.topic not in FRAME_TOPICS and lo <= h.start and h.end <= hi]
+        spans += [(m.start, m.end) for m in _within(view.marks, lo, hi, view.mark_starts)]
+        named = [h for h in _within(view.hits, lo, hi, view.hit_starts) if h.topic in topics and h.topic not in FRAME_TOPICS]
         spans += [(h.start, h.end) for h in named[:_MAX_TOPIC_WORDS]]
         out: list[str] = []
         for a, b in sorted(spans):
@@ -245,9 +326,9 @@ class Splitter:
                 out = [w for w in out if w not in words] + [words]
         return out
 
-    def _items(self, s: Sentence, c: _Clause, weight: float) -> list[Statement]:
+    def _items(self, s: Sentence, view: _View, c: _Clause, weight: float) -> list[Statement]:
         """The clause as one statement, or one per item of a list of topics inside it."""
-        runs = [(hits, n) for hits, n in lists(s, self.language) if c.start <= hits[0].start and hits[-1].end <= c.end]
+        runs = [(hits, n) for hits, n in view.lists if c.start <= hits[0].start and hits[-1].end <= c.end]
         items: list[tuple[int, str]] = []
         n = 0
         if runs:
@@ -256,7 +337,7 @@ class Splitter:
                 if h.topic in c.topics and h.topic not in (t for _, t in items):
                     items.append((h.start, h.topic))
         if len(items) < 2:
-            return [Statement(s.i, c.start, c.end, c.speaker, c.topics, c.act, self._stance(s, c, c.start, c.end, c.topics),
+            return [Statement(s.i, c.start, c.end, c.speaker, c.topics, c.act, self._stance(view, c, c.start, c.end, c.topics),
                               round(weight, 4), c.role)]
         head_topics = [t for t in c.topics if t not in {t for _, t in items}]
         units = n + (1 if head_topics else 0)
@@ -264,11 +345,11 @@ class Splitter:
         starts = [start for start, _ in items]
         if head_topics:
             out.append(Statement(s.i, c.start, starts[0], c.speaker, head_topics, c.act,
-                                 self._stance(s, c, c.start, starts[0], head_topics), round(weight / units, 4), c.role))
+                                 self._stance(view, c, c.start, starts[0], head_topics), round(weight / units, 4), c.role))
         else:
             starts[0] = c.start
         ends = [*starts[1:], c.end]
         for (lo, hi), (_, topic) in zip(zip(starts, ends, strict=True), items, strict=True):
-            out.append(Statement(s.i, lo, hi, c.speaker, [topic], c.act, self._stance(s, c, lo, hi, [topic]),
+            out.append(Statement(s.i, lo, hi, c.speaker, [topic], c.act, self._stance(view, c, lo, hi, [topic]),
                                  round(weight / units, 4), c.role))
         return out

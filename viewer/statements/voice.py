@@ -1,33 +1,50 @@
-"""Who each sentence is reported as saying.
+"""Who each sentence is reported as saying (the words of each language are its voice.toml).
 
-Rule (kept simple so a reader can predict it):
+Rules, in the order they are tried (kept simple so a reader can predict them):
+0. Page furniture has no speaker; the opening line (who met whom) is the narrator's.
 1. Speaker mentions in a sentence are person hits (-> the person's label, "Joe Biden" for both
    "President Biden" and "Biden"), a country's side ("the Chinese side", "中方", "китайская
-   сторона" -> "China side"), and "both" phrases ("the two leaders", "双方", "стороны").
+   сторона" -> "side:CN", resolved by sides.py to the person who speaks for that side), and
+   "both" phrases ("the two leaders", "双方", "стороны"; not after "all": "all parties", 各方).
    A capitalised name the lexicon does not know ("Foreign Minister Chen Wei", "M. Dupont",
    "Министр Лавров", and in Chinese a name jieba tags as one, "王毅") is a speaker too when it
    stands directly before a verb of saying; its label is the name without its title, in the full
    form a titled mention gives anywhere in the text ("Margaret Hale" for "Secretary Hale").
    A verb written with a capital inside a sentence belongs to a name ("Secretary of State").
-2. With a verb of saying, the speaker is the mention nearest before the first such verb; two
-   different mentions joined by a conjunction ("Biden and Xi discussed") are "both"; a bare country
-   counts only right before the verb ("Russia reaffirmed"). No mention but a pronoun subject
-   ("He added") or a verb at the very start continues the speaker of the previous two sentences;
-   a mention just after the verb ("said Biden") also names the speaker (not in Chinese, where
-   "希望美方" is "hopes that the U.S. side"). A role noun as the whole subject ("The Secretary also
-   raised", "Министр подчеркнул") continues the last speaker if that person holds the office,
-   else the first person named with it ("Secretary of State Margaret Hale met ..."), else the last
-   speaker; in the plural ("The ministers") it is both. Meetings are not speech: "met with", "spoke with", "held talks" name no speaker.
-3. Without a verb of saying, a continuation opener ("He also", "Il a également", "Он также")
-   continues the previous speaker; in Chinese, where a paragraph opened by "习近平指出" keeps
-   speaking without a subject, every later sentence of that paragraph continues its speaker, and
-   a country's side named inside it ("美方提出") is talked about, not talking.
-4. A sentence that opens with a "both" phrase is "both" even without a verb of saying.
-5. Otherwise the sentence is the narrator's (None). Headings are always the narrator's.
+2. The items of an enumeration ("一是……二是……", "Second, ...") keep the speaker of the sentence
+   that opened it, across paragraphs.
+3. A trailing attribution ("..., Wang said.", "..., — сказал Лавров", "…», a déclaré M. Wang":
+   a last clause of nothing but a speaker and a verb of saying) names the speaker.
+4. A sentence whose subject is the talks themselves ("The call was part of ...", "这次会晤") or
+   that reports who attended (参加会晤) is the narrator's; so is a meeting reported without a
+   verb of saying before it ("met with", "spoke with", "held talks").
+5. "According to X" names X (a person, or an office: "according to the foreign minister").
+6. With a verb of saying, the speaker is the mention nearest before the first such verb (in
+   Chinese, in the verb's own clause or opening the sentence: "中方……，同时希望美国……" is 中方,
+   not "俄乌双方" in between); two different mentions joined by a conjunction ("Biden and Xi
+   discussed") are "both"; a bare country counts only right before the verb ("Russia
+   reaffirmed"). No mention but a pronoun subject ("He added") or a verb at the very start
+   continues the speaker of the previous two sentences; a mention just after the verb ("said
+   Biden") also names the speaker (not in Chinese, where "希望美方" is "hopes that the U.S.
+   side"). A role noun as the whole subject ("The Secretary also raised", "Министр подчеркнул",
+   "the Russian minister", «Китайский политик», 外长) continues the last speaker if that person
+   holds the office, else the first person (of the country named with it) named with it, else
+   the last speaker; in the plural ("The ministers") it is both. "The two sides should ..."
+   (双方要, las dos partes deben) inside someone's reported speech is that speaker's proposal;
+   in Chinese a side named inside someone's paragraph ("美方提出") is talked about, not talking.
+7. Without a verb of saying, a continuation opener ("He also", "Il a également", "Он также")
+   continues the previous speaker; the people at the table ("The two leaders tasked their
+   teams") act jointly; otherwise reported speech goes on through its paragraph ("Wang Yi said,
+   ... . Some forces are trying to ... . Such attempts will never succeed."), and in Chinese
+   through the paragraphs after it that name no speaker; a sentence opening with "both" is
+   joint; a Russian impersonal passive («Подчёркнута важность ...», «С российской стороны
+   выражена ...») is the readout's own side (SELF), or that side or both when it names them.
+8. Otherwise the sentence is the narrator's (None).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +52,7 @@ from functools import cache, cached_property
 
 from viewer.lexicon import Vocabulary
 from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, phrase_spans, stop_words, voice_words
-from viewer.model import BOTH, Document, Sentence, TopicHit
+from viewer.model import BOTH, Document, Sentence, Token, TopicHit
 from viewer.text.chinese import to_simplified
 from viewer.text.tokens import tokenize
 
@@ -50,16 +67,31 @@ class Mention:
     bare_country: bool = False  # a country named without "side": a speaker only right before a verb
 
 
+def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether `span` overlaps one of `spans` (sorted by start; mentions hardly nest)."""
+    k = bisect.bisect_left(spans, (span[1],))
+    return any(a < span[1] and span[0] < b for a, b in spans[max(0, k - 3) : k])
+
+
 def _token_index(sentence: Sentence, offset: int) -> int:
-    for k, tok in enumerate(sentence.tokens):
-        if tok.end > offset:
-            return k
-    return len(sentence.tokens)
+    """Index of the first token ending after `offset` (bisection: tokens are in text order)."""
+    return bisect.bisect_right(sentence.tokens, offset, key=_token_end)
+
+
+def _token_end(t: Token) -> int:
+    return t.end
 
 
 def _between(sentence: Sentence, lo: int, hi: int) -> list[str]:
     """Normalised words lying wholly between two text offsets."""
-    return [t.norm for t in sentence.tokens if t.start >= lo and t.end <= hi]
+    tokens = sentence.tokens
+    first = bisect.bisect_left(tokens, lo, key=_token_start)
+    end = bisect.bisect_right(tokens, hi, lo=first, key=_token_end)
+    return [t.norm for t in tokens[first:end]]
+
+
+def _token_start(t: Token) -> int:
+    return t.start
 
 
 @cache
@@ -96,6 +128,7 @@ def _verbs_before_meeting(sentence: Sentence, text: str, language: str) -> list[
     return verbs
 
 
+_LEAD_CHARS = 16  # characters before a clause's own speaker ("and", "while the")
 SIDE = "side:"  # prefix of a side's interim speaker ("side:CN"), resolved to a person by speakers.py
 SELF = SIDE + "self"  # the readout's own side (a Russian impersonal passive)
 
@@ -138,12 +171,19 @@ def mentions(sentence: Sentence, words: VoiceWords, lexicon: Vocabulary) -> list
         for start, end in phrase_spans(sentence, ((name,),), words.language):
             found.append(Mention(start, end, side_speaker(code), code, "side"))
     sides = [m for m in found if m.kind == "side" and not m.bare_country]
+    others = {end for _, end in phrase_spans(sentence, words.not_both_after, words.language)} if words.not_both_after else set()
     for start, end in phrase_spans(sentence, words.both, words.language):
-        # "китайская сторона" is China's side, not "стороны" (both)
-        if not any(m.start < end and start < m.end for m in sides):
+        # "китайская сторона" is China's side, not "стороны" (both); "all parties" are others
+        if not any(m.start < end and start < m.end for m in sides) and not _right_after(others, start, words.language):
             found.append(Mention(start, end, BOTH, None, "both"))
     found.sort(key=lambda m: (m.start, -m.end))
     return found
+
+
+def _right_after(ends: set[int], start: int, language: str) -> bool:
+    """Whether a phrase ending at one of `ends` stands right before `start` (a space between, in
+    a language that writes one)."""
+    return start in ends or (language != "zh" and start - 1 in ends)
 
 
 def _joined(a: Mention, b: Mention, sentence: Sentence, words: VoiceWords) -> bool:
@@ -286,7 +326,8 @@ class _Clause:
             k += 1
         roles = frozenset(self.norms[x] for x in range(k, i) if self.norms[x] in self.words.titles)
         hits = (self.hit(x) for x in range(k, i))
-        country = next((h.entity.partition(":")[2] for h in hits if h is not None and h.entity), None)
+        country = next((h.entity.partition(":")[2] for h in hits
+                        if h is not None and h.entity and h.entity.startswith("country:")), None)
         return k, roles, country
 
     @cached_property
@@ -521,16 +562,20 @@ class _Reader:
         if number is not None and number > 1 and number == self.enum_next and self.enum_speaker is not None:
             self.enum_next += 1
             return self.enum_speaker  # "二是……": the items of an enumeration keep its speaker
-        if self._about_the_talks(s, found) or (words.narration and phrase_spans(s, words.narration, self.doc.language)):
-            return None
         # a verb inside a name is no verb: "United States" stems to "state", like "stated"
         # "spoke today with ... to exchange views": after a meeting phrase the narrator reports
+        taken = sorted((m.start, m.end) for m in found)
         verbs = [
             v
             for v in _verbs_before_meeting(s, text, self.doc.language)
-            if not any(m.start < v[1] and v[0] < m.end for m in found) and (self.zh or not verb_in_name(s, v, text))
+            if not _overlaps(taken, v) and (self.zh or not verb_in_name(s, v, text))
         ]
-        speaker = self._trailing(s, clause, verbs, found) or self._according(s, clause, found, carried)
+        trailing = self._trailing(s, clause, verbs, found)  # «Le dialogue est utile», a déclaré Wang Yi.
+        if trailing is not None:
+            return trailing
+        if self._about_the_talks(s, found) or (words.narration and phrase_spans(s, words.narration, self.doc.language)):
+            return None
+        speaker = self._according(s, clause, found, carried)
         if speaker is None:
             speaker = self._by_verb(s, clause, verbs, found, carried, ongoing)
         if speaker is None:
@@ -671,17 +716,25 @@ def _introduce(s: Sentence, clause: _Clause, lexicon: Vocabulary, people: _Peopl
     for hit in s.hits:
         if hit.entity and hit.entity.startswith("person:"):
             _, roles, _country = clause.title_before(_token_index(s, hit.start))
+            inside = {t.norm for t in s.tokens if hit.start <= t.start and t.end <= hit.end and t.norm in words.titles}
             info = lexicon.person(hit.entity.partition(":")[2])
-            people.introduce(info.label, roles | _person_roles(info.role or "", language, words), info.country)
+            # a lexicon name may hold its title ("国务委员兼外长王毅")
+            people.introduce(info.label, roles | inside | _person_roles(info.role or "", language, words), info.country)
     for name in clause.names if clause.has_title else ():
         if name.roles:
             people.introduce(clause.name_label(name, people), name.roles, name.country)
 
 
-def clause_speaker(s: Sentence, lo: int, hi: int, found: list[Mention], text: str, language: str) -> Mention | None:
+def speech_verbs(s: Sentence, text: str, language: str) -> list[tuple[int, int]]:
+    """Spans of the verbs of saying of a sentence, before any meeting phrase."""
+    return _verbs_before_meeting(s, text, language)
+
+
+def clause_speaker(s: Sentence, lo: int, hi: int, found: list[Mention], verbs: list[tuple[int, int]], text: str,
+                   language: str) -> Mention | None:
     """The speaker a clause of a long sentence names for itself: a person, a side or "both" among
-    its first words, then a verb of saying ("……，习近平重申了中方原则立场", "..., and Xi stressed")."""
-    verbs = [v for v in _verbs_before_meeting(s, text, language) if lo <= v[0] < hi]
+    its first words (`found`: the clause's mentions), then one of its verbs of saying (`verbs`)
+    ("……，习近平重申了中方原则立场", "..., and Xi stressed")."""
     if not verbs:
         return None
     before = [m for m in found if lo <= m.start and m.end <= verbs[0][0] and not m.bare_country]
@@ -690,4 +743,4 @@ def clause_speaker(s: Sentence, lo: int, hi: int, found: list[Mention], text: st
     first = before[0]
     if language == "zh":
         return first if len(text[lo : first.start].strip(" ，,、；;：:还并也同时")) <= 2 else None
-    return first if len(_between(s, lo, first.start)) <= 2 else None
+    return first if first.start - lo <= _LEAD_CHARS else None

@@ -32,15 +32,46 @@ def _converter():
 _pending: list[str] = []
 
 
+_CHUNKS = 64  # pieces of jieba's prefix dictionary, each read back in a few milliseconds
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    _load_dictionary(jieba.dt)
     _teach(jieba, _pending)
     _pending.clear()
     return jieba
+
+
+def _load_dictionary(tokenizer) -> None:
+    """jieba's prefix dictionary from our cache in pieces: jieba's own loader is one marshal call
+    of about 0.6 s that holds the interpreter lock, so a window analysing in a worker thread
+    froze while it ran; piece by piece, the window's thread gets its turns in between."""
+    import marshal
+    from pathlib import Path
+
+    import jieba
+
+    from viewer.cache import cached, code_key, file_key
+
+    def build() -> tuple[list[bytes], int]:
+        tokenizer.initialize()  # jieba's own way, once: then kept in pieces
+        items = list(tokenizer.FREQ.items())
+        size = -(-len(items) // _CHUNKS)
+        return [marshal.dumps(dict(items[k : k + size])) for k in range(0, len(items), size)], tokenizer.total
+
+    dictionary = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+    chunks, total = cached("jieba-dictionary", (file_key([dictionary]), code_key(["jieba"])), build)
+    if tokenizer.initialized:
+        return
+    freq: dict[str, int] = {}
+    for chunk in chunks:
+        freq.update(marshal.loads(chunk))
+    with tokenizer.lock:
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
 
 
 def _teach(jieba, terms: Iterable[str]) -> None:

@@ -304,3 +304,17 @@ def test_a_sentence_joins_a_link_on_words_of_its_own_or_as_the_passage_going_on(
     # they are other statements on its topic; in the paragraph of B1 they go on with its passage
     assert partners(opening, health, fentanyl, vaccines) == [1]
     assert partners(opening, health + vaccines, fentanyl) == [1, 2, 3]
+
+
+def test_the_russian_and_chinese_demo_readouts_keep_their_strongest_pair():
+    from viewer.analysis import compare
+    from viewer.ingest import read_source
+    from viewer.paths import RESOURCES
+
+    ru, zh = (read_source(str(RESOURCES / "demo" / name)) for name in ("mid-volkov-chen.ru.txt", "mfa-chen-volkov.zh.txt"))
+    c = compare(ru, zh)
+    assert "торгово-экономического и энергетического" in c.a.sentences[7].text and "经贸、能源" in c.b.sentences[4].text
+    # trade and energy cooperation on both sides, not given up for two weak links (B4 to Chen
+    # Wei's visit to Moscow, which only Russia reports, and A7 to China's APEC year)
+    assert next(link.b for link in c.links if 7 in link.a)[0] == 4
+    assert 13 in c.unmatched["A"]

@@ -46,6 +46,7 @@ __all__ = ["CrossSimilarity", "align_cross", "concept_label", "sentence_concepts
 THRESHOLD = 0.45  # readouts: below this two sentences are not linked (set on the tuning pairs' blind grades)
 MERGE_FLOOR = 0.35  # a sentence joins another's link only when it scores this with the partner
 MIN_ANCHORS, THIN_SCORE = 2, 0.6  # a link resting on fewer words than this must score this
+KEEP_SHARE = 0.6  # a pair is given up for two others only when each scores this share of it (matching.pair)
 LONGER = math.log(1.4)  # a translated pair this far off the texts' length ratio lost a clause (faithful: <= 0.24)
 MAX_ANCHORS = 8  # words shown for what a link rests on, weightiest first
 MIN_CLAUSE = 4  # content words of a clause scored on its own (a shorter one joins the next)
@@ -90,7 +91,7 @@ def _readouts(sim: CrossSimilarity, scores: Scores, n_a: int, n_b: int) -> list[
     taken_a, taken_b = (set(opening[0]), set(opening[1])) if opening else (set(), set())
     rest = {(i, j): s for (i, j), s in scores.items() if i not in taken_a and j not in taken_b}
     groups = match(rest, n_a, n_b, THRESHOLD, joint=sim.statement, merge_floor=MERGE_FLOOR, joins=sim.joins,
-                   keep=lambda g: sim.checkable(g.a, g.b, g.score))
+                   keep=lambda g: sim.checkable(g.a, g.b, g.score), keep_share=KEEP_SHARE)
     return [Group(*opening, sim.statement(*opening)), *groups] if opening else groups
 
 

@@ -318,3 +318,13 @@ def test_the_russian_and_chinese_demo_readouts_keep_their_strongest_pair():
     # Wei's visit to Moscow, which only Russia reports, and A7 to China's APEC year)
     assert next(link.b for link in c.links if 7 in link.a)[0] == 4
     assert 13 in c.unmatched["A"]
+
+
+def test_the_headline_and_opening_of_a_meeting_link_across_languages_without_known_names(lexicon):
+    # invented officials (no name bridge): the place, the verb 'met' and the offices carry the link
+    en = doc("Secretary of State Margaret Hale met today in Geneva with Foreign Minister Chen Wei. "
+             "She raised the DPRK.", lexicon, "en")
+    zh = doc("当地时间3月12日，外交部长陈伟在日内瓦会见美国国务卿玛格丽特·黑尔。陈伟介绍了中方的对外政策。", lexicon, "zh")
+    result = align(en, zh, lexicon=lexicon)
+    link = next(link for link in result.links if link.a == [0])
+    assert link.b == [0] and {"geneva", "meeting"} <= {x.via for x in link.anchors}

@@ -126,6 +126,17 @@ class Sentence:
         """The tokens' matching forms, listed once (tokens do not change after segmentation)."""
         return [t.norm for t in self.tokens]
 
+    @cached_property
+    def words_before(self) -> list[int]:
+        """words_before[k]: the words (tokens holding a letter or digit) among the first k tokens,
+        so that the words of any stretch of the sentence are one subtraction (the statements stage
+        weighs every clause and statement by its words)."""
+        counts, n = [0], 0
+        for t in self.tokens:
+            n += any(c.isalnum() for c in t.text)
+            counts.append(n)
+        return counts
+
 
 @dataclass
 class Document:
@@ -147,7 +158,7 @@ class Document:
         a document's text and sentences do not change after segmentation)."""
         if self.language == "zh":
             return han_count(self.readout.text)
-        return sum(1 for s in self.sentences for t in s.tokens if any(c.isalnum() for c in t.text))
+        return sum(s.words_before[-1] for s in self.sentences)
 
 
 DiffOp = tuple[int, str]  # diff-match-patch op: -1 delete (A only), 0 equal, 1 insert (B only)

@@ -33,12 +33,14 @@ def coverage(comparison: Comparison, lexicon: Vocabulary) -> list[TopicStat]:
         statements = comparison.statements.get(side, [])
         weights = statement_words(doc, statements)
         discussed: dict[str, list[int]] = {}
+        seen_in: set[tuple[str, int]] = set()  # (topic, sentence) listed: a topic of 1,000 sentences is no scan
         first: dict[str, int] = {}
         words: dict[str, float] = {}
         for st, n in zip(statements, weights, strict=True):
             for t in st.topics:
-                if st.sentence not in discussed.setdefault(t, []):
-                    discussed[t].append(st.sentence)
+                if (t, st.sentence) not in seen_in:
+                    seen_in.add((t, st.sentence))
+                    discussed.setdefault(t, []).append(st.sentence)
                 first.setdefault(t, st.start)
                 words[t] = words.get(t, 0.0) + n
         passing: dict[str, list[int]] = {}

@@ -86,14 +86,20 @@ def _patterns(code: str) -> tuple[tuple[Formula, re.Pattern[str]], ...]:
 def find(text: str, code: str) -> tuple[Match, ...]:
     """Every formula written in `text` (a statement), once each, in the order they come (cached:
     each finding asks about the same statements)."""
-    kept = [(i, ch) for i, ch in enumerate(text) if not _QUOTES.match(ch)]
-    plain = "".join(ch for _, ch in kept)
+    if _QUOTES.search(text) is None:  # most statements quote nothing: offsets are the text's own
+        kept, plain = None, text
+    else:
+        kept = [i for i, ch in enumerate(text) if not _QUOTES.match(ch)]
+        plain = "".join(text[i] for i in kept)
     if code == "zh":
         simple = to_simplified(plain)
         plain = simple if len(simple) == len(plain) else plain
     found: dict[str, Match] = {}
     for formula, pattern in _patterns(code):
+        if formula.id in found:
+            continue
         m = pattern.search(plain)
-        if m and formula.id not in found and m.end() > m.start():
-            found[formula.id] = Match(formula, kept[m.start()][0], kept[m.end() - 1][0] + 1)
+        if m and m.end() > m.start():
+            start, end = (m.start(), m.end()) if kept is None else (kept[m.start()], kept[m.end() - 1] + 1)
+            found[formula.id] = Match(formula, start, end)
     return tuple(sorted(found.values(), key=lambda m: m.start))

@@ -123,6 +123,8 @@ def _contentious(c: Comparison, side: Side, st: Statement) -> bool:
     statement); a demand only when it is made of the other side ("the US should not intervene") or
     with disagreement words in it ("the first red line"), since "both should do more" frames nothing."""
     act = stance_act(c, side, st)
+    if act not in CONTENTIOUS and act != "demand":
+        return False  # no charge, pledge or not (asked first: the formulas are the costly part)
     if assures(c, side, st) and act not in ("demand", "warn"):
         return False  # a pledge restated ("不寻求…反对中国") is no charge; one demanded of the other side is
     if act != "demand":

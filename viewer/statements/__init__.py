@@ -27,7 +27,7 @@ from viewer.statements.rules import rules
 from viewer.statements.sides import Resolver, infer_sides, principal
 from viewer.statements.split import FRAME_TOPICS, Splitter, frame_spans, ordinal, talk_only, words_in
 from viewer.statements.topics import classify
-from viewer.statements.voice import attribute, mentions
+from viewer.statements.voice import Mention, attribute, mentions
 
 __all__ = ["Reading", "read", "statement_words"]
 
@@ -52,6 +52,7 @@ class Reading:
 def read(docs: dict[Side, Document], lexicon: Vocabulary) -> Reading:
     """Furniture, opening, topics and speakers of every sentence, then the statements of each side."""
     layouts: dict[Side, Layout] = {}
+    found: dict[Side, dict[int, list[Mention]]] = {}  # the speaker mentions of each body sentence
     countries: dict[str, str | None] = {}
     for side in SIDES:
         doc = docs[side]
@@ -61,9 +62,10 @@ def read(docs: dict[Side, Document], lexicon: Vocabulary) -> Reading:
             s.furniture, s.opening = lay.furniture[s.i], lay.opening[s.i]
             s.topics, s.passing = classify(s, doc.language) if lay.body[s.i] else ([], [])
         starts = lay.starts
+        found[side] = {s.i: mentions(s, voice_words(doc.language), lexicon) for s in doc.sentences if lay.body[s.i]}
         countries.update(attribute(doc, lexicon, lay.body,
                                    lambda s, r=lang_rules, d=doc, st=starts: ordinal(s, st.get(s.i, s.start), r, d.language),
-                                   lay.opening))
+                                   lay.opening, found[side]))
     sides = infer_sides(docs, lexicon, countries)
     principals = {side: principal(docs[side], sides[side], countries, lexicon) for side in SIDES}
     by_country = {sides[side]: principals[side] for side in SIDES if sides[side]}
@@ -74,8 +76,7 @@ def read(docs: dict[Side, Document], lexicon: Vocabulary) -> Reading:
         roles: dict[int, SpeakerRole] = {}
         for s in doc.sentences:
             s.speaker, roles[s.i] = resolve(s.speaker)
-        found = {s.i: mentions(s, voice_words(doc.language), lexicon) for s in doc.sentences if lay.body[s.i]}
-        splitter = Splitter(doc, rules(doc.language), found, resolve, countries.get)
+        splitter = Splitter(doc, rules(doc.language), found[side], resolve, countries.get)
         statements[side] = [st for s in doc.sentences if lay.body[s.i]
                             for st in splitter.sentence(s, lay.starts.get(s.i, s.start), s.speaker, roles[s.i], s.opening)]
     principals = {side: principal(docs[side], sides[side], countries, lexicon) for side in SIDES}

@@ -70,7 +70,9 @@ def words_in(doc: Document, s: Sentence, start: int, end: int) -> int:
     """Words (Han characters in Chinese) of a stretch of a sentence, as Document.words counts."""
     if doc.language == "zh":
         return han_count(doc.text[start:end])
-    return sum(1 for t in _tokens_in(s, start, end) if any(c.isalnum() for c in t.text))
+    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
+    hi = bisect.bisect_right(s.tokens, end, lo=lo, key=_token_end)
+    return s.words_before[hi] - s.words_before[lo]
 
 
 def _tokens_in(s: Sentence, start: int, end: int) -> list[Token]:
@@ -98,22 +100,43 @@ def _within(items: list, lo: int, hi: int, starts: list[int]) -> list:
 
 
 def ordinal(s: Sentence, start: int, rules: Rules, language: str) -> int | None:
-    """The number of the enumeration item that opens at `start` in `s` ("二是" -> 2), if any."""
+    """The number of the enumeration item that opens at `start` in `s` ("二是" -> 2), if any.
+    It is asked of every sentence and clause: it looks only at what could open an item there (the
+    first characters, the first tokens), never at the rest of a long sentence."""
     if not rules.ordinals:
         return None
-    text = s.text[start - s.start :].lstrip(" \"“「（(")
+    if language == "zh":
+        text, at = s.text, start - s.start
+        while at < len(text) and text[at] in _ORDINAL_LEAD:
+            at += 1
+        for n, forms in enumerate(rules.ordinals, 1):
+            for form in forms:
+                word = form[0]
+                after = at + len(word)
+                if text.startswith(word, at) and (word.endswith("是") or text[after : after + 1] in "，,、：:"):
+                    return n
+        return None
+    firsts, longest = _ordinal_openers(rules)
+    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
+    if lo == len(s.tokens) or s.tokens[lo].norm not in firsts:
+        return None
+    tokens = s.tokens[lo : lo + longest + 1]
+    norms = tuple(t.norm for t in tokens)
     for n, forms in enumerate(rules.ordinals, 1):
         for form in forms:
-            if language == "zh":
-                word = form[0]
-                if text.startswith(word) and (word.endswith("是") or text[len(word) : len(word) + 1] in "，,、：:"):
-                    return n
-            else:
-                tokens = _tokens_in(s, start, s.end)[: len(form) + 1]
-                norms = tuple(t.norm for t in tokens[: len(form)])
-                if norms == form and len(tokens) > len(form) and tokens[len(form)].text in ",:;—-":
-                    return n
+            if norms[: len(form)] == form and len(tokens) > len(form) and tokens[len(form)].text in ",:;—-":
+                return n
     return None
+
+
+_ORDINAL_LEAD = frozenset(" \"“「（(")  # what may stand before an ordinal
+
+
+@cache
+def _ordinal_openers(rules: Rules) -> tuple[frozenset[str], int]:
+    """The first words of a language's ordinals, and the tokens of its longest one."""
+    forms = [form for item in rules.ordinals for form in item]
+    return frozenset(form[0] for form in forms), max(map(len, forms), default=0)
 
 
 def _cuts(s: Sentence, start: int, rules: Rules) -> list[int]:

@@ -59,7 +59,7 @@ def sentence_words(sentence: Sentence, language: str) -> int:
     """Length of a sentence counted as Document.words counts the whole text."""
     if language == "zh":
         return han_count(sentence.text)
-    return sum(1 for t in sentence.tokens if t.text[:1].isalnum() or any(c.isalnum() for c in t.text))
+    return sentence.words_before[-1]
 
 
 @cache

@@ -521,13 +521,15 @@ def _person_roles(role: str, language: str, words: VoiceWords) -> frozenset[str]
 
 def attribute(doc: Document, lexicon: Vocabulary, body: list[bool] | None = None,
               ordinals: Callable[[Sentence], int | None] | None = None,
-              opening: list[bool] | None = None) -> dict[str, str | None]:
+              opening: list[bool] | None = None, found: dict[int, list[Mention]] | None = None) -> dict[str, str | None]:
     """Set sentence.speaker for every sentence of `doc`; return each speaker's country (None for
     both). `body[i]` is False for page furniture (no speaker), `opening[i]` True for the
     who-met-whom line (the narrator's); `ordinals(s)` gives the number of the enumeration item a
-    sentence opens ("二是", "Second,"), if any. A side's speaker is left as "side:CN" (SELF for a
+    sentence opens ("二是", "Second,"), if any; `found[i]`, the speaker mentions of sentence i when
+    the caller has them (`mentions`). A side's speaker is left as "side:CN" (SELF for a
     Russian impersonal passive) until viewer/statements/sides.py knows whose account the readout is."""
-    reader = _Reader(doc, lexicon, body or [not s.heading for s in doc.sentences], ordinals or (lambda s: None))
+    reader = _Reader(doc, lexicon, body or [not s.heading for s in doc.sentences], ordinals or (lambda s: None),
+                     found or {})
     narrated = opening or [False] * len(doc.sentences)
     for s, clause in zip(doc.sentences, reader.clauses, strict=True):
         s.speaker = reader.read(s, clause) if reader.body[s.i] and s.tokens and not narrated[s.i] else None
@@ -542,8 +544,9 @@ class _Reader:
     """What the sentences read so far leave behind: people named, recent speakers, the open
     enumeration."""
 
-    def __init__(self, doc: Document, lexicon: Vocabulary, body: list[bool], ordinals: Callable[[Sentence], int | None]):
-        self.doc, self.lexicon, self.body, self.ordinals = doc, lexicon, body, ordinals
+    def __init__(self, doc: Document, lexicon: Vocabulary, body: list[bool], ordinals: Callable[[Sentence], int | None],
+                 found: dict[int, list[Mention]]):
+        self.doc, self.lexicon, self.body, self.ordinals, self.found = doc, lexicon, body, ordinals, found
         self.words = voice_words(doc.language)
         self.zh = doc.language == "zh"
         self.clauses = [_Clause(s, doc.text, self.words, stop_words(doc.language)) for s in doc.sentences]
@@ -565,7 +568,7 @@ class _Reader:
         same_paragraph = prev is not None and prev.paragraph == s.paragraph
         ongoing = prev.speaker if prev is not None and (
             (words.carry_in_paragraph and same_paragraph) or words.carry_across_paragraphs) else None
-        found = mentions(s, words, self.lexicon)
+        found = self.found[s.i] if s.i in self.found else mentions(s, words, self.lexicon)
         number = self.ordinals(s)
         if number is not None and number > 1 and number == self.enum_next and self.enum_speaker is not None:
             self.enum_next += 1

@@ -232,3 +232,72 @@ def test_a_pledge_restated_before_a_charge_does_not_unmake_the_charge():
                         "zh", "en", kind="framing")
     [f] = found
     assert f.text.startswith("Both readouts take up Taiwan in opposite terms")
+
+
+# --- "only one side mentions" when the other mentions it briefly ---------------------------------
+
+@pytest.mark.parametrize("a, lang_a", [
+    ("Wang Yi habló por teléfono con Sergey Lavrov. Wang Yi dijo que las dos partes deben fortalecer la "
+     "coordinación estratégica en los principales asuntos internacionales y regionales.", "es"),
+    ("王毅同拉夫罗夫通电话。王毅表示，双方应加强在国际和地区事务中的战略协作。", "zh"),
+    ("Wang Yi s'est entretenu au téléphone avec Sergueï Lavrov. Wang Yi a dit que les deux parties doivent "
+     "renforcer leur coordination sur les affaires régionales.", "fr"),
+    ("Wang Yi spoke by phone with Sergey Lavrov. Wang Yi said the two sides should strengthen strategic "
+     "coordination on major international and regional affairs.", "en"),
+])
+def test_regional_affairs_named_in_general_words_is_a_mention_not_an_omission(a, lang_a):
+    b = ("Лавров провел телефонный разговор с Ван И по просьбе китайской стороны. Министры обсудили деятельность "
+         "ШОС и БРИКС в год председательства России.")
+    _, found = findings(a, b, lang_a, "ru", kind="omission")
+    assert not [f for f in found if f.topic == "regional-security"]
+
+
+@pytest.mark.parametrize("a, lang_a", [
+    ("Wang Yi said the two countries have upheld international fairness and justice.", "en"),
+    ("王毅表示，两国共同维护国际公平正义。", "zh"),
+    ("Ван И заявил, что две страны отстаивают международную справедливость.", "ru"),
+])
+def test_international_fairness_and_justice_touches_the_international_order(a, lang_a):
+    b = ("Foreign Minister Lavrov had a telephone conversation with Wang Yi at the request of the Chinese side. "
+         "They exchanged views on coordination within the UN.")
+    _, found = findings(a, b, lang_a, "en", kind="omission")
+    assert not [f for f in found if f.topic == "international-order"]
+
+
+def test_no_omission_of_challenges_named_as_a_group_nor_of_a_passing_line():
+    taiwan = ("Wang Yi said the Taiwan question is at the very core of China's core interests and the first red "
+              "line that must not be crossed in China-U.S. relations, and that the United States should honour its "
+              "commitments on Taiwan in concrete action instead of sending wrong signals to separatist forces. ")
+    a = ("Wang Yi met Jake Sullivan in Vienna. Wang Yi said the two sides should jointly address global challenges "
+         "such as terrorism and the global economy, which affect the whole world today. " + taiwan * 4 +
+         "Wang Yi said China firmly opposes the U.S. export controls on chips. The two sides also discussed trade, "
+         "the pandemic, climate change, food security and people-to-people exchanges.")
+    b = ("Jake Sullivan met Wang Yi in Vienna. Sullivan raised Taiwan and the importance of peace across the "
+         "Strait. The two sides discussed the relationship.")
+    _, found = findings(a, b, "en", "en", kind="omission")
+    topics = {f.topic for f in found}
+    assert "global-challenges" not in topics and "public-health" not in topics
+    assert "technology" in topics  # short, but a charge
+
+
+def test_what_a_cut_off_readout_does_not_report_is_caveated_in_a_voice_finding():
+    a = ("Wang Yi spoke by phone with Sergey Lavrov. Wang Yi said the United States is practising unilateralism. "
+         "Wang Yi said China opposes hegemony. Wang Yi said the two sides should strengthen coordination. Wang Yi "
+         "indicated that, as major countries")
+    b = ("Foreign Minister Lavrov had a telephone conversation with Wang Yi at the request of the Chinese side. "
+         "Wang Yi spoke about the results of a videoconference with Central Asian ministers. Wang Yi informed his "
+         "colleague about the situation in the region. Sergey Lavrov informed his colleague about arms control.")
+    c, found = findings(a, b, "en", "en", kind="voice")
+    assert c.truncated["A"]
+    assert all("text is cut off" in f.text for f in found if f.side == "B")
+
+
+def test_a_position_on_the_relationship_the_other_readout_states_in_its_own_voice_is_carried():
+    """Lavrov on the partnership in the Chinese readout; the Russian readout has the ministers say it."""
+    a = ("Wang Yi had a phone conversation with Sergey Lavrov. Lavrov said that the comprehensive strategic "
+         "partnership between Russia and China has developed vigorously and achieved fruitful results.")
+    b = ("Лавров провел телефонный разговор с Ван И по просьбе китайской стороны. Министры подчеркнули, что "
+         "отношения всеобъемлющего партнерства и стратегического взаимодействия вышли на беспрецедентно высокий "
+         "уровень.")
+    _, found = findings(a, b, "en", "ru", labels=("Chinese", "Russian"), kind="attributed")
+    assert found == []

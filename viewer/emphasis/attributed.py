@@ -7,9 +7,11 @@ analyst leads with: a government's readout claiming the other leader's words.
 
 A statement counts when its speaker is of the other readout's country. What it says is named by
 the stock formulas it holds (viewer.emphasis.formulas); a position holding none (a pledge, a
-proposal, an assertion, a concern; not a briefing or thanks) is named by its topic and quoted. It is carried, and no finding, when the other readout has the same formula
+proposal, an assertion, a concern; not a briefing or thanks) is named by its topic and quoted (one
+on no topic, "the world is at a critical juncture", is none). It is carried, and no finding, when the other readout has the same formula
 said by its own side or jointly, or (without formulas) a statement of its own side or a joint one
-in a sentence linked to it; a thing done in person (congratulations) is carried when that
+in a sentence linked to it, or, on the relationship or the meeting, any statement of its own side
+or joint one on that (the same assessment of the partnership as a joint line is no difference); a thing done in person (congratulations) is carried when that
 readout has the same speaker speak on its matter. A flashpoint (a high-salience topic: Taiwan, ...) gets its own finding,
 the rest of a side's attributed statements one merged finding.
 
@@ -45,6 +47,9 @@ from viewer.model import SIDES, Comparison, Evidence, Finding, Quote, Side, Stat
 _POSITION_ORDER = ("pledge", "agree", "propose", "concern", "oppose", "demand", "warn", "assert")  # quoted first
 NAMED_ACTS = frozenset(_POSITION_ORDER)
 MAX_QUOTES = 3
+# the relationship and the meeting: a position on them without a formula ("the partnership has
+# developed vigorously") is carried by any line of the other readout's own on them
+FRAME = frozenset({"bilateral-relations", "leader-diplomacy"})
 
 
 @dataclass
@@ -80,6 +85,7 @@ def _uncarried(c: Comparison, side: Side, put: list[Statement]) -> list[_Item]:
     o = other(side)
     carried = _carried_formulas(c, o)
     theirs = {st.sentence for st in own_voice(c, o) + joint(c, o)}
+    own_topics = {t for st in own_voice(c, o) + joint(c, o) for t in st.topics[:1]}
     lang = c.doc(side).language
     items = []
     for st in put:
@@ -87,7 +93,8 @@ def _uncarried(c: Comparison, side: Side, put: list[Statement]) -> list[_Item]:
         if matches:
             items += [_Item(st, m.formula, st.start + m.start) for m in matches
                       if m.formula.id not in carried and not _done_there(c, o, st.speaker, m.formula)]
-        elif st.act in NAMED_ACTS and not (linked(c, side, st.sentence) & theirs):
+        elif st.act in NAMED_ACTS and st.topics and not (linked(c, side, st.sentence) & theirs) \
+                and not (st.topics[0] in FRAME and st.topics[0] in own_topics):
             items.append(_Item(st, None, st.start))
     return items
 

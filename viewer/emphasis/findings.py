@@ -12,7 +12,10 @@ frame every readout carries), and
 - omission: a topic one side discusses and the other never touches, from 0.82 (high salience),
   0.7 (normal) or 0.6 (low), plus up to 0.08 (low: 0.05) as its share grows to 40%, so a
   high-salience omission outranks any of lower salience; touched only in passing on the other
-  side, 0.2 less; given under 3% of the text (a clause) and not a flashpoint, 0.3 less;
+  side, 0.2 less; given under 3% of the text (a clause) and not a flashpoint, 0.3 less (between
+  two readouts, of a topic that is not a flashpoint the first only when it is the subject of
+  SUBJECT statements and the second only when what is said of it is contentious; none for
+  challenges named as a group: GROUP_TOPICS);
 - prominence: the lede of one side is the 3rd topic or lower of the other, 0.6 + 0.05 per rank
   (at most 0.75), 0.05 more for a high-salience topic and 0.03 less for a low one;
 - share: both discuss a topic with shares apart by d (0..1): weight 2*d, times 1.5 for a
@@ -41,6 +44,7 @@ from viewer.emphasis.coverage import sentence_words
 from viewer.emphasis.distinctive import Z_FINDING
 from viewer.emphasis.naming import cap, label, possessive
 from viewer.emphasis.said import (
+    CONTENTIOUS,
     DISAGREEMENT,
     and_list,
     country_name,
@@ -49,6 +53,7 @@ from viewer.emphasis.said import (
     own_voice,
     sentences_of,
     side_country,
+    stance_act,
     statements,
     voiced_by,
 )
@@ -74,6 +79,9 @@ SUBJECT = 3  # statements about a topic that make it a subject of the readout, n
 STOCK_TONES = frozenset({"in-depth", "exchange-of-views", "reaffirm"})
 # the relationship and the meeting: every readout is about them, so "only A mentions" them is never true
 FRAME_TOPICS = frozenset({"bilateral-relations", "leader-diplomacy"})
+# challenges named as a group ("global challenges", "transnational issues"): that one side names the
+# group says nothing a reader uses (its items, climate or health, have topics of their own)
+GROUP_TOPICS = frozenset({"global-challenges"})
 
 
 def topic_phrase(st: TopicStat) -> str:
@@ -169,7 +177,7 @@ def readout_topic_findings(c: Comparison, lexicon: Vocabulary) -> list[Finding]:
         elif f.kind == "prominence":
             if not c.ledes:
                 found.append(f)
-        elif f.topic not in FRAME_TOPICS and (kept := _omission(c, f)) is not None:
+        elif f.topic not in FRAME_TOPICS | GROUP_TOPICS and (kept := _omission(c, f, lexicon)) is not None:
             found.append(kept)
     return _merge_lists(c, lexicon, found) + lede_findings(c, lexicon)
 
@@ -178,13 +186,22 @@ def _touched(c: Comparison, side: Side, topic: str) -> bool:
     return any(topic in st.topics for st in statements(c, side))
 
 
-def _omission(c: Comparison, f: Finding) -> Finding | None:
+def _omission(c: Comparison, f: Finding, lexicon: Vocabulary) -> Finding | None:
     """An omission checked against the other side's statements, its evidence narrowed to the
-    statements about the topic, its text caveated (or dropped) when the other text is cut off."""
+    statements about the topic, its text caveated (or dropped) when the other text is cut off.
+    Of a topic that is not a flashpoint it is no news when the other side touches the topic in
+    passing ("international and regional affairs") and this side makes it the subject of fewer
+    than SUBJECT statements, nor when this side gives it under SLIGHT of its text (a passing
+    line: COVID named once, food security as one item of a list) and says nothing contentious on it."""
     assert f.side is not None and f.topic is not None
     o = other(f.side)
     if _touched(c, o, f.topic) and not any(e.side == o for e in f.evidence):
         return None  # the other side names it, as one item of a list
+    if lexicon.topic_salience(f.topic) != "high":
+        share = next((t.share[f.side] for t in c.topics if t.id == f.topic), 0.0)
+        subject = sum(1 for st in statements(c, f.side) if st.topics[:1] == [f.topic])
+        if any(e.side == o for e in f.evidence) and subject < SUBJECT or share < SLIGHT and not _charged(c, f.side, f.topic):
+            return None
     mine = [e for e in f.evidence if e.side == f.side]
     main = sentences_of(st for st in statements(c, f.side) if st.topics[:1] == [f.topic])
     narrowed = [e for e in mine if e.sentence in main] or mine
@@ -195,6 +212,12 @@ def _omission(c: Comparison, f: Finding) -> Finding | None:
     if caveat:
         f.text = f.text.removesuffix(".") + caveat + "."
     return f
+
+
+def _charged(c: Comparison, side: Side, topic: str) -> bool:
+    """Whether a side says something contentious on a topic (opposes, warns, blames ...: "我们反对
+    把经贸科技交流政治化"), which makes even a short passage on it news."""
+    return any(topic in st.topics and stance_act(c, side, st) in CONTENTIOUS for st in statements(c, side))
 
 
 def _merge_lists(c: Comparison, lexicon: Vocabulary, found: list[Finding]) -> list[Finding]:
@@ -323,7 +346,8 @@ def entity_findings(comparison: Comparison, lexicon: Vocabulary, omitted_topics:
 def voice_findings(comparison: Comparison) -> list[Finding]:
     """What each readout reports of whom: one that gives the other side's people statements while
     the other reports none of its counterpart's is a pattern a reader checks (each side shows only
-    its own leader pushing; the other's words are conciliatory when reported at all)."""
+    its own leader pushing; the other's words are conciliatory when reported at all). What a cut-off
+    readout does not report may be in its missing part: said so, or not said (said.cut_off)."""
     c = comparison
     counts = {side: voiced_by(c, side, side_country(c, other(side))) for side in SIDES}
     found = []
@@ -340,8 +364,11 @@ def voice_findings(comparison: Comparison) -> list[Finding]:
         counterpart = c.principals.get(side) or country_name(c, side_country(c, side))
         silent = (f"reports no statement by {counterpart} alone" if not mine
                   else f"gives {counterpart} only {len(mine)}")
+        caveat = cut_off(c, o, sentences_of(theirs))
+        if caveat is None:
+            continue
         text = cap(f"{label(c, side)} gives {who} {len(theirs)} of its {len(body)} statements{others}; "
-                   f"{label(c, o)} {silent}.")
+                   f"{label(c, o)} {silent}{caveat}.")
         evidence = evidence_of(side, sentences_of(theirs)) + evidence_of(o, sentences_of(mine))
         weight = round(0.45 + 0.1 * min(1.0, len(theirs) / len(body) * 4), 3)
         found.append(Finding("voice", weight, text, evidence, side=side, speaker=who or None))

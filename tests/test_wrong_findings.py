@@ -301,3 +301,12 @@ def test_a_position_on_the_relationship_the_other_readout_states_in_its_own_voic
          "уровень.")
     _, found = findings(a, b, "en", "ru", labels=("Chinese", "Russian"), kind="attributed")
     assert found == []
+
+
+def test_views_exchanged_on_a_second_topic_carry_no_agreement_on_the_first():
+    """"a nuclear war should never be fought ... in Ukraine" against 就乌克兰危机交换了意见."""
+    a = "习近平同拜登举行会晤。两国元首还就乌克兰危机等问题交换了意见。"
+    b = ("President Biden met President Xi. President Biden and President Xi reiterated their agreement that a "
+         "nuclear war should never be fought and can never be won and underscored their opposition to the use "
+         "of nuclear weapons in Ukraine.")
+    assert [f.topic for f in _commitments(a, "zh", b, "en") if f.side == "B"] == ["nuclear-weapons"]

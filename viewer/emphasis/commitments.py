@@ -166,12 +166,17 @@ def _carried(c: Comparison, side: Side, st: Statement, theirs: _Other) -> bool:
         return True
     if ups and any(ups & j[1] and (not specific or specific & j[0]) for j in theirs.joint):
         return True
-    if specific and _linked_joint(c, side, st, specific):
-        return True  # not on the frame alone: "Blinken will visit" and "stay in regular contact" are linked
-    if specific and not ups and _a_view(c, side, st):
+    # on its main specific topic: not on the frame alone ("Blinken will visit" and "stay in regular
+    # contact" are linked), nor on a second topic (views exchanged on Ukraine carry no agreement
+    # that a nuclear war must never be fought, "in Ukraine" or not)
+    first = next((t for t in st.topics if t in specific), None)
+    main = frozenset({first}) if first else frozenset()
+    if main and _linked_joint(c, side, st, main):
+        return True
+    if main and not ups and _a_view(c, side, st):
         o = other(side)
         there = linked(c, side, st.sentence)
-        return any(x.sentence in there and specific & set(x.topics) for x in statements(c, o))
+        return any(x.sentence in there and main & set(x.topics) for x in statements(c, o))
     return False
 
 

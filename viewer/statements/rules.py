@@ -36,6 +36,11 @@ class Rules:
     clause_breaks: re.Pattern[str] | None = None  # where a long sentence may divide
     intensifiers: tuple[Phrase, ...] = ()  # "firmly" before "opposes": part of the stance
 
+    def __hash__(self) -> int:
+        # what is derived from the rules is cached by them; hashing every phrase on each look-up
+        # cost more than the look-up (equal rules are of one language, so this hash is consistent)
+        return hash(self.language)
+
 
 def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
     """Normalised token tuples, longest first; Chinese entries stay whole (matched on characters)."""

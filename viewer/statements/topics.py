@@ -34,7 +34,7 @@ import bisect
 import re
 from collections import Counter
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from viewer.lang import language as language_data
 from viewer.lang.script import han_count
@@ -99,13 +99,13 @@ def _end(t: Token) -> int:
 
 def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, language: str, conjunctions: frozenset[str]) -> bool:
     """Whether two consecutive matches are neighbours in an enumeration."""
-    gap = _gap(sentence, a.end, b.start)
-    if find_phrases([t.norm for t in gap], _list_ends(language)):
+    norms = [t.norm for t in _gap(sentence, a.end, b.start)]
+    others = sum(1 for w in norms if w not in conjunctions)
+    if others > _MAX_GAP_WORDS:  # the cheap tests first: most neighbours are far apart
         return False
     gap_text = sentence.text[a.end - sentence.start : b.start - sentence.start]
-    joined = bool(_LIST_PUNCT.get(language, _LIST_PUNCT_DEFAULT).search(gap_text)) or any(t.norm in conjunctions for t in gap)
-    others = [t for t in gap if t.norm not in conjunctions]
-    return joined and len(others) <= _MAX_GAP_WORDS
+    joined = others < len(norms) or bool(_LIST_PUNCT.get(language, _LIST_PUNCT_DEFAULT).search(gap_text))
+    return joined and not find_phrases(norms, _list_ends(language))
 
 
 def _opened(first: TopicHit, previous: TopicHit | None, sentence: Sentence, language: str) -> bool:
@@ -180,7 +180,7 @@ def _institutional(runs: list[list[int]], hits: list[TopicHit], sentence: Senten
 def _first_words(tokens: list[Token], lo: int, n: int) -> list[str]:
     """Norms of the first `n` tokens from `lo` on that hold a letter or digit."""
     out: list[str] = []
-    for t in tokens[lo:]:
+    for t in islice(tokens, lo, None):  # not a slice: a copy of the rest of the sentence for each match
         if any(c.isalnum() for c in t.text):
             out.append(t.norm)
             if len(out) == n:
@@ -230,9 +230,11 @@ def classify(sentence: Sentence, language: str) -> tuple[list[str], list[str]]:
     """(discussed, passing) topic ids of one sentence, each in order of first match."""
     topical = sorted((h for h in sentence.hits if h.topic), key=lambda h: h.start)
     hits = [h for h in topical if not h.passing]
-    named = _institutional(_runs(hits, sentence, language), hits, sentence, language)
-    hits = [h for k, h in enumerate(hits) if k not in named]
     runs = _runs(hits, sentence, language)
+    named = _institutional(runs, hits, sentence, language)
+    if named:
+        hits = [h for k, h in enumerate(hits) if k not in named]
+        runs = _runs(hits, sentence, language)
     catalogued = _catalogued(runs, hits, sentence, language)
     aside = _incidental(hits, runs, catalogued, sentence, language)
     counts = Counter(h.topic for h in hits if h.topic not in aside)

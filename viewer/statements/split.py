@@ -38,11 +38,12 @@ from functools import cache
 
 from viewer.lang.script import han_count
 from viewer.lexicon.wordlists import Phrase, phrase_spans, stop_words, voice_words
-from viewer.model import BOTH, Act, Document, Sentence, SpeakerRole, Statement, Token, TopicHit
+from viewer.model import BOTH, Act, Document, Sentence, SpeakerRole, Statement, TopicHit
 from viewer.statements.rules import Rules
 from viewer.statements.topics import lists
 from viewer.statements.voice import Mention, clause_speaker, speech_verbs
 from viewer.text.chinese import to_simplified
+from viewer.text.tokens import token_start, tokens_in, words_within
 
 AGREEMENT = "consensus"  # the tone marker of an agreement in its diplomatic sense
 # Topics that frame every readout: they are never the words a stance is read from.
@@ -67,23 +68,7 @@ def words_in(doc: Document, s: Sentence, start: int, end: int) -> int:
     """Words (Han characters in Chinese) of a stretch of a sentence, as Document.words counts."""
     if doc.language == "zh":
         return han_count(doc.text[start:end])
-    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
-    hi = bisect.bisect_right(s.tokens, end, lo=lo, key=_token_end)
-    return s.words_before[hi] - s.words_before[lo]
-
-
-def _tokens_in(s: Sentence, start: int, end: int) -> list[Token]:
-    """The tokens of `s` inside [start, end), found by bisection (tokens are in text order)."""
-    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
-    return s.tokens[lo : bisect.bisect_right(s.tokens, end, lo=lo, key=_token_end)]
-
-
-def _token_start(t: Token) -> int:
-    return t.start
-
-
-def _token_end(t: Token) -> int:
-    return t.end
+    return words_within(s, start, end)
 
 
 def _within(items: list, lo: int, hi: int, starts: list[int]) -> list:
@@ -114,7 +99,7 @@ def ordinal(s: Sentence, start: int, rules: Rules, language: str) -> int | None:
                     return n
         return None
     firsts, longest = _ordinal_openers(rules)
-    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
+    lo = bisect.bisect_left(s.tokens, start, key=token_start)
     if lo == len(s.tokens) or s.tokens[lo].norm not in firsts:
         return None
     tokens = s.tokens[lo : lo + longest + 1]
@@ -306,7 +291,7 @@ class Splitter:
         if any(m.end <= at for m in found):
             return True
         words = voice_words(self.language)
-        return any(t.norm in words.firsts for t in _tokens_in(view.sentence, lo, at)) or (
+        return any(t.norm in words.firsts for t in tokens_in(view.sentence.tokens, lo, at)) or (
             self.language == "zh" and any(p in self.doc.text[lo:at] for p in words.firsts))
 
     def _addressed_to_other(self, found: list[Mention], at: int, speaker: str | None) -> bool:

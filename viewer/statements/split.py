@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from viewer.lang.script import han_count
 from viewer.lexicon.wordlists import Phrase, phrase_spans, stop_words, voice_words
@@ -195,11 +195,21 @@ class _View:
     cue_starts: list[int]
     found: list[Mention]
     found_starts: list[int]
-    verbs: list[tuple[int, int]]
     lists: list[tuple[list[TopicHit], int]]
     marks: list
     mark_starts: list[int]
-    intensifiers: list[tuple[int, int]]
+    text: str  # the readout's
+    rules: Rules
+
+    @cached_property
+    def verbs(self) -> list[tuple[int, int]]:
+        """The verbs of saying (asked only by a clause after the sentence's first)."""
+        return speech_verbs(self.sentence, self.text, self.rules.language)
+
+    @cached_property
+    def intensifiers(self) -> list[tuple[int, int]]:
+        """"firmly" and the like (asked only of a clause with an act's phrase)."""
+        return phrase_spans(self.sentence, self.rules.intensifiers, self.rules.language)
 
 
 class Splitter:
@@ -232,15 +242,14 @@ class Splitter:
 
     def _view(self, s: Sentence) -> _View:
         hits = sorted((h for h in s.hits if h.topic in s.topics), key=lambda h: h.start)
-        spans, stops = frame_spans(s, self.language), stop_words(self.language)
+        spans, stops = frame_spans(s, self.language) if hits else [], stop_words(self.language)
         cues = sorted(_cues(s, self.rules, self.language))
         found = self.found.get(s.i, [])
         marks = sorted(s.tone_marks, key=lambda m: m.start)
         return _View(
             s, hits, [h.start for h in hits], {id(h): _names_the_talks(s, h, spans, stops) for h in hits},
-            cues, [c[0] for c in cues], found, [m.start for m in found],
-            speech_verbs(s, self.doc.text, self.language), lists(s, self.language),
-            marks, [m.start for m in marks], phrase_spans(s, self.rules.intensifiers, self.language),
+            cues, [c[0] for c in cues], found, [m.start for m in found], lists(s, self.language),
+            marks, [m.start for m in marks], self.doc.text, self.rules,
         )
 
     def _clause(self, s: Sentence, view: _View, lo: int, hi: int, speaker: str | None, role: SpeakerRole) -> _Clause:

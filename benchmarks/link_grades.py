@@ -154,6 +154,13 @@ def judgments(grade: dict, to_a: Callable[[int], int], to_b: Callable[[int], int
     return out
 
 
+def graded_links(grade: dict, to_a: Callable[[int], int], to_b: Callable[[int], int]) -> set[tuple[tuple[int, ...], ...]]:
+    """The links the graders saw, in current sentence numbers: a pair whose links differ from them
+    needs a new grading round."""
+    return {(tuple(sorted({to_a(i) for i in link["a"]})), tuple(sorted({to_b(j) for j in link["b"]})))
+            for link in grade.get("links", [])}
+
+
 def renumber(doc, rows: list[dict]) -> Callable[[int], int]:
     """Sentence numbers of a reading -> those of `doc` now, through each sentence's start offset."""
     starts = {row["s"]: row["at"] for row in rows}

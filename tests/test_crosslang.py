@@ -241,7 +241,7 @@ def test_a_joint_statement_links_to_the_other_sides_joint_statement():
     en = ("President Biden spoke with President Xi Jinping by phone on March 3. "
           "President Biden stressed that the United States will keep channels of communication with its allies "
           "open and hold regular consultations with them. "
-          "The two leaders agreed to stay in touch. "
+          "The two leaders agreed to stay in regular contact. "
           "President Biden raised concerns about human rights in Xinjiang.")
     zh = "3月3日，国家主席习近平同美国总统拜登通电话。习近平阐述了中方在人权问题上的立场。两国元首同意保持沟通渠道畅通，开展定期磋商。"
     c = compare(Readout(en, language="en"), Readout(zh, language="zh"))
@@ -268,3 +268,63 @@ def test_a_short_sentence_links_to_the_clause_of_a_long_one_that_says_the_same(m
     assert links() == [([0], [0]), ([1], [1])]  # the second clause of A1 is all B1 reports
     monkeypatch.setattr(crosslang, "MIN_CLAUSE", 1000)  # whole sentences only: A1 says too much else
     assert links() == [([0], [0])]
+
+
+def test_words_that_only_name_the_parties_weigh_little_between_readouts(lexicon):
+    from viewer.align.bridge import sentence_words
+
+    en = doc("The two leaders discussed climate change. The two sides met in Lima.", lexicon, "en")
+    zh = doc("两国元首讨论了气候变化问题。两国元首在利马会晤。", lexicon, "zh")
+    words_en, words_zh, _ = sentence_words(en, zh)
+    assert words_en[0]["leader"].party and not words_en[0]["climat"].party
+    assert words_zh[0]["元首"].party and not words_zh[0]["气候变化"].party  # 两国元首: the two heads of state
+    sim = CrossSimilarity(en, zh, lexicon)
+    # "the two leaders" and 两国元首 are who speaks: two readouts' sentences that share only them and
+    # a verb score less than a sentence and its translation would
+    assert sim.statement([0], [1]) < sim.joint([0], [1])
+    assert sim.statement([0], [0]) > sim.statement([0], [1])
+
+
+def test_a_sentence_joins_a_link_on_words_of_its_own_or_as_the_passage_going_on():
+    from viewer.analysis import compare
+
+    en = ("President Biden spoke with President Xi Jinping on Tuesday. "
+          "President Biden raised health security, a transnational challenge where the interests of the two "
+          "countries meet. He raised concerns about fentanyl.")
+    opening = "国家主席习近平同美国总统拜登通电话。"
+    health = "习近平指出，公共卫生安全是中美两国面临的共同挑战。"
+    vaccines = "新冠肺炎疫情再次证明，人类是命运共同体。中国已向发展中国家提供了十多亿剂新冠疫苗。"
+    fentanyl = "习近平阐述了中方在芬太尼问题上的立场。"
+
+    def partners(*paragraphs):
+        c = compare(Readout(en, language="en"), Readout("\n\n".join(paragraphs), language="zh"))
+        return next(link.b for link in c.links if link.a == [1])
+
+    # B2 and B3 speak of the pandemic too but share no word with A1: in a paragraph of their own
+    # they are other statements on its topic; in the paragraph of B1 they go on with its passage
+    assert partners(opening, health, fentanyl, vaccines) == [1]
+    assert partners(opening, health + vaccines, fentanyl) == [1, 2, 3]
+
+
+def test_the_russian_and_chinese_demo_readouts_keep_their_strongest_pair():
+    from viewer.analysis import compare
+    from viewer.ingest import read_source
+    from viewer.paths import RESOURCES
+
+    ru, zh = (read_source(str(RESOURCES / "demo" / name)) for name in ("mid-volkov-chen.ru.txt", "mfa-chen-volkov.zh.txt"))
+    c = compare(ru, zh)
+    assert "торгово-экономического и энергетического" in c.a.sentences[7].text and "经贸、能源" in c.b.sentences[4].text
+    # trade and energy cooperation on both sides, not given up for two weak links (B4 to Chen
+    # Wei's visit to Moscow, which only Russia reports, and A7 to China's APEC year)
+    assert next(link.b for link in c.links if 7 in link.a)[0] == 4
+    assert 13 in c.unmatched["A"]
+
+
+def test_the_headline_and_opening_of_a_meeting_link_across_languages_without_known_names(lexicon):
+    # invented officials (no name bridge): the place, the verb 'met' and the offices carry the link
+    en = doc("Secretary of State Margaret Hale met today in Geneva with Foreign Minister Chen Wei. "
+             "She raised the DPRK.", lexicon, "en")
+    zh = doc("当地时间3月12日，外交部长陈伟在日内瓦会见美国国务卿玛格丽特·黑尔。陈伟介绍了中方的对外政策。", lexicon, "zh")
+    result = align(en, zh, lexicon=lexicon)
+    link = next(link for link in result.links if link.a == [0])
+    assert link.b == [0] and {"geneva", "meeting"} <= {x.via for x in link.anchors}

@@ -39,3 +39,9 @@ def test_usage_notes_are_not_meanings():
     assert "taiwan" not in dictionary.gloss_stems("多") | dictionary.gloss_stems("应")
     assert not dictionary.gloss_stems("多") & {"bound", "form", "sb", "sth"}
     assert {"launch", "open"} <= dictionary.gloss_stems("开展")
+
+
+def test_each_piece_of_a_gloss_with_commas_is_a_rendering_too():
+    # "Geneva, Switzerland", "Lima, capital of Peru": the name alone renders the word
+    assert ("geneva",) in dictionary.gloss_senses("日内瓦")
+    assert ("lima",) in dictionary.gloss_senses("利马") and ("lima", "capit", "peru") in dictionary.gloss_senses("利马")

@@ -105,3 +105,10 @@ def test_a_chinese_compound_term_is_reached_by_its_head():
     # 修宪 opens the term and is a concept of its own: 全民投票 alone is the vote
     assert pivots_of(gl, "俄罗斯举行了全民投票。", "zh") == {"全民投票": {"all-russian vote"}}
     assert pivots_of(gl, "仪式在北京举行。", "zh") == {}  # a head of two characters is too general
+
+
+def test_a_sides_views_are_its_position_in_the_shipped_glossary():
+    # "outlined the views of the United States" is what 介绍了美方的立场 reports
+    en = pivots_of(g.glossary("en"), "President Biden outlined the views of the United States.", "en")
+    zh = pivots_of(g.glossary("zh"), "拜登介绍了美方的立场。", "zh")
+    assert "position" in en["views"] and "position" in zh["立场"]

@@ -286,7 +286,8 @@ def test_unnamed_charges_beside_charges_at_the_other_side_are_one_finding():
     say(c, "A", 0, "Xi Jinping", "blame", ["bilateral-relations"])
     say(c, "A", 1, "Xi Jinping", "blame", [])
     [f] = blame_findings(c, set())
-    assert f.text.startswith("The Chinese readout has Xi Jinping blame the United States: “两国关系的困境是一些人造成的” "
+    # the charge quoted is the one that names whom it blames
+    assert f.text.startswith("The Chinese readout has Xi Jinping blame the United States: “美方误判了中方的战略意图” "
                              "and 1 more such charge")
     assert f.topic == "bilateral-relations" and [e.sentence for e in f.evidence] == [0, 1]
 

@@ -118,7 +118,7 @@ PIPELINE = Pipeline([
     Stage.of("segment", _segment, requires=["readouts", "settings", "lexicon"],
              assigns=["docs", "a", "b"], weight=0.2),
     Stage.of("annotate", _annotate, requires=["docs", "lexicon"],
-             assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone", "names"], weight=0.1),
+             assigns=["sentence.hits", "sentence.tone_marks", "sentence.tone_words", "sentence.tone", "names"], weight=0.1),
     Stage.of("statements", _statements, requires=["docs", "sentence.hits", "sentence.tone_marks", "lexicon"],
              assigns=["sentence.furniture", "sentence.opening", "sentence.topics", "sentence.passing",
                       "sentence.speaker", "statements", "sides", "ledes", "truncated", "speakers", "principals",
@@ -134,7 +134,8 @@ PIPELINE = Pipeline([
              assigns=["labels"], weight=0.0),
     Stage.of("findings", _findings,
              requires=["mode", "links", "link.diff", "unmatched", "topics", "sentence.topics", "sentence.speaker",
-                       "speakers", "principals", "countries", "tone", "distinctive", "labels", "lexicon"],
+                       "speakers", "principals", "countries", "tone", "sentence.tone_words", "distinctive", "labels",
+                       "lexicon"],
              assigns=["findings"], weight=0.05),
 ])
 

@@ -117,6 +117,9 @@ class Sentence:
     hits: list[TopicHit] = field(default_factory=list)  # lexicon matches (topics and entities)
     tone: list[str] = field(default_factory=list)  # tone ids, from tone_marks
     tone_marks: list[ToneMark] = field(default_factory=list)
+    # every marker's words as the lexicon found them, in any sense ("constructive efforts", 合理关切):
+    # a side that uses a tone word, though not of the talks, is never said to lack it
+    tone_words: list[ToneMark] = field(default_factory=list)
 
     @cached_property
     def norms(self) -> list[str]:

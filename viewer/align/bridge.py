@@ -34,6 +34,15 @@ COGNATE_DICE = 0.6  # trigram Dice from which two Latin-script stems count as on
 TRANSLIT_DICE = 0.6  # the same for a transliterated Russian word and a Latin one
 MIN_COGNATE = 4  # shorter stems only match when equal
 MAX_SENSE = 3  # a CC-CEDICT gloss of more content words than this is a definition, not a rendering
+# The parties to the talks, named in most sentences of both readouts as who speaks, not what about
+# ("the two leaders agreed", 两国元首同意, "the US side", 中方): a word that only names them is
+# marked (Word.party), and two readouts' passages weigh it a third (crosslang.PARTY_WEIGHT), as a
+# leader's name weighs among the concepts (concepts.PERSON_WEIGHT).
+PARTIES = frozenset(PIVOT + p for p in (
+    "leader", "head of state", "president", "chair", "prime minister", "state councilor", "foreign minister",
+    "both countries", "two peoples", "both sides", "the other side", "counterpart", "chinese side",
+    "russian side", "us side", "all parties", "country", "government", "delegation"))
+_PARTY_GLOSSES = frozenset({"two", "both", "side", "countri", "nation", "state", "unit state", "parti"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,7 @@ class Word:
     keys: frozenset[str]
     text: str  # as written (its first occurrence in the sentence)
     clause: int = 0  # the clause of the sentence it first occurs in (CLAUSE_MARKS end a clause)
+    party: bool = False  # it only names the parties to the talks (PARTIES)
 
 
 Words = dict[str, Word]  # a sentence's words by their matching form
@@ -178,7 +188,15 @@ def _weighted(sentences: list[_Raw]) -> list[Words]:
                 continue
             old = words.get(form)
             merged = frozenset(keys) | old.keys if old else frozenset(keys)
-            words[form] = Word(idf(n, df[form]), merged, *((old.text, old.clause) if old else (text, clause)))
+            words[form] = Word(idf(n, df[form]), merged, *((old.text, old.clause) if old else (text, clause)),
+                               party=_party(merged))
         out.append(words)
     return out
 
+
+
+def _party(keys: frozenset[str]) -> bool:
+    """The word only names the parties to the talks (glossary pivots of PARTIES, CC-CEDICT glosses
+    such as "two" for 两 of 两国元首)."""
+    pivots = [k for k in keys if k.startswith(PIVOT)]
+    return bool(pivots) and all(k in PARTIES for k in pivots) or not pivots and keys <= _PARTY_GLOSSES

@@ -70,17 +70,21 @@ def load_time() -> float:
 @lru_cache(maxsize=50_000)
 def gloss_senses(word: str) -> tuple[tuple[str, ...], ...]:
     """Each gloss of a simplified Chinese word as its stemmed English content words, in order
-    (empty if unknown): 磋商 -> (("consult",), ("consult",), ...)."""
+    (empty if unknown), and each comma-separated piece of a gloss as one more: 磋商 -> (("consult",),
+    ...), 日内瓦 -> (("geneva", "switzerland"), ("geneva",), ("switzerland",))."""
     gloss = _entries().get(word)
     if gloss is None:
         return ()
-    senses = []
+    senses: list[tuple[str, ...]] = []
     for part in gloss.split("/"):
         if _SKIP_PART.match(part):
             continue
-        stems = english_stems(_NOTE.sub("", _PINYIN.sub("", part)))
-        if stems:
-            senses.append(stems)
+        text = _NOTE.sub("", _PINYIN.sub("", part))
+        # "Geneva, Switzerland", "Lima, capital of Peru": the name alone is a rendering too
+        for piece in (text, *(text.split(",") if "," in text else ())):
+            stems = english_stems(piece)
+            if stems and stems not in senses:
+                senses.append(stems)
     return tuple(senses)
 
 

@@ -34,21 +34,23 @@ class Group:
     score: float
 
 
-def pair(scores: Scores, n_a: int, n_b: int, threshold: float, *, swaps: bool = True) -> list[Group]:
+def pair(scores: Scores, n_a: int, n_b: int, threshold: float, *, swaps: bool = True,
+         keep_share: float = 0.0) -> list[Group]:
     """One-to-one links, best score first; crossing links are allowed.
 
     Greedy alone lets a pair take a sentence that two others needed more (A2-B0 at 0.42 and
     A0-B1 at 0.24, where A0-B0 0.39 and A2-B1 0.38 score more together), so a pass of swaps
     follows: each candidate pair replaces the links in its way when the exchange raises the
     total score. Without `swaps`, a strong pair is never given up for two weaker ones (what
-    near-identical copies want).
+    near-identical copies want); with `keep_share`, only for two that each score at least that
+    share of it (a reader keeps a pair at 0.94 rather than make two at 0.62 and 0.47).
     """
     def key(item: tuple[tuple[int, int], float]) -> tuple[float, float]:
         (i, j), s = item
         return (-s, abs(i / max(n_a, 1) - j / max(n_b, 1)))
 
     ranked = [(ij, s) for ij, s in sorted(scores.items(), key=key) if s >= threshold]
-    links = _Links({ij: s for ij, s in ranked})
+    links = _Links({ij: s for ij, s in ranked}, keep_share)
     for (i, j), _ in ranked:
         if i not in links.to_b and j not in links.to_a:
             links.add(i, j)
@@ -60,8 +62,9 @@ def pair(scores: Scores, n_a: int, n_b: int, threshold: float, *, swaps: bool = 
 class _Links:
     """One-to-one links over the pairs that passed the threshold, with the swap move."""
 
-    def __init__(self, scores: Scores):
+    def __init__(self, scores: Scores, keep_share: float = 0.0):
         self.scores = scores
+        self.keep_share = keep_share
         self.to_b: dict[int, int] = {}
         self.to_a: dict[int, int] = {}
         self.by_a: dict[int, list[int]] = {}
@@ -95,6 +98,9 @@ class _Links:
         gain = s + self.score(new_i, new_j) - self.score(i, j1) - self.score(i1, j)
         if gain <= 1e-9:
             return
+        made = min(s, self.score(new_i, new_j)) if new_i is not None and new_j is not None else s
+        if made < self.keep_share * max(self.score(i, j1), self.score(i1, j)):
+            return  # each link made must be worth a share of each one it breaks
         if j1 is not None:
             self.drop(i, j1)
         if i1 is not None:
@@ -147,9 +153,12 @@ def merge(groups: list[Group], scores: Scores, joint: JointScore, floor: float,
 
 def match(scores: Scores, n_a: int, n_b: int, threshold: float, *,
           joint: JointScore | None = None, merge_floor: float | None = None,
-          joins: Joins | None = None) -> list[Group]:
-    """Links from sparse pair scores: one-to-one best first, then merges when `joint` is given."""
-    groups = pair(scores, n_a, n_b, threshold)
+          joins: Joins | None = None, keep: Callable[[Group], bool] | None = None,
+          keep_share: float = 0.0) -> list[Group]:
+    """Links from sparse pair scores: one-to-one best first, less those `keep` refuses, then
+    merges when `joint` is given (a sentence whose one-to-one link was refused may then join the
+    link of its best partner)."""
+    groups = [g for g in pair(scores, n_a, n_b, threshold, keep_share=keep_share) if keep is None or keep(g)]
     if joint is not None:
         merge(groups, scores, joint, threshold if merge_floor is None else merge_floor, joins)
     return sorted(groups, key=lambda g: (g.a[0], g.b[0]))

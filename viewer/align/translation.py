@@ -24,16 +24,37 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
 
 from viewer.align.glossary import PIVOT
 from viewer.align.matching import Group, Scores
 from viewer.errors import Cancelled
 from viewer.model import Side
 
-if TYPE_CHECKING:
-    from viewer.align.crosslang import CrossSimilarity
+
+class Passage(Protocol):
+    """The glossed words of some sentences of one side, and the keys they match by."""
+
+    words: Mapping[str, Any]
+    keys: frozenset[str]
+
+
+class CrossSimilarity(Protocol):
+    """What the translation aligner asks of the cross-language similarity (crosslang.py has it)."""
+
+    a: Sequence[object]
+    b: Sequence[object]
+    ratio: float  # expected length of B per character of A
+    sigma: float
+
+    def joint(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float: ...
+
+    def passage(self, side: Side, ids: Sequence[int]) -> Passage: ...
+
+    def length(self, side: Side, ids: Sequence[int]) -> int: ...
+
+    def length_z(self, a_ids: Sequence[int], b_ids: Sequence[int]) -> float: ...
 
 # Spread (standard deviation) of the log length ratio of sentences that translate each other,
 # measured per language pair on benchmarks/translation/tune/ (characters without spaces).

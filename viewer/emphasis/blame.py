@@ -8,7 +8,8 @@ side when the readout also blames that side by name, else said as it stands. A s
 said there, not again here; a charge the other readout also voices against the same country (two
 allies blaming a third) is no difference.
 
-One finding per side and country blamed. Weights: 0.86 for blame of the other side, 0.8 of a
+One finding per side and country blamed, quoting a charge that names that country when one does
+(not a line naming no one beside it). Weights: 0.86 for blame of the other side, 0.8 of a
 third country.
 """
 
@@ -31,12 +32,16 @@ from viewer.model import SIDES, Comparison, Evidence, Finding, Side, Statement, 
 
 
 def _blamed(c: Comparison, side: Side, st: Statement) -> str:
-    """The country a charge is aimed at (ISO code), or "" when it names none."""
+    """The country a charge is aimed at (ISO code): the first it names other than the speaker's
+    own, else the last its sentence names before it (the subject of "美方应……，而不是说一套做一套"),
+    else "" (it names none)."""
     mine = side_country(c, side)
     s = c.doc(side).sentences[st.sentence]
-    named = [h.entity.partition(":")[2] for h in s.hits
-             if h.entity and h.entity.startswith("country:") and st.start <= h.start < st.end]
-    return next((code for code in named if code != mine), "")
+    named = [(h.start, h.entity.partition(":")[2]) for h in s.hits
+             if h.entity and h.entity.startswith("country:") and h.start < st.end]
+    inside = [code for at, code in named if at >= st.start and code != mine]
+    before = [code for at, code in named if at < st.start and code != mine]
+    return inside[0] if inside else (before[-1] if before else "")
 
 
 def _main_topic(group: list[Statement]) -> str | None:
@@ -58,14 +63,15 @@ def blame_findings(c: Comparison, framed: set[str]) -> list[Finding]:
             if code not in voiced_there and not (st.topics[:1] and st.topics[0] in framed):
                 targets.setdefault(code, []).append(st)
         theirs = side_country(c, o) or ""
-        if "" in targets and theirs in targets:  # charges naming no one, beside charges at the other side: at it too
+        if theirs and "" in targets and theirs in targets:  # charges naming no one, beside charges at the other side: at it too
             targets[theirs] = sorted(targets.pop("") + targets[theirs], key=lambda st: st.start)
         for code, group in targets.items():
             cited = sorted({st.sentence for st in group})
             caveat = cut_off(c, o, cited)
             if caveat is None:
                 continue
-            first = group[0]
+            # the charge quoted is one that names whom it blames, when one does
+            first = next((st for st in group if code and _blamed(c, side, st) == code), group[0])
             whom = f" {country_name(c, code)}" if code else ""
             speaker = in_person(first)
             who = (f"has {speaker} " + (f"blame{whom}" if code else "lay blame") if speaker

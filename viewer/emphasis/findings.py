@@ -53,7 +53,7 @@ from viewer.emphasis.said import (
     voiced_by,
 )
 from viewer.lexicon import Vocabulary
-from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Quote, Side, TopicStat, other
+from viewer.model import SIDES, Comparison, Evidence, Finding, Link, Quote, Side, ToneMark, TopicStat, other
 from viewer.text.tokens import tokenize
 from viewer.wording import joined_pieces, piece_at, shows_wording
 
@@ -351,26 +351,55 @@ def voice_findings(comparison: Comparison) -> list[Finding]:
 def tone_findings(comparison: Comparison, lexicon: Vocabulary) -> list[Finding]:
     """A tone marker one side uses and the other does not, quoting its words. The stock formulas
     of the genre (in-depth talks, views exchanged, positions reaffirmed) are no news; agreement is
-    said by the commitment findings when the readouts have statements (an act, not a word)."""
+    said by the commitment findings when the readouts have statements (an act, not a word). When
+    the other side writes the marker's words in another sense ("constructive efforts" against a
+    meeting called 建设性的), the finding says so: that side uses the word, only not of this."""
     found = []
     skip = STOCK_TONES | ({"consensus"} if comparison.statements else set())
     ids = {side: {m.id for m in comparison.tone.get(side, [])} for side in SIDES}
     for side in SIDES:
-        for tone in sorted(ids[side] - ids[other(side)] - skip):
+        o = other(side)
+        for tone in sorted(ids[side] - ids[o] - skip):
             marks = [m for m in comparison.tone[side] if m.id == tone]
             sents = sorted({m.sentence for m in marks})
-            caveat = cut_off(comparison, other(side), sents)
+            caveat = cut_off(comparison, o, sents)
             if caveat is None:
                 continue
             words = ", ".join(dict.fromkeys(f"“{m.text}”" for m in marks))
+            elsewhere = _other_senses(comparison, o, tone)
+            also = (f"; {label(comparison, o)} uses {_words_of(elsewhere)} only in another sense "
+                    f"(“{_in_context(comparison, o, elsewhere[0])}”)") if elsewhere else ""
             text = (
                 f"Only {label(comparison, side)} uses {lexicon.tone_label(tone)} language ({words}): "
-                f"{lexicon.tone_reading(tone)}{caveat}."
+                f"{lexicon.tone_reading(tone)}{also}{caveat}."
             )
             weight = 0.5 if tone in DISAGREEMENT else 0.35
             quotes = [Quote(side, m.sentence, m.text) for m in marks]
             found.append(Finding("tone", weight, text, evidence_of(side, sents), side=side, marker=tone, quotes=quotes))
     return found
+
+
+def _other_senses(c: Comparison, side: Side, tone: str) -> list[ToneMark]:
+    """The words of tone `tone` readout `side` writes outside its furniture in a sense that is not
+    the marker's (the annotate stage keeps every marker's words: Sentence.tone_words)."""
+    return [m for s in c.doc(side).sentences if not s.furniture for m in s.tone_words
+            if m.id == tone and m not in s.tone_marks]
+
+
+def _words_of(marks: list[ToneMark]) -> str:
+    return " and ".join(dict.fromkeys(f"“{m.text}”" for m in marks[:2]))
+
+
+def _in_context(c: Comparison, side: Side, m: ToneMark) -> str:
+    """A marker's words with the word on each side of them: "deepen constructive efforts", "发挥建设性作用"."""
+    doc = c.doc(side)
+    s = doc.sentences[m.sentence]
+    if doc.language == "zh":
+        lo, hi = max(s.start, m.start - 2), min(s.end, m.end + 2)
+        return doc.text[lo:hi].strip("，。；：、,.;: ")
+    before = [t for t in s.tokens if t.end <= m.start and any(ch.isalnum() for ch in t.text)][-1:]
+    after = [t for t in s.tokens if t.start >= m.end and any(ch.isalnum() for ch in t.text)][:1]
+    return " ".join(doc.text[(before[0].start if before else m.start):(after[0].end if after else m.end)].split())
 
 
 def distinctive_findings(comparison: Comparison) -> list[Finding]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TypeVar
 
 from viewer.emphasis import formulas as fm
 from viewer.emphasis.naming import possessive
 from viewer.lexicon import Vocabulary
+from viewer.lexicon.wordlists import voice_words
 from viewer.model import BOTH, Comparison, Quote, Side, Statement, other
 
 T = TypeVar("T")
@@ -118,11 +120,17 @@ def excerpt(text: str, at: int = 0, *, han: bool = False, words: int = QUOTE_WOR
 
 def quote(c: Comparison, side: Side, st: Statement, at: int | None = None) -> Quote:
     """The words of a statement a finding quotes: all of what is said when it is short (a Chinese
-    "习近平强调，" reporting clause left out); else from `at` (an offset into the readout's text,
+    "习近平强调，" reporting clause left out), its sentence from where it starts when it is a mere
+    fragment of that sentence (a list item, a tail clause); else from `at` (an offset into the readout's text,
     say where a formula or a stance word starts), else from the first stance word, else from the
     start of what is said."""
     text = text_of(c, side, st)
     han = c.doc(side).language == "zh"
+    s = c.doc(side).sentences[st.sentence]
+    if _fragment(text, han) and (s.start < st.start or st.end < s.end):
+        # one item of a list ("民主人权、") or a tail clause ("而不是说一套做一套") says nothing alone:
+        # quote its sentence from there
+        return quote(c, side, replace(st, start=s.start, end=s.end), st.start if at is None else at)
     lead = True
     start = _after_reporting(text, han)
     if _fits(text[start:], han):  # short enough to quote whole
@@ -136,16 +144,25 @@ def quote(c: Comparison, side: Side, st: Statement, at: int | None = None) -> Qu
     return Quote(side, st.sentence, excerpt(text, local, han=han, lead=lead))
 
 
+def _fragment(text: str, han: bool) -> bool:
+    """Too short to stand as a quote: under half a quote's length."""
+    return len(text.strip(" ，。；：、,.;:")) < QUOTE_HAN // 2 if han else len(text.split()) < QUOTE_WORDS // 2
+
+
 def _fits(text: str, han: bool) -> bool:
     return len(text.strip()) <= QUOTE_HAN if han else len(text.split()) <= QUOTE_WORDS
 
 
 def _after_reporting(text: str, han: bool) -> int:
-    """Chinese: the offset after a short opening "X指出，" clause, where what is said begins."""
+    """Chinese: the offset after a short opening "X指出，" clause (one that ends on a verb of
+    saying, voice.toml: not "“脱钩断链”不是解决之道，"), where what is said begins."""
     if not han:
         return 0
-    m = re.match(r"[^，。；：]{1,12}[，：]", text)
-    return m.end() if m and len(text) > m.end() + 6 else 0
+    m = re.match(r"([^，。；：]{1,12})[，：]", text)
+    if not m or len(text) <= m.end() + 6:
+        return 0
+    verbs = voice_words("zh").verbs
+    return m.end() if any(m.group(1).endswith(v[0]) for v in verbs) else 0
 
 
 def quoted(q: Quote) -> str:

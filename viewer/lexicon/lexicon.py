@@ -484,6 +484,7 @@ class Lexicon:
         # a topic word that is also an entity name ("Taiwan") is reported once, as the entity
         entity_spans = {(h.topic, h.start, h.end) for h in hits if h.entity}
         sentence.hits = [h for h in hits if h.entity or (h.topic, h.start, h.end) not in entity_spans]
+        sentence.tone_words = marks
         sentence.tone_marks = in_sense(marks, frames, sentence, sentence.hits, lang, self._frames)
         sentence.tone = sorted({m.id for m in sentence.tone_marks})
 

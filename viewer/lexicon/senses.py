@@ -13,7 +13,8 @@ terms (kind "frame"), and the joint subjects are voice.toml's "both" phrases.
   clause before: "这次会晤坦诚深入，是建设性的"), or is part of the marker itself ("exchange
   of views"); not when the word right after it makes it qualify something else (`not_talks`:
   "a constructive role", 建设性作用, "positive progress", 有益作用), nor when a wish or a duty
-  comes before it in its clause (`volition`: "should have candid dialogue", 愿同中方坦诚对话).
+  comes before it near it (within _NEAR words; in Chinese, in its sentence before it: `volition`:
+  "should have candid dialogue", 愿同中方坦诚对话).
   So "the enthusiasm (热情) of the Chinese people" and "COP28 was a success" are not the talks.
 - `agreement` (consensus): the sides agree: the marker claims it in itself (`claims`:
   "coinciding positions", 一致认为, «совпадение позиций»), or a joint subject ("the two sides",
@@ -34,7 +35,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from viewer.lexicon.wordlists import phrase_spans, voice_words
+from viewer.lexicon.wordlists import both_spans, voice_words
 from viewer.model import Sentence, ToneMark, TopicHit
 
 FRAMES = "frames"
@@ -84,7 +85,7 @@ class _Reading:
         self.clauses = _clauses(sentence, language)
         self.hits = sorted(hits, key=lambda h: h.start)
         self.persons = [h for h in hits if h.entity and h.entity.startswith("person:")]
-        self.joint = phrase_spans(sentence, voice_words(language).both, language)
+        self.joint = both_spans(sentence, voice_words(language))
 
     def _has(self, key: str, lo: int, hi: int) -> bool:
         return any(w.key == key and lo <= w.start and w.end <= hi for w in self.words)
@@ -124,7 +125,10 @@ class _Reading:
         if self._inside(TALKS, mark):
             return True
         lo, hi = self._span(mark)
-        if not self._has(TALKS, lo, hi) or self._has(VOLITION, self._before(mark), mark.start):
+        # a wish or duty counts near the marker: "should have candid talks", not "discussed ways to
+        # continue discussions on ..., with Biden underscoring the importance of substantive talks"
+        wish_from = self._before(mark) if self.language == "zh" else lo
+        if not self._has(TALKS, lo, hi) or self._has(VOLITION, wish_from, mark.start):
             return False
         after = [t for t in self.s.tokens if t.start >= mark.end][:_NEXT_WINDOW]
         others = {(m.start, m.end) for m in self.marks}

@@ -169,3 +169,22 @@ def phrase_spans(sentence: Sentence, phrases: tuple[Phrase, ...], language: str)
                 spans.append((sentence.start + pos, sentence.start + pos + len(word)))
             pos = text.find(word, pos + len(word))
     return sorted(spans)
+
+
+@cache
+def _plural_stems(language: str) -> frozenset[str]:
+    return frozenset(t.norm for p in voice_words(language).plural_titles for t in tokenize(p, language))
+
+
+def both_spans(sentence: Sentence, words: VoiceWords) -> list[tuple[int, int]]:
+    """Spans of the phrases for both sides together ("the two sides", 双方, стороны), but for one
+    that ends on a title written in the singular: stems fold "the presidents" into "The President"
+    and «политики» into «политик», and one person is not both sides."""
+    plural = _plural_stems(words.language)
+    out = []
+    for start, end in phrase_spans(sentence, words.both, words.language):
+        last = next((t for t in reversed(sentence.tokens) if t.end <= end), None)
+        if last is not None and last.norm in plural and last.text.casefold() not in words.plural_titles:
+            continue
+        out.append((start, end))
+    return out

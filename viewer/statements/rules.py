@@ -35,6 +35,9 @@ class Rules:
     opening: tuple[Phrase, ...] = ()  # words of the who-met-whom line
     clause_breaks: re.Pattern[str] | None = None  # where a long sentence may divide
     intensifiers: tuple[Phrase, ...] = ()  # "firmly" before "opposes": part of the stance
+    # words before a charge that make it none ("does not interfere", 不搞, 避免误判): a principle or a pledge
+    negations: tuple[Phrase, ...] = ()
+    not_negations: tuple[str, ...] = ()  # Chinese words holding a negation that negate nothing (不断, 不仅)
 
     def __hash__(self) -> int:
         # what is derived from the rules is cached by them; hashing every phrase on each look-up
@@ -79,4 +82,6 @@ def rules(lang: str) -> Rules:
         opening=_phrases(data.get("opening", {}).get("cues", []), lang),
         clause_breaks=re.compile(breaks) if (breaks := data.get("clauses", {}).get("breaks")) else None,
         intensifiers=_phrases(acts.get("intensifiers", []), lang),
+        negations=_phrases(acts.get("negations", []), lang),
+        not_negations=tuple(acts.get("not_negations", [])),
     )

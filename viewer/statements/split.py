@@ -21,7 +21,9 @@ items of an enumeration, and the items of a list of topics, each with its act an
   call", 会晤) after the others.
 - **Act**: the first act of the language's [acts] order with a phrase in the statement; "agree"
   only for a joint statement (speaker both, or "the two sides" named in it) in which the lexicon
-  reads an agreement (a consensus marker in its sense: not "should seek consensus"); a modal ("must",
+  reads an agreement (a consensus marker in its sense: not "should seek consensus"); "blame" never
+  after a negation in its clause ("does not interfere", 不搞你输我赢, 不能搞冲突对抗, 避免误判: a
+  principle or a pledge, statements.toml [acts] negations); a modal ("must",
   应该) is a demand when its subject is the other side, a proposal otherwise; the opening line is
   "opening"; without any, "assert".
 - **Stance**: the act's phrase as written (with an intensifier before it: "firmly opposes",
@@ -49,6 +51,7 @@ AGREEMENT = "consensus"  # the tone marker of an agreement in its diplomatic sen
 # Topics that frame every readout: they are never the words a stance is read from.
 FRAME_TOPICS = frozenset({"leader-diplomacy", "bilateral-relations"})
 _MAX_TOPIC_WORDS = 2  # stance words taken from the names of a statement's topics
+_NEGATION_REACH = 4  # words before a charge in which a negation makes it none ("will never interfere")
 
 
 @dataclass
@@ -292,8 +295,25 @@ class Splitter:
                     continue
                 if act == "pledge" and not self._someone_before(view, found, lo, start):
                     continue  # "美中关系如何发展将塑造……" predicts; "中方将……", "we will" pledge
+                if act == "blame" and self._negated(view.sentence, lo, start):
+                    continue  # "does not interfere", 不搞你输我赢, 避免误判: a principle, not a charge
                 return act, (start, end)
         return "assert", None
+
+    def _negated(self, s: Sentence, lo: int, at: int) -> bool:
+        """A negation (statements.toml [acts] negations) before `at` in the clause from `lo`: in
+        Chinese anywhere in the clause (不能搞冲突对抗, 无意将台湾作为……遏制中国的工具), but for words
+        that hold one and negate nothing (不断打压); elsewhere among the _NEGATION_REACH words before it."""
+        negations = self.rules.negations
+        if not negations:
+            return False
+        if self.language == "zh":
+            before = to_simplified(self.doc.text[lo:at])
+            for word in self.rules.not_negations:
+                before = before.replace(word, "")
+            return any(p[0] in before for p in negations)
+        norms = tuple(t.norm for t in tokens_in(s.tokens, lo, at) if any(c.isalnum() for c in t.text))[-_NEGATION_REACH:]
+        return any(norms[k:k + len(p)] == p for p in negations for k in range(len(norms) - len(p) + 1))
 
     def _someone_before(self, view: _View, found: list[Mention], lo: int, at: int) -> bool:
         """A side, a person, both or a first-person pronoun before `at` in the clause: whose pledge it is."""

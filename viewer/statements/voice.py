@@ -51,7 +51,15 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from viewer.lexicon import Vocabulary
-from viewer.lexicon.wordlists import Phrase, VoiceWords, find_phrases, phrase_spans, stop_words, voice_words
+from viewer.lexicon.wordlists import (
+    Phrase,
+    VoiceWords,
+    both_spans,
+    find_phrases,
+    phrase_spans,
+    stop_words,
+    voice_words,
+)
 from viewer.model import BOTH, Document, Sentence, TopicHit
 from viewer.text.chinese import to_simplified
 from viewer.text.tokens import token_end, tokenize, tokens_in
@@ -161,7 +169,7 @@ def mentions(sentence: Sentence, words: VoiceWords, lexicon: Vocabulary) -> list
             found.append(Mention(start, end, side_speaker(code), code, "side"))
     sides = [m for m in found if m.kind == "side" and not m.bare_country]
     others = {end for _, end in phrase_spans(sentence, words.not_both_after, words.language)} if words.not_both_after else set()
-    for start, end in phrase_spans(sentence, words.both, words.language):
+    for start, end in both_spans(sentence, words):
         # "китайская сторона" is China's side, not "стороны" (both); "all parties" are others
         if not any(m.start < end and start < m.end for m in sides) and not _right_after(others, start, words.language):
             found.append(Mention(start, end, BOTH, None, "both"))

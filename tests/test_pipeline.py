@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 from dataclasses import replace
 
 import pytest
@@ -81,6 +82,15 @@ def test_each_stage_is_timed_and_a_cancel_stops_between_stages():
 
     with pytest.raises(Cancelled):
         compare(a, b, should_cancel=cancel_after_segment)
+
+
+def test_a_run_hands_every_object_back_to_the_garbage_collector_when_it_ends_or_is_cancelled():
+    a, b = demo_readouts()
+    compare(a, b)
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(Cancelled):
+        compare(a, b, should_cancel=lambda: gc.get_freeze_count() > 0)  # cancelled once a stage has run
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_new_label_reruns_only_the_labels_and_findings_and_leaves_the_shown_result_alone():

@@ -133,7 +133,7 @@ class Sentence:
         weighs every clause and statement by its words)."""
         counts, n = [0], 0
         for t in self.tokens:
-            n += any(c.isalnum() for c in t.text)
+            n += t.text.isalnum() or any(c.isalnum() for c in t.text)
             counts.append(n)
         return counts
 

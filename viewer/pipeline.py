@@ -6,6 +6,12 @@ times each stage, reports progress and honours cancellation between stages. Fiel
 those of `Work` ("lexicon", "settings", "readouts"), of `Comparison` ("links", "topics") or,
 for what a stage writes on every sentence or link, "sentence.<attribute>" / "link.<attribute>".
 
+What a stage made stays until the comparison is dropped, so after each stage every object alive is
+moved out of the garbage collector's sight (`gc.freeze`, undone when the run ends): its full
+collections otherwise walked every token and match of both texts again and again, a sixth of the
+CPU time on 100,000 words a side. Objects are still freed as soon as nothing refers to them; only
+reference cycles made during a run wait for its end.
+
 A stage writes only what it declares, and assigns its fields afresh on every run (it never
 reads what it wrote before), so a settings change that touches a later stage re-runs from that
 stage on a copy of the earlier result: `Pipeline.run(work, start=...)`.
@@ -14,6 +20,7 @@ stage on a copy of the earlier result: `Pipeline.run(work, start=...)`.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -114,15 +121,19 @@ class Pipeline:
         timings = dict(work.comparison.timings) if first and work.comparison else {}
         done = 0.0
         t_all = time.perf_counter()
-        for stage in todo:
-            if work.should_cancel is not None and work.should_cancel():
-                raise Cancelled(stage.name)
-            if progress is not None:
-                progress(stage.name, done / total)
-            t0 = time.perf_counter()
-            stage.run(work)
-            timings[stage.name] = time.perf_counter() - t0
-            done += stage.weight
+        try:
+            for stage in todo:
+                if work.should_cancel is not None and work.should_cancel():
+                    raise Cancelled(stage.name)
+                if progress is not None:
+                    progress(stage.name, done / total)
+                t0 = time.perf_counter()
+                stage.run(work)
+                timings[stage.name] = time.perf_counter() - t0
+                done += stage.weight
+                gc.freeze()  # (see the module docstring)
+        finally:
+            gc.unfreeze()
         c = work.c
         timings["total"] = time.perf_counter() - t_all + (sum(v for k, v in timings.items()
                                                              if k in self.names[:first]) if first else 0.0)

@@ -54,6 +54,8 @@ def name_key(norm: str) -> str | None:
 def cross_script_names(a: Sequence[Sentence], b: Sequence[Sentence]) -> tuple[list[set[str]], list[set[str]]]:
     """Per sentence of each side, "name:<Latin spelling>" concepts for the names that one side
     writes in Latin and the other in Cyrillic; empty sets when the sides share their script."""
+    if not any(_CYRILLIC.search(s.text) for s in (*a, *b)):  # no name can cross: skip the walk over every word
+        return [set() for _ in a], [set() for _ in b]
     found_a, found_b = _names(a), _names(b)
     scripts: dict[str, tuple[set[bool], set[bool]]] = defaultdict(lambda: (set(), set()))
     spelling: dict[str, str] = {}  # key -> its Latin spelling, the concept's readable id

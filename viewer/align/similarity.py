@@ -165,12 +165,14 @@ def _exclusive_words(sentences_a: Sequence[Sentence],
                      sentences_b: Sequence[Sentence]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
     """Per sentence, its words (norms) that occur in one sentence only of each text, outside the
     lexicon's matches (a topic or tone word is already a concept, scored on its own)."""
-    free_a = [_free_words(s) for s in sentences_a]
-    free_b = [_free_words(s) for s in sentences_b]
     df_a = Counter(t for s in sentences_a for t in set(s.norms))
     df_b = Counter(t for s in sentences_b for t in set(s.norms))
     once = {t for t, n in df_a.items() if n == 1 and df_b.get(t) == 1}
-    return [frozenset(ws & once) for ws in free_a], [frozenset(ws & once) for ws in free_b]
+
+    def pins(s: Sentence) -> frozenset[str]:  # most sentences hold no such word: no walk over their tokens
+        return frozenset() if once.isdisjoint(s.norms) else frozenset(_free_words(s) & once)
+
+    return [pins(s) for s in sentences_a], [pins(s) for s in sentences_b]
 
 
 def _free_words(sentence: Sentence) -> set[str]:
@@ -218,6 +220,8 @@ def _top_partners(source: _Vectors, target: _Vectors, should_cancel: Callable[[]
             for t, w in target[j].items():
                 postings[t].append((j, w))
     cap = max(8, min(MAX_POSTINGS, len(target) // 10))
+    rare = {t: posting for t, posting in postings.items() if len(posting) <= cap}
+    common = {t: len(posting) for t, posting in postings.items() if len(posting) > cap}
     scale = len(target) / max(len(source), 1)
     out: list[tuple[int, int]] = []
     for i in range(len(source)):
@@ -229,14 +233,12 @@ def _top_partners(source: _Vectors, target: _Vectors, should_cancel: Callable[[]
         acc: dict[int, float] = defaultdict(float)
         rarest: tuple[int, str] | None = None
         for t, w in v.items():
-            posting = postings.get(t)
-            if not posting:
-                continue
-            if len(posting) <= cap:
+            posting = rare.get(t)
+            if posting is not None:
                 for j, wj in posting:
                     acc[j] += w * wj
-            elif rarest is None or len(posting) < rarest[0]:
-                rarest = (len(posting), t)
+            elif t in common and (rarest is None or common[t] < rarest[0]):
+                rarest = (common[t], t)
         if not acc and rarest is not None:
             posting = postings[rarest[1]]
             centre = bisect.bisect_left(posting, (i * scale, 0.0))

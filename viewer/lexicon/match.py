@@ -171,21 +171,26 @@ class Matcher:
         prefix = self._prefix.get(lang, {})
         folds = [_fold(t.text) for t in tokens]
         found: list[Match] = []
+        n = len(tokens)
         for i, tok in enumerate(tokens):
-            tables = [index.get(tok.norm)]
+            norm = tok.norm
+            tables = [index.get(norm)]
             if prefix:
                 tables.append(prefix.get(folds[i][:2]))
-                if tok.norm[:2] != folds[i][:2]:
-                    tables.append(prefix.get(tok.norm[:2]))
+                if norm[:2] != folds[i][:2]:
+                    tables.append(prefix.get(norm[:2]))
             for table in tables:
                 if not table:
                     continue
                 for words, targets in table.items():
                     end = i + len(words)
-                    if end > len(tokens):
+                    if end > n:
                         continue
                     for k, w in enumerate(words):  # a loop, not all(): this runs for every token
-                        if not _word_matches(w, tokens[i + k], folds[i + k]):
+                        if w.mode == "norm":  # the common mode, without a call
+                            if tokens[i + k].norm != w.value:
+                                break
+                        elif not _word_matches(w, tokens[i + k], folds[i + k]):
                             break
                     else:
                         found.extend(Match(tok.start, tokens[end - 1].end, t) for t in targets)

@@ -31,6 +31,7 @@ terms (kind "frame"), and the joint subjects are voice.toml's "both" phrases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -46,6 +47,7 @@ FRAME_KINDS = ("talks", "agreement", "stance")
 # ("candid, substantive, and constructive discussions"), so a marker looks for its frame words
 # within _NEAR words of it, up to a semicolon, a colon or a dash.
 _CLAUSE_END = {"zh": frozenset("，；：！？。,;:!?"), "": frozenset(";:!?—")}
+_CLAUSE_MARK = {key: re.compile("[" + re.escape("".join(sorted(ends))) + "]") for key, ends in _CLAUSE_END.items()}
 _NEAR = 8
 # A Chinese clause that opens so goes on describing the previous one's subject ("这次会晤坦诚
 # 深入，是建设性的"): its frame words may stand there.
@@ -63,12 +65,10 @@ class FrameWord:
 
 def _clauses(sentence: Sentence, language: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence in the readout's text."""
-    ends = _CLAUSE_END["zh" if language == "zh" else ""]
     out, lo = [], sentence.start
-    for k, ch in enumerate(sentence.text):
-        if ch in ends:
-            out.append((lo, sentence.start + k))
-            lo = sentence.start + k + 1
+    for m in _CLAUSE_MARK["zh" if language == "zh" else ""].finditer(sentence.text):
+        out.append((lo, sentence.start + m.start()))
+        lo = sentence.start + m.start() + 1
     out.append((lo, sentence.end))
     return out
 

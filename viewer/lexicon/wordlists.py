@@ -131,6 +131,8 @@ def _by_first(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
 def find_phrases(norms: list[str], phrases: tuple[Phrase, ...]) -> list[tuple[int, int]]:
     """Token spans [i, j) where one of `phrases` occurs, left to right, longest first, not overlapping."""
     index = _by_first(phrases)
+    if index.keys().isdisjoint(norms):  # the common case, at C speed: no phrase can start here
+        return []
     found = []
     i = 0
     n = len(norms)

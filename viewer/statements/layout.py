@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from viewer.lang.script import ends_sentence, han_count
 from viewer.lexicon.wordlists import phrase_spans, voice_words
@@ -61,7 +62,18 @@ def _simplified(text: str, language: str) -> str:
 def _is_furniture_line(text: str, rules: Rules) -> bool:
     line = " ".join(_simplified(text, rules.language).split())
     bare = line.rstrip(".。")
-    return any(p.fullmatch(line) or p.fullmatch(bare) for p in rules.furniture)
+    return any(p.fullmatch(line) or p.fullmatch(bare) for p in _furniture(rules))
+
+
+@cache
+def _furniture(rules: Rules) -> tuple[re.Pattern[str], ...]:
+    """The furniture patterns joined into one where they can be, so that a sentence is matched once
+    instead of once per pattern: a line matches alternatives as a whole iff it matches one of
+    them, when they share their flags and hold no group (so no back-reference)."""
+    patterns = rules.furniture
+    if len({p.flags for p in patterns}) != 1 or any(p.groups for p in patterns):
+        return patterns
+    return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags),)
 
 
 def _dateline(s: Sentence, rules: Rules) -> int:

@@ -41,6 +41,11 @@ class Rules:
     views: tuple[Phrase, ...] = ()  # an agreement that is a shared assessment, not a commitment (一致认为)
     anaphora: tuple[Phrase, ...] = ()  # "these issues": an agreement on what the sentences before name
 
+    def __hash__(self) -> int:
+        # what is derived from the rules is cached by them; hashing every phrase on each look-up
+        # cost more than the look-up (equal rules are of one language, so this hash is consistent)
+        return hash(self.language)
+
 
 def _phrases(items: list[str], lang: str) -> tuple[Phrase, ...]:
     """Normalised token tuples, longest first; Chinese entries stay whole (matched on characters)."""

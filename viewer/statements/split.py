@@ -36,15 +36,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from viewer.lang.script import han_count
 from viewer.lexicon.wordlists import Phrase, phrase_spans, stop_words, voice_words
-from viewer.model import BOTH, Act, Document, Sentence, SpeakerRole, Statement, Token, TopicHit
+from viewer.model import BOTH, Act, Document, Sentence, SpeakerRole, Statement, TopicHit
 from viewer.statements.rules import Rules
 from viewer.statements.topics import lists
 from viewer.statements.voice import Mention, clause_speaker, speech_verbs
 from viewer.text.chinese import to_simplified
+from viewer.text.tokens import token_start, tokens_in, words_within
 
 AGREEMENT = "consensus"  # the tone marker of an agreement in its diplomatic sense
 # Topics that frame every readout: they are never the words a stance is read from.
@@ -70,23 +71,7 @@ def words_in(doc: Document, s: Sentence, start: int, end: int) -> int:
     """Words (Han characters in Chinese) of a stretch of a sentence, as Document.words counts."""
     if doc.language == "zh":
         return han_count(doc.text[start:end])
-    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
-    hi = bisect.bisect_right(s.tokens, end, lo=lo, key=_token_end)
-    return s.words_before[hi] - s.words_before[lo]
-
-
-def _tokens_in(s: Sentence, start: int, end: int) -> list[Token]:
-    """The tokens of `s` inside [start, end), found by bisection (tokens are in text order)."""
-    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
-    return s.tokens[lo : bisect.bisect_right(s.tokens, end, lo=lo, key=_token_end)]
-
-
-def _token_start(t: Token) -> int:
-    return t.start
-
-
-def _token_end(t: Token) -> int:
-    return t.end
+    return words_within(s, start, end)
 
 
 def _within(items: list, lo: int, hi: int, starts: list[int]) -> list:
@@ -117,7 +102,7 @@ def ordinal(s: Sentence, start: int, rules: Rules, language: str) -> int | None:
                     return n
         return None
     firsts, longest = _ordinal_openers(rules)
-    lo = bisect.bisect_left(s.tokens, start, key=_token_start)
+    lo = bisect.bisect_left(s.tokens, start, key=token_start)
     if lo == len(s.tokens) or s.tokens[lo].norm not in firsts:
         return None
     tokens = s.tokens[lo : lo + longest + 1]
@@ -213,11 +198,21 @@ class _View:
     cue_starts: list[int]
     found: list[Mention]
     found_starts: list[int]
-    verbs: list[tuple[int, int]]
     lists: list[tuple[list[TopicHit], int]]
     marks: list
     mark_starts: list[int]
-    intensifiers: list[tuple[int, int]]
+    text: str  # the readout's
+    rules: Rules
+
+    @cached_property
+    def verbs(self) -> list[tuple[int, int]]:
+        """The verbs of saying (asked only by a clause after the sentence's first)."""
+        return speech_verbs(self.sentence, self.text, self.rules.language)
+
+    @cached_property
+    def intensifiers(self) -> list[tuple[int, int]]:
+        """"firmly" and the like (asked only of a clause with an act's phrase)."""
+        return phrase_spans(self.sentence, self.rules.intensifiers, self.rules.language)
 
 
 class Splitter:
@@ -250,15 +245,14 @@ class Splitter:
 
     def _view(self, s: Sentence) -> _View:
         hits = sorted((h for h in s.hits if h.topic in s.topics), key=lambda h: h.start)
-        spans, stops = frame_spans(s, self.language), stop_words(self.language)
+        spans, stops = frame_spans(s, self.language) if hits else [], stop_words(self.language)
         cues = sorted(_cues(s, self.rules, self.language))
         found = self.found.get(s.i, [])
         marks = sorted(s.tone_marks, key=lambda m: m.start)
         return _View(
             s, hits, [h.start for h in hits], {id(h): _names_the_talks(s, h, spans, stops) for h in hits},
-            cues, [c[0] for c in cues], found, [m.start for m in found],
-            speech_verbs(s, self.doc.text, self.language), lists(s, self.language),
-            marks, [m.start for m in marks], phrase_spans(s, self.rules.intensifiers, self.language),
+            cues, [c[0] for c in cues], found, [m.start for m in found], lists(s, self.language),
+            marks, [m.start for m in marks], self.doc.text, self.rules,
         )
 
     def _clause(self, s: Sentence, view: _View, lo: int, hi: int, speaker: str | None, role: SpeakerRole) -> _Clause:
@@ -318,7 +312,7 @@ class Splitter:
             for word in self.rules.not_negations:
                 before = before.replace(word, "")
             return any(p[0] in before for p in negations)
-        norms = tuple(t.norm for t in _tokens_in(s, lo, at) if any(c.isalnum() for c in t.text))[-_NEGATION_REACH:]
+        norms = tuple(t.norm for t in tokens_in(s.tokens, lo, at) if any(c.isalnum() for c in t.text))[-_NEGATION_REACH:]
         return any(norms[k:k + len(p)] == p for p in negations for k in range(len(norms) - len(p) + 1))
 
     def _someone_before(self, view: _View, found: list[Mention], lo: int, at: int) -> bool:
@@ -326,7 +320,7 @@ class Splitter:
         if any(m.end <= at for m in found):
             return True
         words = voice_words(self.language)
-        return any(t.norm in words.firsts for t in _tokens_in(view.sentence, lo, at)) or (
+        return any(t.norm in words.firsts for t in tokens_in(view.sentence.tokens, lo, at)) or (
             self.language == "zh" and any(p in self.doc.text[lo:at] for p in words.firsts))
 
     def _addressed_to_other(self, found: list[Mention], at: int, speaker: str | None) -> bool:

@@ -34,13 +34,13 @@ import bisect
 import re
 from collections import Counter
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from viewer.lang import language as language_data
 from viewer.lang.script import han_count
 from viewer.lexicon.wordlists import Phrase, find_phrases, voice_words
 from viewer.model import Sentence, Token, TopicHit
-from viewer.text.tokens import tokenize
+from viewer.text.tokens import token_start, tokenize, tokens_in, words_within
 
 # Chinese separates list items with 、 and clauses with ，；, so only 、 joins items there.
 _LIST_PUNCT = {"zh": re.compile(r"[、/]")}
@@ -83,29 +83,19 @@ def _list_ends(language: str) -> tuple[Phrase, ...]:
 
 
 def _gap(sentence: Sentence, start: int, end: int) -> list[Token]:
-    """The tokens inside [start, end): a slice, found by bisection (tokens are in text order)."""
-    tokens = sentence.tokens
-    lo = bisect.bisect_left(tokens, start, key=_start)
-    return tokens[lo : bisect.bisect_right(tokens, end, lo=lo, key=_end)]
-
-
-def _start(t: Token) -> int:
-    return t.start
-
-
-def _end(t: Token) -> int:
-    return t.end
+    """The tokens inside [start, end)."""
+    return tokens_in(sentence.tokens, start, end)
 
 
 def _in_list(a: TopicHit, b: TopicHit, sentence: Sentence, language: str, conjunctions: frozenset[str]) -> bool:
     """Whether two consecutive matches are neighbours in an enumeration."""
-    gap = _gap(sentence, a.end, b.start)
-    if find_phrases([t.norm for t in gap], _list_ends(language)):
+    norms = [t.norm for t in _gap(sentence, a.end, b.start)]
+    others = sum(1 for w in norms if w not in conjunctions)
+    if others > _MAX_GAP_WORDS:  # the cheap tests first: most neighbours are far apart
         return False
     gap_text = sentence.text[a.end - sentence.start : b.start - sentence.start]
-    joined = bool(_LIST_PUNCT.get(language, _LIST_PUNCT_DEFAULT).search(gap_text)) or any(t.norm in conjunctions for t in gap)
-    others = [t for t in gap if t.norm not in conjunctions]
-    return joined and len(others) <= _MAX_GAP_WORDS
+    joined = others < len(norms) or bool(_LIST_PUNCT.get(language, _LIST_PUNCT_DEFAULT).search(gap_text))
+    return joined and not find_phrases(norms, _list_ends(language))
 
 
 def _opened(first: TopicHit, previous: TopicHit | None, sentence: Sentence, language: str) -> bool:
@@ -166,21 +156,29 @@ def _institutional(runs: list[list[int]], hits: list[TopicHit], sentence: Senten
     """Matches naming departments, not matters ("trade and defence ministries", "经济、军队等部门"):
     a match or list followed by an institution word, after at most one more word and a closer (等)."""
     _, closers, institutions = _markers(language)
+    if _institution_openers(language).isdisjoint(sentence.norms):
+        return set()  # no department word in the sentence (most sentences): no match to look after
     closing = {w for phrase in closers for w in phrase}
     found: set[int] = set()
     for run in runs:
         tokens = sentence.tokens
-        lo = bisect.bisect_left(tokens, hits[run[-1]].end, key=_start)
+        lo = bisect.bisect_left(tokens, hits[run[-1]].end, key=token_start)
         after = [w for w in _first_words(tokens, lo, 3) if w not in closing]
         if any(start <= 1 for start, _ in find_phrases(after, institutions)):
             found.update(run)
     return found
 
 
+@cache
+def _institution_openers(language: str) -> frozenset[str]:
+    """The words an institution phrase of a language can start with."""
+    return frozenset(phrase[0] for phrase in _markers(language)[2])
+
+
 def _first_words(tokens: list[Token], lo: int, n: int) -> list[str]:
     """Norms of the first `n` tokens from `lo` on that hold a letter or digit."""
     out: list[str] = []
-    for t in tokens[lo:]:
+    for t in islice(tokens, lo, None):  # not a slice: a copy of the rest of the sentence for each match
         if any(c.isalnum() for c in t.text):
             out.append(t.norm)
             if len(out) == n:
@@ -189,7 +187,7 @@ def _first_words(tokens: list[Token], lo: int, n: int) -> list[str]:
 
 
 def _words(hit: TopicHit, sentence: Sentence) -> int:
-    return sum(1 for t in _gap(sentence, hit.start, hit.end) if any(c.isalnum() for c in t.text))
+    return words_within(sentence, hit.start, hit.end)
 
 
 # A topic that TOPICS.md defines as an aspect of another: "the denuclearization of the Korean
@@ -230,9 +228,11 @@ def classify(sentence: Sentence, language: str) -> tuple[list[str], list[str]]:
     """(discussed, passing) topic ids of one sentence, each in order of first match."""
     topical = sorted((h for h in sentence.hits if h.topic), key=lambda h: h.start)
     hits = [h for h in topical if not h.passing]
-    named = _institutional(_runs(hits, sentence, language), hits, sentence, language)
-    hits = [h for k, h in enumerate(hits) if k not in named]
     runs = _runs(hits, sentence, language)
+    named = _institutional(runs, hits, sentence, language)
+    if named:
+        hits = [h for k, h in enumerate(hits) if k not in named]
+        runs = _runs(hits, sentence, language)
     catalogued = _catalogued(runs, hits, sentence, language)
     aside = _incidental(hits, runs, catalogued, sentence, language)
     counts = Counter(h.topic for h in hits if h.topic not in aside)

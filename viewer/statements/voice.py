@@ -60,9 +60,9 @@ from viewer.lexicon.wordlists import (
     stop_words,
     voice_words,
 )
-from viewer.model import BOTH, Document, Sentence, Token, TopicHit
+from viewer.model import BOTH, Document, Sentence, TopicHit
 from viewer.text.chinese import to_simplified
-from viewer.text.tokens import tokenize
+from viewer.text.tokens import token_end, tokenize, tokens_in
 
 
 @dataclass(frozen=True)
@@ -83,23 +83,12 @@ def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
 
 def _token_index(sentence: Sentence, offset: int) -> int:
     """Index of the first token ending after `offset` (bisection: tokens are in text order)."""
-    return bisect.bisect_right(sentence.tokens, offset, key=_token_end)
-
-
-def _token_end(t: Token) -> int:
-    return t.end
+    return bisect.bisect_right(sentence.tokens, offset, key=token_end)
 
 
 def _between(sentence: Sentence, lo: int, hi: int) -> list[str]:
     """Normalised words lying wholly between two text offsets."""
-    tokens = sentence.tokens
-    first = bisect.bisect_left(tokens, lo, key=_token_start)
-    end = bisect.bisect_right(tokens, hi, lo=first, key=_token_end)
-    return [t.norm for t in tokens[first:end]]
-
-
-def _token_start(t: Token) -> int:
-    return t.start
+    return [t.norm for t in tokens_in(sentence.tokens, lo, hi)]
 
 
 @cache

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from viewer.lang import all_languages
-from viewer.lang.script import CJK_SENTENCE_END, CLOSERS, ENDS_RUNNING_TEXT, HAN, SENTENCE_END
+from viewer.lang.script import CJK_SENTENCE_END, CLOSERS, ENDS_RUNNING_TEXT, HAN, HAN_RANGES, SENTENCE_END
 from viewer.text.language import STOPWORDS
 
 _CLOSERS = CLOSERS
@@ -48,6 +48,7 @@ _TERMINAL = re.compile(
 )
 _CJK_END = re.compile(f"[{CJK_SENTENCE_END}]|……")
 _HAN = HAN
+_WORD_TAIL = re.compile(f"[^\\s{HAN_RANGES}]*\\Z")  # the run of characters before a stretch's end, to a space or Han
 _FINAL = ENDS_RUNNING_TEXT
 _WORD_CHAR = re.compile(r"[^\W_]")
 _ELISION = re.compile(r"^.*['’]")  # "l'art" -> "art"
@@ -174,11 +175,10 @@ def _next_word(text: str, pos: int, limit: int) -> str:
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The word that ends at `pos` (the terminal full stop): back to a space or a Han character."""
-    start = pos
-    while start > 0 and pos - start < 40 and not (text[start - 1].isspace() or _HAN.match(text, start - 1)):
-        start -= 1
-    return text[start:pos].lstrip(_OPENERS)
+    """The word that ends at `pos` (the terminal full stop): back to a space or a Han character,
+    40 characters at most."""
+    m = _WORD_TAIL.search(text, max(0, pos - 40), pos)
+    return text[m.start() if m else pos : pos].lstrip(_OPENERS)
 
 
 def _previous_is_number(text: str, word_start: int) -> bool:

@@ -12,15 +12,17 @@ elided articles in their full form ("l'" is "le").
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
+from operator import attrgetter
 
 import snowballstemmer
 
 from viewer.lang import all_languages, language
 from viewer.lang.script import HAN as _HAN
 from viewer.lang.script import HAN_RUN as _HAN_RUN
-from viewer.model import Token
+from viewer.model import Sentence, Token
 from viewer.text import chinese
 
 # Stemmers by language from resources/lang/<code>/language.toml (Snowball has no Ukrainian
@@ -85,6 +87,29 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
         pos = run.end()
     tokens.extend(_words(text, pos, len(text), lang, offset))
     return tokens
+
+
+# Keys to bisect a sentence's tokens (they are in text order) by offset, at C speed.
+token_start = attrgetter("start")
+token_end = attrgetter("end")
+
+
+def token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Indexes [lo, hi) of the tokens lying inside the text offsets [start, end)."""
+    lo = bisect.bisect_left(tokens, start, key=token_start)
+    return lo, bisect.bisect_right(tokens, end, lo=lo, key=token_end)
+
+
+def tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens lying inside the text offsets [start, end): a slice, found by bisection."""
+    lo, hi = token_range(tokens, start, end)
+    return tokens[lo:hi]
+
+
+def words_within(sentence: Sentence, start: int, end: int) -> int:
+    """Words (tokens holding a letter or digit) of a stretch of a sentence, from its running counts."""
+    lo, hi = token_range(sentence.tokens, start, end)
+    return sentence.words_before[hi] - sentence.words_before[lo]
 
 
 def _words(text: str, start: int, end: int, lang: str, offset: int) -> list[Token]:
